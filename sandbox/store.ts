@@ -1,0 +1,136 @@
+/**
+ * The sandbox's memory: the state (seeded, resettable, optionally kept in a JSON file so demo edits
+ * survive a restart of `npm start`), the clock, and per-run things that are never persisted — injected
+ * faults and the request log that tests read.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { SandboxConfig } from "./config";
+import { seedState } from "./seed";
+import type { SandboxState } from "./state";
+
+export type FaultKind =
+  | "status" // answer with `status` (500, 502, 503) and a MediaWiki-style error body
+  | "hang" // never answer; the client must time out
+  | "slow" // answer normally after `delayMs`
+  | "truncated" // cut the real body in half
+  | "non-json" // a plain-text body where JSON was expected
+  | "html" // an edge-style HTML error page with `status`
+  | "rate-limit" // 429 with Retry-After
+  | "maxlag"; // Action API maxlag error with Retry-After
+
+export interface Fault {
+  id: number;
+  /** An endpoint name (see the router), or a prefix ending in `*`, e.g. `oauth2/*`. */
+  endpoint: string;
+  kind: FaultKind;
+  /** How many more matching requests this fault applies to. */
+  remaining: number;
+  status?: number;
+  delayMs?: number;
+  retryAfter?: number;
+  wiki?: string;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  time: number;
+  method: string;
+  path: string;
+  wiki: string | null;
+  endpoint: string;
+  status: number;
+  /** Extra facts a handler adds, e.g. client id and grant type at the token endpoint. */
+  details: Record<string, string | number | boolean | null>;
+  fault: string | null;
+}
+
+const MAX_LOG = 5000;
+
+export class SandboxStore {
+  state: SandboxState;
+  readonly faults: Fault[] = [];
+  readonly requestLog: RequestLogEntry[] = [];
+  private nextFaultId = 1;
+  private nextSeq = 1;
+  private saveTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly config: SandboxConfig,
+    state?: SandboxState,
+  ) {
+    this.state = state ?? seedState(config, Date.now());
+  }
+
+  static open(config: SandboxConfig): SandboxStore {
+    if (config.store !== "memory" && existsSync(config.store.file)) {
+      const saved = JSON.parse(readFileSync(config.store.file, "utf8")) as SandboxState;
+      if (saved.version === 1) return new SandboxStore(config, saved);
+    }
+    const store = new SandboxStore(config);
+    store.changed();
+    return store;
+  }
+
+  /** The sandbox clock, in epoch milliseconds: real time plus the offset tests advance. */
+  now(): number {
+    return Date.now() + this.state.clockOffsetMs;
+  }
+
+  advanceClock(seconds: number): void {
+    this.state.clockOffsetMs += seconds * 1000;
+    this.changed();
+  }
+
+  /** Back to the seed, keeping the signing key; faults and the request log are cleared too. */
+  reset(): void {
+    this.state = seedState(this.config, Date.now(), this.state.signingKey);
+    this.faults.length = 0;
+    this.requestLog.length = 0;
+    this.changed();
+  }
+
+  /** Call after every mutation; the file store writes at most every 200 ms. */
+  changed(): void {
+    if (this.config.store === "memory" || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.flush();
+    }, 200);
+    this.saveTimer.unref();
+  }
+
+  flush(): void {
+    if (this.config.store === "memory") return;
+    const file = this.config.store.file;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(this.state));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  addFault(fault: Omit<Fault, "id">): Fault {
+    const added = { ...fault, id: this.nextFaultId++ };
+    this.faults.push(added);
+    return added;
+  }
+
+  /** The first fault matching this request, counted down (and dropped once used up). */
+  takeFault(endpoint: string, wiki: string | null): Fault | null {
+    const index = this.faults.findIndex(
+      (fault) =>
+        (fault.endpoint === endpoint ||
+          (fault.endpoint.endsWith("*") && endpoint.startsWith(fault.endpoint.slice(0, -1)))) &&
+        (!fault.wiki || fault.wiki === wiki),
+    );
+    if (index < 0) return null;
+    const fault = this.faults[index]!;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  log(entry: Omit<RequestLogEntry, "seq">): void {
+    this.requestLog.push({ ...entry, seq: this.nextSeq++ });
+    if (this.requestLog.length > MAX_LOG) this.requestLog.splice(0, this.requestLog.length - MAX_LOG);
+  }
+}
