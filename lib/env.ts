@@ -134,6 +134,8 @@ export interface Config {
     grants: string[];
     /** The contact part of the User-Agent that Wikimedia's policy requires. */
     contact: string;
+    /** Origin of the sandbox wiki in sandbox mode, null with real Wikimedia. */
+    sandboxUrl: string | null;
   };
   log: {
     level: "error" | "warn" | "info" | "debug";
@@ -211,7 +213,8 @@ export function parseConfig(source: EnvSource): Config {
       wikiUrlTemplate: mode === "production" ? "https://{host}/w" : `${sandbox}/{host}/w`,
       redirectUri: `${appUrl}/api/auth/callback/wikimedia`,
       grants: env.WIKIMEDIA_GRANTS?.split(" ") ?? [...DEFAULT_GRANTS],
-      contact: env.WIKIPORT_CONTACT ?? `${appUrl} (local development)`,
+      contact: env.WIKIPORT_CONTACT ?? appUrl,
+      sandboxUrl: mode === "sandbox" ? sandbox : null,
     },
     log: { level: env.LOG_LEVEL },
   };

@@ -1,0 +1,26 @@
+/** Where the end-to-end run's servers live; shared by playwright.config.ts and the specs. */
+import { join } from "node:path";
+
+const appPort = 3100;
+const sandboxPort = 8788;
+// Not under test-results/: Playwright empties that folder while the servers are already running.
+const dataDir = join(process.cwd(), "data", "e2e");
+
+export const E2E = {
+  appUrl: `http://localhost:${appPort}`,
+  sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+  dataDir,
+  serverEnv: {
+    NODE_ENV: "production",
+    PORT: String(appPort),
+    WIKIPORT_URL: `http://localhost:${appPort}`,
+    WIKIMEDIA_MODE: "sandbox",
+    WIKIMEDIA_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    SANDBOX_STORE: "memory",
+    DATABASE_PATH: join(dataDir, "wikiport.db"),
+    AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    NEXT_TELEMETRY_DISABLED: "1",
+    XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
+    XDG_CACHE_HOME: join(dataDir, "xdg-cache"),
+  } satisfies Record<string, string>,
+};

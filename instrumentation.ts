@@ -1,0 +1,16 @@
+/**
+ * Runs once when a Next.js server process starts: bring the database to the latest schema before the
+ * first request, whether the server was started by `npm start` or directly with `next start`.
+ */
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is set by Next.js itself (not configuration): migrations need Node, not the Edge runtime.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ createDb }, { migrate }, { getConfig }] = await Promise.all([
+    import("./db"),
+    import("./db/migrate"),
+    import("./lib/env"),
+  ]);
+  const db = createDb(getConfig().db.path);
+  migrate(db);
+  db.$client.close();
+}

@@ -1,0 +1,26 @@
+// @ts-check
+import { tsImport } from "tsx/esm/api";
+
+// Validate the configuration before anything is built or served: a bad or missing variable stops
+// `next build` and `next start` with a message naming it (lib/env.ts is TypeScript, so load it with tsx).
+const { getConfig, ConfigError } = await tsImport("./lib/env.ts", import.meta.url);
+try {
+  getConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  // The sandbox wiki is a separate program, and tests are not part of the app.
+  outputFileTracingExcludes: { "*": ["sandbox/**", "e2e/**", "contract/**"] },
+};
+
+export default nextConfig;

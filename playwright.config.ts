@@ -1,0 +1,45 @@
+/**
+ * End-to-end tests: Debian's Chromium drives a production build of Wikiport, started with the same
+ * launcher as `npm start`, against a fresh sandbox wiki (in memory) and a fresh database.
+ */
+import { defineConfig, devices } from "@playwright/test";
+import { rmSync } from "node:fs";
+import { E2E } from "./e2e/environment";
+
+// Each run starts from an empty database.
+rmSync(E2E.dataDir, { recursive: true, force: true });
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: E2E.appUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `${E2E.appUrl}/`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: E2E.serverEnv,
+  },
+});
