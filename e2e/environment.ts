@@ -1,4 +1,5 @@
 /** Where the end-to-end run's servers live; shared by playwright.config.ts and the specs. */
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
 const appPort = 3100;
@@ -18,7 +19,10 @@ export const E2E = {
     WIKIMEDIA_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_STORE: "memory",
     DATABASE_PATH: join(dataDir, "wikiport.db"),
-    AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    // A fresh key per run: a fixed key in the repository would be a publicly known key.
+    WIKIPORT_KEYS: `e2e=${randomBytes(32).toString("base64url")}`,
+    WIKIPORT_ACTIVE_KEY: "e2e",
     NEXT_TELEMETRY_DISABLED: "1",
     XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
     XDG_CACHE_HOME: join(dataDir, "xdg-cache"),

@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_GRANTS, SANDBOX_CONSUMER, parseConfig } from "./env";
 
 const SECRET = "x".repeat(32);
+const KEYS = { WIKIPORT_KEYS: `k1=${randomBytes(32).toString("base64url")}`, WIKIPORT_ACTIVE_KEY: "k1" };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
@@ -15,7 +17,7 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
 
 describe("parseConfig", () => {
   it("defaults to the sandbox wiki and its seeded consumer when no credentials are set", () => {
-    const config = parseConfig({ AUTH_SECRET: SECRET });
+    const config = parseConfig({ AUTH_SECRET: SECRET, ...KEYS });
     expect(config.wikimedia.mode).toBe("sandbox");
     expect(config.wikimedia.clientId).toBe(SANDBOX_CONSUMER.clientId);
     expect(config.wikimedia.oauthUrl).toBe("http://127.0.0.1:8787/meta.wikimedia.org/w/rest.php/oauth2");
@@ -28,7 +30,7 @@ describe("parseConfig", () => {
 
   it("switches to real Wikimedia when a client id is configured", () => {
     const config = parseConfig({
-      AUTH_SECRET: SECRET,
+      AUTH_SECRET: SECRET, ...KEYS,
       WIKIPORT_URL: "https://wikiport.example.org/",
       WIKIMEDIA_CLIENT_ID: "0123456789abcdef0123456789abcdef",
       WIKIMEDIA_CLIENT_SECRET: "0123456789abcdef0123456789abcdef01234567",
@@ -43,7 +45,7 @@ describe("parseConfig", () => {
 
   it("names a missing AUTH_SECRET and says how to make one", () => {
     try {
-      parseConfig({});
+      parseConfig({ ...KEYS });
       throw new Error("expected a ConfigError");
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -53,7 +55,7 @@ describe("parseConfig", () => {
   });
 
   it("rejects a short secret, a bad port and an unknown mode, each by name", () => {
-    expect(problemsOf({ AUTH_SECRET: "short", PORT: "70000", WIKIMEDIA_MODE: "staging" })).toEqual([
+    expect(problemsOf({ ...KEYS, AUTH_SECRET: "short", PORT: "70000", WIKIMEDIA_MODE: "staging" })).toEqual([
       "PORT: Too big: expected number to be <=65535",
       "AUTH_SECRET: must be at least 32 characters long",
       'WIKIMEDIA_MODE: Invalid option: expected one of "sandbox"|"production"',
@@ -62,7 +64,7 @@ describe("parseConfig", () => {
 
   it("requires the secret, a contact and the public URL with real Wikimedia in production", () => {
     expect(
-      problemsOf({ AUTH_SECRET: SECRET, NODE_ENV: "production", WIKIMEDIA_CLIENT_ID: "0123456789abcdef0123456789abcdef" }),
+      problemsOf({ AUTH_SECRET: SECRET, ...KEYS, NODE_ENV: "production", WIKIMEDIA_CLIENT_ID: "0123456789abcdef0123456789abcdef" }),
     ).toEqual([
       "WIKIMEDIA_CLIENT_SECRET: is missing (needed with real Wikimedia)",
       "WIKIPORT_CONTACT: is missing (needed with real Wikimedia)",
@@ -73,7 +75,7 @@ describe("parseConfig", () => {
   it("rejects malformed credentials and a public URL with a path", () => {
     expect(
       problemsOf({
-        AUTH_SECRET: SECRET,
+        AUTH_SECRET: SECRET, ...KEYS,
         WIKIMEDIA_CLIENT_ID: "not-hex",
         WIKIMEDIA_CLIENT_SECRET: "abc",
         WIKIPORT_URL: "https://example.org/wikiport",
@@ -87,16 +89,27 @@ describe("parseConfig", () => {
 
   it("asks for both halves of a sandbox consumer", () => {
     expect(
-      problemsOf({ AUTH_SECRET: SECRET, WIKIMEDIA_MODE: "sandbox", WIKIMEDIA_CLIENT_ID: "0123456789abcdef0123456789abcdef" }),
+      problemsOf({ AUTH_SECRET: SECRET, ...KEYS, WIKIMEDIA_MODE: "sandbox", WIKIMEDIA_CLIENT_ID: "0123456789abcdef0123456789abcdef" }),
     ).toEqual([
       "WIKIMEDIA_CLIENT_SECRET: is missing (set both the client id and the secret, or neither to use the sandbox's consumer)",
     ]);
   });
 
   it("insists that the grants include basic and treats empty values as unset", () => {
-    expect(problemsOf({ AUTH_SECRET: SECRET, WIKIMEDIA_GRANTS: "editpage" })).toEqual([
+    expect(problemsOf({ AUTH_SECRET: SECRET, ...KEYS, WIKIMEDIA_GRANTS: "editpage" })).toEqual([
       "WIKIMEDIA_GRANTS: must include the `basic` grant",
     ]);
-    expect(parseConfig({ AUTH_SECRET: SECRET, WIKIMEDIA_CLIENT_ID: "", WIKIMEDIA_GRANTS: "" }).wikimedia.mode).toBe("sandbox");
+    expect(parseConfig({ AUTH_SECRET: SECRET, ...KEYS, WIKIMEDIA_CLIENT_ID: "", WIKIMEDIA_GRANTS: "" }).wikimedia.mode).toBe("sandbox");
+  });
+
+  it("refuses to start without a usable key ring, and says how to make a key", () => {
+    expect(problemsOf({ AUTH_SECRET: SECRET })).toEqual(["WIKIPORT_KEYS: is missing", "WIKIPORT_ACTIVE_KEY: is missing"]);
+    expect(problemsOf({ AUTH_SECRET: SECRET, WIKIPORT_KEYS: "k1=c2hvcnQ", WIKIPORT_ACTIVE_KEY: "k1" })).toEqual([
+      'WIKIPORT_KEYS: is not a usable key ring: key "k1" is 5 bytes; it must be exactly 32',
+    ]);
+    expect(() => parseConfig({ AUTH_SECRET: SECRET })).toThrow(/npm run keys:generate/);
+    const config = parseConfig({ AUTH_SECRET: SECRET, ...KEYS, REFRESH_SKEW_SECONDS: "90" });
+    expect(config.vault.keyRing.activeKeyId).toBe("k1");
+    expect(config.vault.refreshSkewSeconds).toBe(90);
   });
 });

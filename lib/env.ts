@@ -6,6 +6,7 @@
  * that names the variable and says how to fix it. Everything else imports `getConfig()`.
  */
 import { z } from "zod";
+import { KeyRingError, parseKeyRing, type KeyRing } from "./crypto/key-ring";
 
 /** The sandbox wiki's seeded OAuth 2.0 consumer for Wikiport (see sandbox/seed and .env.example). */
 export const SANDBOX_CONSUMER = {
@@ -52,6 +53,12 @@ const HELP: Record<string, string> = {
     "An e-mail address or URL where Wikimedia operators can reach you; it goes into the User-Agent that " +
     "Wikimedia's policy requires, e.g. WIKIPORT_CONTACT=ops@example.org.",
   LOG_LEVEL: "One of error, warn, info, debug.",
+  WIKIPORT_KEYS:
+    "The key ring that seals tokens at rest: comma-separated `kid=<32 random bytes, base64url>` entries. " +
+    "Make a key with `npm run keys:generate` (npm start makes one for local use).",
+  WIKIPORT_ACTIVE_KEY: "The id of the key in WIKIPORT_KEYS that seals new values, e.g. WIKIPORT_ACTIVE_KEY=k2026a.",
+  REFRESH_SKEW_SECONDS:
+    "Refresh an access token when fewer than this many seconds of its life remain, e.g. REFRESH_SKEW_SECONDS=120.",
 };
 
 const optionalString = z
@@ -104,6 +111,9 @@ const rawSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
+  WIKIPORT_KEYS: z.string({ error: "is missing" }).trim().min(1, "is missing"),
+  WIKIPORT_ACTIVE_KEY: z.string({ error: "is missing" }).trim().min(1, "is missing"),
+  REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
 });
 
 export type WikimediaMode = "sandbox" | "production";
@@ -117,6 +127,11 @@ export interface Config {
   };
   auth: {
     secret: string;
+  };
+  vault: {
+    keyRing: KeyRing;
+    /** Refresh when fewer than this many seconds of an access token's life remain. */
+    refreshSkewSeconds: number;
   };
   db: {
     path: string;
@@ -194,13 +209,21 @@ export function parseConfig(source: EnvSource): Config {
       "is missing (set both the client id and the secret, or neither to use the sandbox's consumer)",
     );
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  let keyRing: KeyRing | undefined;
+  try {
+    keyRing = parseKeyRing(env.WIKIPORT_KEYS, env.WIKIPORT_ACTIVE_KEY);
+  } catch (error) {
+    if (!(error instanceof KeyRingError)) throw error;
+    add("WIKIPORT_KEYS", `is not a usable key ring: ${error.message}`);
+  }
+  if (problems.length > 0 || !keyRing) throw new ConfigError(problems);
 
   const sandbox = env.WIKIMEDIA_SANDBOX_URL;
   return {
     nodeEnv: env.NODE_ENV,
     app: { url: appUrl, port: env.PORT },
     auth: { secret: env.AUTH_SECRET },
+    vault: { keyRing, refreshSkewSeconds: env.REFRESH_SKEW_SECONDS },
     db: { path: env.DATABASE_PATH },
     wikimedia: {
       mode,

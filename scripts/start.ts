@@ -18,6 +18,7 @@ import { migrate } from "../db/migrate";
 import { ConfigError, parseConfig, type Config } from "../lib/env";
 import { checkBuild, recordBuild } from "./lib/build-hash";
 import { loadEnvFiles } from "./lib/env-files";
+import { generateKey } from "./lib/keys";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -57,12 +58,19 @@ async function stopAll(code: number): Promise<void> {
 function loadConfig(): Config {
   loadEnvFiles(root, dev);
   const sandboxMode = (process.env.WIKIMEDIA_MODE ?? (process.env.WIKIMEDIA_CLIENT_ID ? "production" : "sandbox")) === "sandbox";
-  if (sandboxMode && !process.env.AUTH_SECRET) {
-    // A random secret for this checkout only; .env.local is git-ignored and read by Next.js too.
-    const secret = randomBytes(33).toString("base64");
-    appendFileSync(join(root, ".env.local"), `\n# Made by npm start for local use.\nAUTH_SECRET=${secret}\n`);
-    console.log("Created .env.local with a fresh AUTH_SECRET for local use.");
-    loadEnvFiles(root, dev);
+  if (sandboxMode) {
+    // Random secrets for this checkout only; .env.local is git-ignored and read by Next.js too.
+    const lines: string[] = [];
+    if (!process.env.AUTH_SECRET) lines.push(`AUTH_SECRET=${randomBytes(33).toString("base64")}`);
+    if (!process.env.WIKIPORT_KEYS) {
+      const key = generateKey();
+      lines.push(`WIKIPORT_KEYS=${key.entry}`, `WIKIPORT_ACTIVE_KEY=${key.id}`);
+    }
+    if (lines.length > 0) {
+      appendFileSync(join(root, ".env.local"), `\n# Made by npm start for local use with the sandbox wiki.\n${lines.join("\n")}\n`);
+      console.log(`Wrote ${lines.map((line) => line.split("=")[0]).join(", ")} to .env.local for local use.`);
+      loadEnvFiles(root, dev);
+    }
   }
   try {
     return parseConfig(process.env);
