@@ -177,7 +177,11 @@ export function revokeGrant(ctx: Ctx, userId: number, clientKey: string): boolea
   const ids = new Set(approvals.map((a) => a.id));
   state.approvals = state.approvals.filter((a) => !ids.has(a.id));
   state.accessTokens = state.accessTokens.filter((t) => !ids.has(t.approvalId));
-  state.refreshTokens = state.refreshTokens.filter((t) => !ids.has(t.approvalId));
+  // Refresh tokens stay (they are in the session cache on Wikimedia) but answer "Token has been revoked".
+  const now = ctx.store.now();
+  for (const token of state.refreshTokens) {
+    if (ids.has(token.approvalId) && token.revokedAt === null) Object.assign(token, { revokedAt: now, graceExpires: now });
+  }
   ctx.store.changed();
   return true;
 }

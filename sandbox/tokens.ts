@@ -88,6 +88,9 @@ export async function verifyAccessToken(store: SandboxStore, jwt: string): Promi
     const { payload } = await jwtVerify(jwt, keys(store).publicKey, {
       algorithms: ["RS256"],
       currentDate: new Date(store.now()),
+      // jose compares whole seconds while nbf/iat carry microseconds, so a fresh token would fail its
+      // nbf check for up to a second; expiry stays exact through the row check below.
+      clockTolerance: 1,
     });
     const record = store.state.accessTokens.find((token) => token.jti === payload.jti);
     if (!record || record.revoked) return null;
