@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "./index";
-import { migrate } from "./migrate";
+import { MIGRATIONS_FOLDER, migrate } from "./migrate";
 import { accounts, sessions, users } from "./schema";
 import { createTestDb } from "./testing";
 
@@ -25,17 +27,18 @@ describe("createDb", () => {
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
   });
 
-  it("creates the Auth.js tables through the committed migrations, and migrating again changes nothing", () => {
+  it("creates the Auth.js tables and the vault through the committed migrations, and migrating again changes nothing", () => {
     const { db, path } = fresh();
     const tables = db.$client
       .prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite_%' order by name")
       .pluck()
       .all();
-    expect(tables).toEqual(["accounts", "sessions", "users", "verification_tokens"]);
+    expect(tables).toEqual(expect.arrayContaining(["accounts", "grants", "sessions", "users", "verification_tokens"]));
 
     const again = createDb(path);
     migrate(again);
-    expect(again.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(1);
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+    expect(again.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
     again.$client.close();
   });
 

@@ -55,3 +55,40 @@ export const verificationTokens = sqliteTable(
   },
   (verificationToken) => [primaryKey({ columns: [verificationToken.identifier, verificationToken.token] })],
 );
+
+/**
+ * The token vault: one row per user and Wikimedia OAuth server. Tokens are sealed (lib/crypto), never
+ * plain. `version` increases on every write of the token pair, and the lease columns let exactly one
+ * process refresh at a time without holding a transaction across the network call.
+ */
+export const grants = sqliteTable("grants", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  userId: text("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** The OAuth server's token endpoint origin + path, e.g. https://meta.wikimedia.org/w/rest.php/oauth2 */
+  oauthServer: text("oauth_server").notNull(),
+  /** Central user id on Wikimedia (the profile's `sub`). */
+  wikimediaUserId: text("wikimedia_user_id").notNull(),
+  accessToken: text("access_token"),
+  refreshToken: text("refresh_token"),
+  accessExpiresAt: integer("access_expires_at", { mode: "timestamp_ms" }),
+  refreshExpiresAt: integer("refresh_expires_at", { mode: "timestamp_ms" }),
+  /** Grants the user approved, space-separated. */
+  scopes: text("scopes").notNull().default(""),
+  status: text("status", { enum: ["active", "reconnect_needed", "revoked"] }).notNull().default("active"),
+  /** Why the grant needs a reconnect, as a stable code (invalid_grant, unsealable, disconnected…). */
+  statusReason: text("status_reason"),
+  version: integer("version").notNull().default(0),
+  leaseOwner: text("lease_owner"),
+  leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+  lastRefreshAt: integer("last_refresh_at", { mode: "timestamp_ms" }),
+  failureCount: integer("failure_count").notNull().default(0),
+  /** After a transient failure, no new refresh attempt before this time (backoff with jitter). */
+  retryAfter: integer("retry_after", { mode: "timestamp_ms" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
+});

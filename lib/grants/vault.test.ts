@@ -1,0 +1,240 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDb } from "@/db";
+import { grants, users } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { log } from "@/lib/log";
+import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
+import { wikiportTokens } from "@/sandbox/oauth/test-browser";
+import { ReconnectNeededError, WikimediaUnavailableError, createVault } from "./vault";
+
+const sb = useSandbox();
+const keyRing = parseKeyRing(`k1=${randomBytes(32).toString("base64url")}`, "k1");
+const ENVELOPE = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
+
+let testDb: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  testDb = createTestDb();
+});
+afterEach(() => testDb.cleanup());
+
+function oauthUrl() {
+  return `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
+}
+
+function vaultOn(db = testDb.db) {
+  return createVault({
+    db,
+    keyRing,
+    tokens: createTokenClient({
+      oauthUrl: oauthUrl(),
+      clientId: WIKIPORT_CLIENT.key,
+      clientSecret: WIKIPORT_CLIENT.secret,
+      userAgent: "Wikiport/test (vault tests)",
+    }),
+    oauthServer: oauthUrl(),
+    refreshSkewSeconds: 120,
+    log,
+  });
+}
+
+function addUser(name: string): string {
+  return testDb.db.insert(users).values({ name }).returning().get().id;
+}
+
+/** Signs a demo user in at the sandbox (real consent flow) and stores the tokens in the vault. */
+async function connect(vault: ReturnType<typeof vaultOn>, userId: string, options: { expiresInSeconds?: number; user?: (typeof DEMO_USERS)[keyof typeof DEMO_USERS] } = {}) {
+  const tokens = await wikiportTokens(sb, options.user ?? DEMO_USERS.editor);
+  vault.storeTokens({
+    userId,
+    wikimediaUserId: "1001",
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresInSeconds: options.expiresInSeconds ?? tokens.expires_in,
+    scopes: ["basic", "editpage"],
+  });
+  return tokens;
+}
+
+async function refreshCalls(): Promise<number> {
+  const { requests } = await sb.control("GET", "/requests?endpoint=oauth2/access_token");
+  // A request answered by an injected fault never reaches the handler that logs its grant type.
+  return (requests as { details: { grantType?: string } }[]).filter((r) => r.details.grantType !== "authorization_code").length;
+}
+
+function row(userId: string) {
+  return testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()!;
+}
+
+async function profileStatus(accessToken: string): Promise<number> {
+  const response = await fetch(`${oauthUrl()}/resource/profile`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return response.status;
+}
+
+describe("the token vault", () => {
+  it("stores only sealed tokens, and hands back a fresh access token without calling Wikimedia", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    const tokens = await connect(vault, userId);
+    const stored = row(userId);
+    for (const value of [stored.accessToken!, stored.refreshToken!]) {
+      expect(value).toMatch(ENVELOPE);
+      expect(value).not.toContain(tokens.access_token.slice(20, 60));
+      expect(value).not.toContain(tokens.refresh_token.slice(20, 60));
+    }
+    expect(await vault.getAccessToken(userId)).toBe(tokens.access_token);
+    expect(await refreshCalls()).toBe(0);
+  });
+
+  it("refreshes once for 50 concurrent requests, and every request gets the new, working token", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    const old = await connect(vault, userId, { expiresInSeconds: 60 });
+    const versionBefore = row(userId).version;
+    const results = await Promise.all(Array.from({ length: 50 }, () => vault.getAccessToken(userId)));
+    expect(await refreshCalls()).toBe(1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]).not.toBe(old.access_token);
+    expect(await profileStatus(results[0]!)).toBe(200);
+    // Wikimedia revokes the old access token at once on rotation.
+    expect(await profileStatus(old.access_token)).toBe(403);
+    expect(row(userId).version).toBe(versionBefore + 1);
+  });
+
+  it("refreshes once when two app processes share the database and race for the same user", async () => {
+    const userId = addUser("Ada Editor");
+    await connect(vaultOn(), userId, { expiresInSeconds: 60 });
+    const secondConnection = createDb(testDb.path);
+    const [first, second] = [vaultOn(), vaultOn(secondConnection)];
+    const versionBefore = row(userId).version;
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, () => first.getAccessToken(userId)),
+      ...Array.from({ length: 10 }, () => second.getAccessToken(userId)),
+    ]);
+    secondConnection.$client.close();
+    expect(await refreshCalls()).toBe(1);
+    expect(new Set(results).size).toBe(1);
+    expect(row(userId).version).toBe(versionBefore + 1);
+  });
+
+  it("rotates: each refresh sends the newest refresh token (the sandbox rejects any reuse)", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 60 });
+    const first = await vault.getAccessToken(userId);
+    const second = await vault.refreshAfterRejection(userId, first);
+    const third = await vault.refreshAfterRejection(userId, second);
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(await refreshCalls()).toBe(3);
+    expect(await profileStatus(third)).toBe(200);
+    expect(row(userId).status).toBe("active");
+  });
+
+  it("does not refresh again when the rejected token was already replaced by another request", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    const old = await connect(vault, userId, { expiresInSeconds: 60 });
+    const fresh = await vault.getAccessToken(userId);
+    expect(await vault.refreshAfterRejection(userId, old.access_token)).toBe(fresh);
+    expect(await refreshCalls()).toBe(1);
+  });
+
+  it("asks for a reconnect after the user revokes the grant, with one upstream attempt and no tokens kept", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 60 });
+    await sb.control("POST", "/grants/revoke", { user: "Ada Editor", clientId: WIKIPORT_CLIENT.key });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
+    await expect(vault.getAccessToken(userId)).rejects.toMatchObject({ code: "reconnect_needed", reason: "invalid_grant" });
+    expect(await refreshCalls()).toBe(1);
+    const stored = row(userId);
+    expect(stored).toMatchObject({ status: "reconnect_needed", statusReason: "invalid_grant", accessToken: null, refreshToken: null });
+    expect(warn.mock.calls.join("\n")).not.toMatch(/eyJ|def50/);
+    warn.mockRestore();
+  });
+
+  it.each([
+    ["a 503", { kind: "status", status: 503 }],
+    ["an HTML error page", { kind: "html", status: 502 }],
+    ["a truncated body", { kind: "truncated" }],
+    ["a non-JSON body", { kind: "non-json" }],
+    ["a 429 with Retry-After", { kind: "rate-limit", retryAfter: 30 }],
+  ])("keeps the grant byte for byte on %s, backs off, and does not retry before then", async (_label, fault) => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 0 });
+    const before = row(userId);
+    await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", count: 1, ...fault });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(WikimediaUnavailableError);
+    await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(WikimediaUnavailableError);
+    warn.mockRestore();
+    const after = row(userId);
+    expect(await refreshCalls()).toBe(1);
+    expect(after.refreshToken).toBe(before.refreshToken);
+    expect(after).toMatchObject({ status: "active", failureCount: 1, version: before.version, leaseOwner: null });
+    expect(after.retryAfter!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("keeps using a still-valid access token when a proactive refresh fails", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    const tokens = await connect(vault, userId, { expiresInSeconds: 90 });
+    await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", kind: "status", status: 500 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await vault.getAccessToken(userId)).toBe(tokens.access_token);
+    warn.mockRestore();
+  });
+
+  it("holds no database lock while the token endpoint stalls, and starts no second refresh", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 0 });
+    await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", kind: "slow", delayMs: 1500 });
+    let settled = false;
+    const refreshing = vault.getAccessToken(userId).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Another connection writes while the refresh is in flight: no transaction blocks it.
+    const other = createDb(testDb.path);
+    other.insert(users).values({ name: "Unrelated" }).run();
+    other.$client.close();
+    expect(settled).toBe(false);
+    const again = vault.getAccessToken(userId);
+    expect(await refreshing).toBe(await again);
+    expect(await refreshCalls()).toBe(1);
+  });
+
+  it("refuses a token copied from another user's row, marks that grant for reconnect, and logs an alert", async () => {
+    const vault = vaultOn();
+    const ada = addUser("Ada Editor");
+    const ana = addUser("Ana Admin");
+    await connect(vault, ada, { expiresInSeconds: 0 });
+    await connect(vault, ana, { expiresInSeconds: 0, user: DEMO_USERS.admin });
+    testDb.db.update(grants).set({ refreshToken: row(ada).refreshToken }).where(eq(grants.userId, ana)).run();
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(vault.getAccessToken(ana)).rejects.toMatchObject({ reason: "unsealable" });
+    expect(error.mock.calls.join("\n")).toContain("vault.unseal_failed");
+    error.mockRestore();
+    expect(row(ana)).toMatchObject({ status: "reconnect_needed", statusReason: "unsealable", refreshToken: null });
+    expect(await refreshCalls()).toBe(0);
+  });
+
+  it("signing in again replaces the stored tokens and clears the reconnect state", async () => {
+    const vault = vaultOn();
+    const userId = addUser("Ada Editor");
+    await connect(vault, userId);
+    vault.disconnect(userId);
+    expect(row(userId)).toMatchObject({ status: "revoked", accessToken: null, refreshToken: null });
+    await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
+    const again = await connect(vault, userId);
+    expect(row(userId).status).toBe("active");
+    expect(await vault.getAccessToken(userId)).toBe(again.access_token);
+  });
+});

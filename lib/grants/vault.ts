@@ -1,0 +1,317 @@
+/**
+ * The token vault: each user's Wikimedia tokens, sealed at rest, and a valid access token on request.
+ *
+ * Wikimedia rotates refresh tokens on every use and revokes the old access token at once, so two racing
+ * refreshes can log a user out. Refresh is therefore single-flight twice over: one promise per grant
+ * inside a process, and a lease on the grant row across processes (a conditional UPDATE; no
+ * transaction is held across the network call), with a version check on the write. A process that
+ * finds the lease taken waits and re-reads the row instead of refreshing again.
+ * See docs/decisions/004-refresh-lease.md.
+ */
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "@/db";
+import { grants } from "@/db/schema";
+import type { KeyRing } from "@/lib/crypto/key-ring";
+import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
+import type { Logger } from "@/lib/log";
+import { TokenEndpointError, type TokenClient } from "@/lib/wikimedia/oauth";
+
+export type Grant = typeof grants.$inferSelect;
+
+/** Wikimedia's refresh-token lifetime ($wgOAuth2RefreshTokenTTL = P365D), counted from each issuance. */
+const REFRESH_TOKEN_TTL_MS = 365 * 24 * 3600 * 1000;
+/** Longer than the token request's timeout, so a live refresh never loses its lease. */
+const LEASE_MS = 30_000;
+const WAIT_STEP_MS = 40;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** The user must sign in again: the grant is gone, revoked, or its stored tokens cannot be used. */
+export class ReconnectNeededError extends Error {
+  override name = "ReconnectNeededError";
+  readonly code = "reconnect_needed";
+  constructor(readonly reason: string) {
+    super("Your Wikimedia connection has ended. Sign in with Wikimedia again to reconnect.");
+  }
+}
+
+/** Wikimedia could not give a new token right now; the grant is kept and a later try may work. */
+export class WikimediaUnavailableError extends Error {
+  override name = "WikimediaUnavailableError";
+  readonly code = "wikimedia_unavailable";
+  constructor(readonly retryAfterMs: number | null) {
+    super("Wikimedia's sign-in service is not answering right now. Your connection is kept; try again in a moment.");
+  }
+}
+
+export interface VaultOptions {
+  db: Db;
+  keyRing: KeyRing;
+  tokens: TokenClient;
+  /** Identifies the OAuth server the tokens belong to (its OAuth base URL). */
+  oauthServer: string;
+  refreshSkewSeconds: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface NewTokens {
+  userId: string;
+  wikimediaUserId: string;
+  accessToken: string;
+  refreshToken: string | null;
+  expiresInSeconds: number;
+  scopes: string[];
+}
+
+function context(grant: Pick<Grant, "id" | "userId">, column: "access_token" | "refresh_token"): SealContext {
+  return { purpose: `grants.${column}`, owner: `user:${grant.userId}/grant:${grant.id}` };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function createVault(options: VaultOptions) {
+  const { db, keyRing, tokens, log } = options;
+  const now = options.now ?? Date.now;
+  const skewMs = options.refreshSkewSeconds * 1000;
+  const processId = `${hostname()}:${process.pid}`;
+  const inflight = new Map<string, Promise<string>>();
+
+  function read(userId: string): Grant | undefined {
+    return db.select().from(grants).where(eq(grants.userId, userId)).get();
+  }
+
+  function readById(id: string): Grant {
+    const grant = db.select().from(grants).where(eq(grants.id, id)).get();
+    if (!grant) throw new ReconnectNeededError("grant_deleted");
+    return grant;
+  }
+
+  function markReconnect(grant: Grant, reason: string): void {
+    db.update(grants)
+      .set({
+        accessToken: null,
+        refreshToken: null,
+        status: "reconnect_needed",
+        statusReason: reason,
+        version: sql`${grants.version} + 1`,
+        leaseOwner: null,
+        leaseUntil: null,
+        updatedAt: new Date(now()),
+      })
+      .where(eq(grants.id, grant.id))
+      .run();
+  }
+
+  /** Opens a sealed column; a value that does not open marks the grant for reconnect (no plaintext fallback). */
+  function unseal(grant: Grant, column: "access_token" | "refresh_token"): string {
+    const sealed = column === "access_token" ? grant.accessToken : grant.refreshToken;
+    if (!sealed) throw new ReconnectNeededError("no_token");
+    try {
+      return open(keyRing, sealed, context(grant, column));
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      log.error("vault.unseal_failed", { grantId: grant.id, userId: grant.userId, column, reason: error.code });
+      markReconnect(grant, "unsealable");
+      throw new ReconnectNeededError("unsealable");
+    }
+  }
+
+  function accessIsFresh(grant: Grant): boolean {
+    return Boolean(grant.accessToken && grant.accessExpiresAt && grant.accessExpiresAt.getTime() - now() > skewMs);
+  }
+
+  function accessIsUsable(grant: Grant): boolean {
+    return Boolean(grant.accessToken && grant.accessExpiresAt && grant.accessExpiresAt.getTime() > now());
+  }
+
+  function activeGrant(userId: string): Grant {
+    const grant = read(userId);
+    if (!grant) throw new ReconnectNeededError("no_grant");
+    if (grant.status !== "active") throw new ReconnectNeededError(grant.statusReason ?? grant.status);
+    return grant;
+  }
+
+  function tryLease(grant: Grant, owner: string): boolean {
+    const at = now();
+    const result = db
+      .update(grants)
+      .set({ leaseOwner: owner, leaseUntil: new Date(at + LEASE_MS) })
+      .where(
+        and(
+          eq(grants.id, grant.id),
+          eq(grants.version, grant.version),
+          eq(grants.status, "active"),
+          or(isNull(grants.leaseUntil), lte(grants.leaseUntil, new Date(at))),
+        ),
+      )
+      .run();
+    return result.changes === 1;
+  }
+
+  function releaseAfterFailure(grant: Grant, owner: string, error: TokenEndpointError): number {
+    const failures = grant.failureCount + 1;
+    const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 12));
+    // Full jitter between half and all of the backoff, so many users' retries don't line up.
+    const wait = Math.max((error.details.retryAfterSeconds ?? 0) * 1000, Math.round(backoff * (0.5 + Math.random() / 2)));
+    db.update(grants)
+      .set({ failureCount: failures, retryAfter: new Date(now() + wait), leaseOwner: null, leaseUntil: null, updatedAt: new Date(now()) })
+      .where(and(eq(grants.id, grant.id), eq(grants.leaseOwner, owner)))
+      .run();
+    return wait;
+  }
+
+  async function refreshOnce(grantId: string): Promise<string> {
+    const owner = `${processId}:${randomUUID()}`;
+    const deadline = now() + LEASE_MS + 5_000;
+    let grant: Grant;
+    for (;;) {
+      grant = readById(grantId);
+      if (grant.status !== "active") throw new ReconnectNeededError(grant.statusReason ?? grant.status);
+      if (accessIsFresh(grant)) return unseal(grant, "access_token");
+      if (grant.retryAfter && grant.retryAfter.getTime() > now()) {
+        if (accessIsUsable(grant)) return unseal(grant, "access_token");
+        throw new WikimediaUnavailableError(grant.retryAfter.getTime() - now());
+      }
+      if (tryLease(grant, owner)) break;
+      if (now() > deadline) throw new WikimediaUnavailableError(null);
+      await sleep(WAIT_STEP_MS);
+    }
+
+    const refreshToken = unseal(grant, "refresh_token");
+    const requestedAt = now();
+    let fresh;
+    try {
+      fresh = await tokens.refresh(refreshToken);
+    } catch (error) {
+      if (!(error instanceof TokenEndpointError)) throw error;
+      if (error.kind === "invalid_grant") {
+        log.warn("vault.refresh_rejected", { grantId, userId: grant.userId, error: error.details.error, hint: error.details.hint });
+        markReconnect(grant, "invalid_grant");
+        throw new ReconnectNeededError("invalid_grant");
+      }
+      const wait = releaseAfterFailure(grant, owner, error);
+      log.warn("vault.refresh_failed", { grantId, userId: grant.userId, kind: error.kind, status: error.details.status, retryInMs: wait });
+      if (accessIsUsable(grant)) return unseal(grant, "access_token");
+      throw new WikimediaUnavailableError(wait);
+    }
+
+    // Store the rotated refresh token before the new access token is used: the old one is now dead.
+    const written = db
+      .update(grants)
+      .set({
+        accessToken: seal(keyRing, fresh.accessToken, context(grant, "access_token")),
+        refreshToken: fresh.refreshToken ? seal(keyRing, fresh.refreshToken, context(grant, "refresh_token")) : grant.refreshToken,
+        accessExpiresAt: new Date(requestedAt + fresh.expiresInSeconds * 1000),
+        refreshExpiresAt: fresh.refreshToken ? new Date(requestedAt + REFRESH_TOKEN_TTL_MS) : grant.refreshExpiresAt,
+        version: grant.version + 1,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastRefreshAt: new Date(now()),
+        failureCount: 0,
+        retryAfter: null,
+        updatedAt: new Date(now()),
+      })
+      .where(and(eq(grants.id, grant.id), eq(grants.version, grant.version)))
+      .run();
+    if (written.changes !== 1) {
+      log.error("vault.refresh_write_conflict", { grantId, userId: grant.userId });
+    } else {
+      log.info("vault.refreshed", { grantId, userId: grant.userId, version: grant.version + 1 });
+    }
+    return fresh.accessToken;
+  }
+
+  return {
+    /** A valid access token for the user, refreshed first when it is within the skew of expiry. */
+    async getAccessToken(userId: string): Promise<string> {
+      const grant = activeGrant(userId);
+      if (accessIsFresh(grant)) return unseal(grant, "access_token");
+      let pending = inflight.get(grant.id);
+      if (!pending) {
+        pending = refreshOnce(grant.id).finally(() => inflight.delete(grant.id));
+        inflight.set(grant.id, pending);
+      }
+      return pending;
+    },
+
+    /**
+     * After Wikimedia refused an access token that looked valid: refresh, unless another request has
+     * already replaced that token, in which case the replacement is returned.
+     */
+    async refreshAfterRejection(userId: string, rejectedAccessToken: string): Promise<string> {
+      const grant = activeGrant(userId);
+      if (grant.accessToken && unseal(grant, "access_token") !== rejectedAccessToken) return unseal(grant, "access_token");
+      db.update(grants)
+        .set({ accessExpiresAt: new Date(0) })
+        .where(and(eq(grants.id, grant.id), eq(grants.version, grant.version)))
+        .run();
+      return this.getAccessToken(userId);
+    },
+
+    /**
+     * Stores the tokens of a sign-in, overwriting any earlier ones and clearing a reconnect state
+     * (Auth.js would keep the first tokens forever: next-auth #3599).
+     */
+    storeTokens(input: NewTokens): Grant {
+      const at = now();
+      const existing = read(input.userId);
+      const id = existing?.id ?? randomUUID();
+      const where = { id, userId: input.userId };
+      const values = {
+        oauthServer: options.oauthServer,
+        wikimediaUserId: input.wikimediaUserId,
+        accessToken: seal(keyRing, input.accessToken, context(where, "access_token")),
+        refreshToken: input.refreshToken ? seal(keyRing, input.refreshToken, context(where, "refresh_token")) : null,
+        accessExpiresAt: new Date(at + input.expiresInSeconds * 1000),
+        refreshExpiresAt: input.refreshToken ? new Date(at + REFRESH_TOKEN_TTL_MS) : null,
+        scopes: input.scopes.join(" "),
+        status: "active" as const,
+        statusReason: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        failureCount: 0,
+        retryAfter: null,
+        updatedAt: new Date(at),
+      };
+      if (existing) {
+        db.update(grants).set({ ...values, version: existing.version + 1 }).where(eq(grants.id, id)).run();
+      } else {
+        db.insert(grants).values({ id, userId: input.userId, ...values, createdAt: new Date(at) }).run();
+      }
+      return readById(id);
+    },
+
+    /** Forgets the user's Wikimedia tokens ("Disconnect"). */
+    disconnect(userId: string): void {
+      const grant = read(userId);
+      if (!grant) return;
+      db.update(grants)
+        .set({
+          accessToken: null,
+          refreshToken: null,
+          status: "revoked",
+          statusReason: "disconnected",
+          version: grant.version + 1,
+          leaseOwner: null,
+          leaseUntil: null,
+          updatedAt: new Date(now()),
+        })
+        .where(eq(grants.id, grant.id))
+        .run();
+    },
+
+    /** The grant row without its tokens, for showing connection health. */
+    describe(userId: string): Omit<Grant, "accessToken" | "refreshToken"> | null {
+      const grant = read(userId);
+      if (!grant) return null;
+      const { accessToken: _access, refreshToken: _refresh, ...rest } = grant;
+      return rest;
+    },
+  };
+}
+
+export type Vault = ReturnType<typeof createVault>;
