@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { grants, users } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { keyIdOf, open, seal } from "@/lib/crypto/sealed";
+import { countStale, resealAll } from "./reseal";
+
+const k1 = randomBytes(32).toString("base64url");
+const k2 = randomBytes(32).toString("base64url");
+const oldRing = parseKeyRing(`k1=${k1}`, "k1");
+const bothRing = parseKeyRing(`k1=${k1},k2=${k2}`, "k2");
+const newRing = parseKeyRing(`k2=${k2}`, "k2");
+
+let testDb: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  testDb = createTestDb();
+});
+afterEach(() => testDb.cleanup());
+
+function addGrants(count: number): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const userId = testDb.db.insert(users).values({ name: `User ${i}` }).returning().get().id;
+    const id = `grant-${i}`;
+    const owner = `user:${userId}/grant:${id}`;
+    testDb.db
+      .insert(grants)
+      .values({
+        id,
+        userId,
+        oauthServer: "https://meta.wikimedia.org/w/rest.php/oauth2",
+        wikimediaUserId: String(1000 + i),
+        accessToken: seal(oldRing, `access-${i}`, { purpose: "grants.access_token", owner }),
+        refreshToken: seal(oldRing, `refresh-${i}`, { purpose: "grants.refresh_token", owner }),
+      })
+      .run();
+    ids.push(id);
+  }
+  return ids;
+}
+
+describe("resealAll (npm run keys:rotate)", () => {
+  it("moves every value to the active key, keeps them readable, and then the old key can go", () => {
+    addGrants(250);
+    expect(countStale(testDb.db, bothRing)).toBe(250);
+    const reports: number[] = [];
+    const result = resealAll(testDb.db, bothRing, (progress) => reports.push(progress.done));
+    expect(result).toEqual({ done: 250, total: 250, skipped: 0 });
+    expect(reports).toEqual([100, 200, 250]);
+    expect(countStale(testDb.db, bothRing)).toBe(0);
+
+    for (const row of testDb.db.select().from(grants).all()) {
+      const owner = `user:${row.userId}/grant:${row.id}`;
+      expect(keyIdOf(row.refreshToken!)).toBe("k2");
+      expect(open(newRing, row.refreshToken!, { purpose: "grants.refresh_token", owner })).toMatch(/^refresh-\d+$/);
+      expect(open(newRing, row.accessToken!, { purpose: "grants.access_token", owner })).toMatch(/^access-\d+$/);
+    }
+  });
+
+  it("fails closed when the old key is removed before the job ran", () => {
+    const [id] = addGrants(1);
+    const row = testDb.db.select().from(grants).where(eq(grants.id, id!)).get()!;
+    expect(() => open(newRing, row.refreshToken!, { purpose: "grants.refresh_token", owner: `user:${row.userId}/grant:${id}` })).toThrow(
+      /not in the key ring/,
+    );
+  });
+
+  it("skips a row whose refresh lease is held, never changes versions, and finishes on the next run", () => {
+    const [busy] = addGrants(3);
+    testDb.db.update(grants).set({ leaseOwner: "other-process", leaseUntil: new Date(Date.now() + 30_000) }).where(eq(grants.id, busy!)).run();
+    expect(resealAll(testDb.db, bothRing)).toEqual({ done: 2, total: 3, skipped: 1 });
+    expect(countStale(testDb.db, bothRing)).toBe(1);
+    expect(testDb.db.select({ v: grants.version }).from(grants).all().map((r) => r.v)).toEqual([0, 0, 0]);
+
+    testDb.db.update(grants).set({ leaseOwner: null, leaseUntil: null }).where(eq(grants.id, busy!)).run();
+    expect(resealAll(testDb.db, bothRing)).toEqual({ done: 1, total: 1, skipped: 0 });
+    expect(countStale(testDb.db, bothRing)).toBe(0);
+  });
+});
