@@ -1,29 +1,16 @@
 /**
- * Seeded articles for every wiki. Each wiki has several pages, including a long one, one with images
- * and a table, a redirect, a protected page and a hostile-markup fixture.
+ * Seeded articles for every wiki (content in ./content/seed): a main page, a long article with a real
+ * history, one with images and a table, a redirect, protected pages, file description pages and, on
+ * English Wikipedia, the hostile-markup fixture. Revision ids follow time across all wikis, as a wiki's
+ * revision ids do.
  */
+import { parseTitle } from "./content/pages";
+import { SEED_WIKIS } from "./content/seed";
 import type { PageRecord, RevisionRecord } from "./state";
+import { findWiki } from "./wikis";
 
-interface SeedPage {
-  wiki: string;
-  title: string;
-  ns?: number;
-  content: string;
-  protection?: PageRecord["protection"];
-  htmlOverride?: string;
-}
-
-const SEED_AUTHOR = { id: 1004, name: "Ana Admin" };
-
-const SEED: SeedPage[] = [
-  { wiki: "en.wikipedia.org", title: "Main Page", content: "Welcome to the '''Wikiport sandbox''' copy of [[Wikipedia]].\n\nTry [[Earth]] or [[Moon]]." },
-  { wiki: "en.wikipedia.org", title: "Earth", content: "'''Earth''' is the third planet from the [[Sun]].\n\n== Surface ==\nMostly water." },
-  { wiki: "en.wikipedia.org", title: "Moon", content: "The '''Moon''' orbits [[Earth]]." },
-  { wiki: "en.wikipedia.org", title: "The Earth", content: "#REDIRECT [[Earth]]" },
-  { wiki: "de.wikipedia.org", title: "Erde", content: "Die '''Erde''' ist der dritte Planet." },
-  { wiki: "he.wikipedia.org", title: "כדור הארץ", content: "'''כדור הארץ''' הוא כוכב הלכת השלישי." },
-  { wiki: "meta.wikimedia.org", title: "Main Page", content: "'''Meta-Wiki''' (sandbox)." },
-];
+const DAY_MS = 24 * 3600 * 1000;
+const FIRST_REVISION_ID = 100;
 
 export function seedPages(now: number): {
   pages: PageRecord[];
@@ -32,21 +19,39 @@ export function seedPages(now: number): {
   nextRevisionId: number;
 } {
   const pages: PageRecord[] = [];
-  const revisions: RevisionRecord[] = [];
+  const pending: { page: PageRecord; revision: Omit<RevisionRecord, "id" | "parentId"> }[] = [];
   let pageId = 1;
-  let revisionId = 100;
-  for (const seed of SEED) {
-    const id = pageId++;
-    const revision: RevisionRecord = {
-      id: revisionId++, wiki: seed.wiki, pageId: id, parentId: 0, timestamp: now - 90 * 24 * 3600 * 1000,
-      userId: SEED_AUTHOR.id, userName: SEED_AUTHOR.name, comment: "Seeded by the sandbox", minor: false,
-      content: seed.content, tags: [], ...(seed.htmlOverride ? { htmlOverride: seed.htmlOverride } : {}),
-    };
-    revisions.push(revision);
-    pages.push({
-      wiki: seed.wiki, id, ns: seed.ns ?? 0, title: seed.title, protection: seed.protection ?? {},
-      latestRevisionId: revision.id,
-    });
+  for (const seedWiki of SEED_WIKIS) {
+    const wiki = findWiki(seedWiki.host);
+    if (!wiki) throw new Error(`seed: unknown wiki ${seedWiki.host}`);
+    for (const seed of seedWiki.pages) {
+      const title = parseTitle(wiki, seed.title);
+      if (!title || title.text !== seed.title) throw new Error(`seed: title "${seed.title}" is not in normalized form`);
+      const page: PageRecord = { wiki: wiki.host, id: pageId++, ns: title.ns, title: title.text, protection: seed.protection ?? {}, latestRevisionId: 0 };
+      pages.push(page);
+      seed.revisions.forEach((revision, index) => {
+        pending.push({
+          page,
+          revision: {
+            wiki: wiki.host, pageId: page.id,
+            // Whole seconds, as MediaWiki stores them; the index keeps same-instant edits in order.
+            timestamp: Math.floor((now - revision.daysAgo * DAY_MS) / 1000) * 1000 + index * 1000,
+            userId: revision.author.id, userName: revision.author.name, comment: revision.comment,
+            // Pre-save transform trims trailing whitespace, so stored wikitext never ends in a newline.
+            minor: revision.minor ?? false, content: revision.content.trimEnd(), tags: revision.tags ?? [],
+            ...(revision.htmlOverride !== undefined ? { htmlOverride: revision.htmlOverride } : {}),
+          },
+        });
+      });
+    }
+  }
+  pending.sort((a, b) => a.revision.timestamp - b.revision.timestamp || a.page.id - b.page.id);
+  const revisions: RevisionRecord[] = [];
+  let revisionId = FIRST_REVISION_ID;
+  for (const { page, revision } of pending) {
+    const id = revisionId++;
+    revisions.push({ ...revision, id, parentId: page.latestRevisionId });
+    page.latestRevisionId = id;
   }
   return { pages, revisions, nextPageId: pageId, nextRevisionId: revisionId };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's MediaWiki 1.39 (with PHP's SQLite driver and CLI) for the contract suite
+# Installs Debian's MediaWiki 1.39 (with PHP's CLI and SQLite driver) for the contract suite
 # (contract/, npm run test:contract). Idempotent: does nothing when everything is already there, and
 # runs `apt-get update` only when the package lists don't know the packages yet. Needs root.
 set -euo pipefail

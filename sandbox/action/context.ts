@@ -1,0 +1,46 @@
+/** What every api.php module gets: the request, the caller, the output conventions and the warning sink. */
+import type { Viewer } from "../auth";
+import type { Ctx } from "../http";
+import type { SandboxStore } from "../store";
+import type { Wiki } from "../wikis";
+import type { ApiParams } from "./request";
+
+export type ErrorFormat = "bc" | "plaintext" | "wikitext" | "html" | "raw" | "none";
+
+export interface ApiWarning {
+  module: string;
+  code: string;
+  text: string;
+}
+
+export interface Api {
+  ctx: Ctx;
+  store: SandboxStore;
+  wiki: Wiki;
+  params: ApiParams;
+  viewer: Viewer;
+  /** formatversion=2: real booleans, named content keys, arrays for page lists. */
+  fv2: boolean;
+  errorFormat: ErrorFormat;
+  warnings: ApiWarning[];
+  /** Extra response headers, e.g. Set-Cookie from action=login. */
+  headers: Record<string, string | string[]>;
+  /** `/en.wikipedia.org/w`, the wiki's $wgScriptPath in the sandbox. */
+  scriptPath: string;
+}
+
+const API_ANNOUNCE =
+  "Subscribe to the mediawiki-api-announce mailing list at <https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists.wikimedia.org/> for notice of API deprecations and breaking changes.";
+
+export function warn(api: Api, module: string, code: string, text: string): void {
+  // ApiBase::addDeprecation also adds, once per request, a main-module pointer to the announce list.
+  if (code === "deprecation" && !api.warnings.some((w) => w.module === "main" && w.code === "apiwarn-deprecation-announce")) {
+    api.warnings.unshift({ module: "main", code: "apiwarn-deprecation-announce", text: API_ANNOUNCE });
+  }
+  api.warnings.push({ module, code, text });
+}
+
+/** The name a value is stored under in formatversion=1 (`*`) or 2 (a real key). */
+export function contentKey(api: Api, fv2Name: string): string {
+  return api.fv2 ? fv2Name : "*";
+}

@@ -1,0 +1,115 @@
+/**
+ * action=edit (CORE ApiEditPage; wikimedia-wire.md §5.4). Parameter handling lives here; every decision
+ * about the edit itself is the shared engine's (content/edit.ts), so api.php and rest.php agree.
+ */
+import { performEdit, type EditInput } from "../content/edit";
+import { findPageById, isoTimestamp, parseTitle } from "../content/pages";
+import { ApiError } from "./api-error";
+import type { Api } from "./context";
+import { warn } from "./context";
+
+const WATCHLIST_VALUES = ["watch", "unwatch", "preferences", "nochange"] as const;
+
+function parseTimestamp(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  // ApiParamValidator accepts ISO 8601 and TS_MW (YYYYMMDDHHMMSS), among others.
+  const mw = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/.exec(value);
+  const ms = mw ? Date.UTC(+mw[1]!, +mw[2]! - 1, +mw[3]!, +mw[4]!, +mw[5]!, +mw[6]!) : Date.parse(value);
+  if (Number.isNaN(ms)) throw new ApiError("badtimestamp", `Invalid value "${value}" for timestamp parameter "${name}".`);
+  return ms;
+}
+
+function editTitle(api: Api) {
+  const titleParam = api.params.get("title");
+  const pageId = api.params.get("pageid");
+  if (titleParam !== undefined && pageId !== undefined) {
+    throw new ApiError("invalidparammix", 'The parameters "title" and "pageid" can not be used together.');
+  }
+  if (pageId !== undefined) {
+    const page = findPageById(api.store, api.wiki, Number(pageId));
+    if (!page) throw new ApiError("nosuchpageid", `There is no page with ID ${pageId}.`);
+    return parseTitle(api.wiki, page.title)!;
+  }
+  if (titleParam === undefined) throw new ApiError("missingparam", 'One of the parameters "title" and "pageid" is required.');
+  const title = parseTitle(api.wiki, titleParam);
+  if (!title) throw new ApiError("invalidtitle", `Bad title "${titleParam}".`);
+  return title;
+}
+
+function watchlistParam(api: Api): EditInput["watchlist"] {
+  // The deprecated `watch` / `unwatch` booleans still work (ApiWatchlistTrait).
+  if (api.params.bool("watch")) {
+    warn(api, "edit", "deprecation", 'The parameter "watch" has been deprecated.');
+    return "watch";
+  }
+  if (api.params.bool("unwatch")) {
+    warn(api, "edit", "deprecation", 'The parameter "unwatch" has been deprecated.');
+    return "unwatch";
+  }
+  return api.params.enumValue("watchlist", WATCHLIST_VALUES, "preferences");
+}
+
+export function actionEdit(api: Api): Record<string, unknown> {
+  const title = editTitle(api);
+  const text = api.params.get("text");
+  const appendText = api.params.get("appendtext");
+  const prependText = api.params.get("prependtext");
+  if (api.params.get("undo") !== undefined) {
+    throw new ApiError("undofailure", "The edit could not be undone due to conflicting intermediate edits.");
+  }
+  if (text === undefined && appendText === undefined && prependText === undefined) {
+    throw new ApiError("missingparam", 'At least one of the parameters "text", "appendtext", "prependtext" and "undo" is required.');
+  }
+  const section = api.params.get("section");
+  let summary = api.params.get("summary") ?? "";
+  let sectionTitle = api.params.get("sectiontitle");
+  // ApiEditPage: with section=new and no sectiontitle, the summary is the new section's heading.
+  if (section === "new" && sectionTitle === undefined && summary) {
+    sectionTitle = summary;
+    summary = "";
+  }
+  const baseRevId = api.params.int("baserevid");
+  const baseTimestamp = parseTimestamp(api.params.get("basetimestamp"), "basetimestamp");
+  parseTimestamp(api.params.get("starttimestamp"), "starttimestamp");
+  const tags = api.params.multi("tags");
+  api.params.markUsed("bot", "recreate", "md5", "contentformat", "contentmodel", "redirect", "watchlistexpiry", "notminor", "captchaid", "captchaword");
+  const minor = api.params.bool("minor") && !api.params.bool("notminor");
+
+  const result = performEdit(api.store, {
+    wiki: api.wiki,
+    title,
+    viewer: api.viewer,
+    ...(text !== undefined ? { text } : {}),
+    ...(appendText !== undefined ? { appendText } : {}),
+    ...(prependText !== undefined ? { prependText } : {}),
+    ...(section !== undefined ? { section } : {}),
+    ...(sectionTitle !== undefined ? { sectionTitle } : {}),
+    summary,
+    minor,
+    ...(baseRevId !== undefined ? { baseRevId } : {}),
+    ...(baseTimestamp !== undefined ? { baseTimestamp } : {}),
+    createOnly: api.params.bool("createonly"),
+    noCreate: api.params.bool("nocreate"),
+    ...(tags.length > 0 ? { tags } : {}),
+    watchlist: watchlistParam(api),
+  });
+
+  if (result.status === "error") throw new ApiError(result.code, result.info, result.data ?? {});
+  if (result.status === "failure") return { edit: { ...result.data, result: "Failure" } };
+
+  const edit: Record<string, unknown> = {};
+  if (result.isNew) edit.new = true;
+  edit.result = "Success";
+  edit.pageid = result.page.id;
+  edit.title = result.page.title;
+  edit.contentmodel = "wikitext";
+  if (result.noChange) {
+    edit.nochange = true;
+  } else {
+    edit.oldrevid = result.oldRevId;
+    edit.newrevid = result.revision.id;
+    edit.newtimestamp = isoTimestamp(result.revision.timestamp);
+  }
+  if (result.watched) edit.watched = true;
+  return { edit };
+}

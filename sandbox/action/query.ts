@@ -1,0 +1,115 @@
+/**
+ * action=query (CORE ApiQuery): the page set, then prop, list and meta submodules, `batchcomplete` and
+ * `continue`. formatversion=1 keys `pages` by id; formatversion=2 makes it an array.
+ */
+import { readApiDenied } from "./api-error";
+import type { Api } from "./context";
+import { warn } from "./context";
+import { pageBase, pageKey, resolvePageSet, type PageSetEntry } from "./page-set";
+import { listAllPages, listSearch, listWatchlist, listWatchlistRaw, type ListOutcome } from "./query-lists";
+import { metaSiteInfo, metaTokens, metaUserInfo } from "./query-meta";
+import { propInfo, propRevisions } from "./query-props";
+
+const PROPS = ["info", "revisions"] as const;
+const LISTS: Record<string, (api: Api) => ListOutcome> = {
+  search: listSearch,
+  allpages: listAllPages,
+  watchlistraw: listWatchlistRaw,
+  watchlist: listWatchlist,
+};
+const METAS = ["tokens", "userinfo", "siteinfo"] as const;
+/** ApiQueryTokens and ApiQueryUserInfo are not read-mode: they work without the `read` right. */
+const NON_READ_METAS = new Set(["tokens", "userinfo"]);
+/** Lists whose results ApiQuery puts at the top level rather than under `query` (a long-standing quirk). */
+const TOP_LEVEL_LISTS = new Set(["watchlistraw"]);
+
+function recognized(api: Api, name: string, known: readonly string[]): string[] {
+  const values = api.params.multi(name);
+  const unknown = values.filter((value) => !known.includes(value));
+  if (unknown.length > 0) {
+    warn(api, "query", "unrecognizedvalues", `Unrecognized value${unknown.length > 1 ? "s" : ""} for parameter "${name}": ${unknown.join(", ")}.`);
+  }
+  return [...new Set(values.filter((value) => known.includes(value)))];
+}
+
+/** ApiQuery::isReadMode: only non-read meta modules, and no page set, may run without `read`. */
+export function queryNeedsRead(api: Api): boolean {
+  const pageSetParams = ["titles", "pageids", "revids", "generator", "prop", "list"];
+  if (pageSetParams.some((name) => api.params.raw(name) !== undefined)) return true;
+  const metas = (api.params.raw("meta") ?? "").split("|").filter(Boolean);
+  return metas.length === 0 || metas.some((meta) => !NON_READ_METAS.has(meta));
+}
+
+export function actionQuery(api: Api): Record<string, unknown> {
+  if (!api.viewer.rights.has("read") && queryNeedsRead(api)) throw readApiDenied();
+  const props = recognized(api, "prop", PROPS);
+  const lists = recognized(api, "list", Object.keys(LISTS));
+  const metas = recognized(api, "meta", METAS);
+  api.params.markUsed("continue", "rawcontinue", "indexpageids", "converttitles", "redirects", "export", "exportnowrap", "iwurl");
+
+  const query: Record<string, unknown> = {};
+  const topLevel: Record<string, unknown> = {};
+  const continueParams: Record<string, string | number> = {};
+  let batchComplete = true;
+
+  const set = resolvePageSet(api, "query");
+  if (set.normalized.length > 0) query.normalized = set.normalized.map((n) => (api.fv2 ? { fromencoded: false, ...n } : n));
+  if (set.redirects.length > 0) query.redirects = set.redirects;
+
+  const records = new Map<PageSetEntry, Record<string, unknown>>();
+  for (const entry of set.entries) records.set(entry, pageBase(entry));
+  if (props.includes("info")) for (const entry of set.entries) propInfo(api, entry, records.get(entry)!);
+  if (props.includes("revisions")) {
+    const outcome = propRevisions(api, set.entries, records);
+    if (outcome.continueValue) {
+      continueParams.rvcontinue = outcome.continueValue;
+      continueParams.continue = "||";
+      batchComplete = false;
+    }
+  }
+  if (set.entries.length > 0) {
+    if (api.fv2) {
+      query.pages = [...records.values()];
+    } else {
+      const keyed: Record<string, unknown> = {};
+      for (const [entry, record] of records) keyed[pageKey(entry)] = record;
+      query.pages = keyed;
+    }
+    if (api.params.bool("indexpageids")) query.pageids = set.entries.map(pageKey);
+  }
+
+  for (const list of lists) {
+    const outcome = LISTS[list]!(api);
+    if (TOP_LEVEL_LISTS.has(list)) topLevel[list] = outcome.rows;
+    else {
+      Object.assign(query, outcome.extra ?? {});
+      query[list] = outcome.rows;
+    }
+    if (outcome.continueWith) {
+      Object.assign(continueParams, outcome.continueWith);
+      continueParams.continue ??= "-||";
+    }
+  }
+
+  for (const meta of metas) {
+    if (meta === "tokens") {
+      const tokens = metaTokens(api);
+      if (tokens) query.tokens = tokens;
+    } else if (meta === "userinfo") query.userinfo = metaUserInfo(api);
+    else if (meta === "siteinfo") Object.assign(query, metaSiteInfo(api));
+  }
+
+  const result: Record<string, unknown> = {};
+  if (batchComplete) result.batchcomplete = true;
+  if (Object.keys(continueParams).length > 0) result.continue = continueParams;
+  if (Object.keys(query).length > 0) result.query = query;
+  Object.assign(result, topLevel);
+  return result;
+}
+
+/** The fault-injection name: `api/query/tokens` when only tokens are asked for, else `api/query`. */
+export function queryEndpoint(raw: (name: string) => string | undefined): string {
+  const onlyTokens =
+    raw("meta") === "tokens" && ["titles", "pageids", "revids", "generator", "prop", "list"].every((name) => raw(name) === undefined);
+  return onlyTokens ? "api/query/tokens" : "api/query";
+}
