@@ -129,16 +129,26 @@ function invalidTitle(raw: string): SandboxResponse {
   return restError(400, "apierror-invalidtitle", `Bad title "${raw}".`, { actionModuleErrorCode: "invalidtitle" });
 }
 
-export const updateHandler: RestHandler = async (ctx, viewer) => {
+/** The body fields PUT and POST share: a JSON object with `source`, `comment` and a wikitext model. */
+async function editBody(
+  ctx: Ctx,
+): Promise<{ ok: true; body: Body; source: string; comment: string } | { ok: false; response: SandboxResponse }> {
   const parsed = await jsonBody(ctx);
-  if (!parsed.ok) return parsed.response;
+  if (!parsed.ok) return parsed;
   const body = parsed.body;
   const source = requiredString(body, "source");
-  if (!source.ok) return source.response;
+  if (!source.ok) return source;
   const comment = requiredString(body, "comment");
-  if (!comment.ok) return comment.response;
+  if (!comment.ok) return comment;
   const modelError = checkContentModel(body);
-  if (modelError) return modelError;
+  if (modelError) return { ok: false, response: modelError };
+  return { ok: true, body, source: source.value, comment: comment.value };
+}
+
+export const updateHandler: RestHandler = async (ctx, viewer) => {
+  const fields = await editBody(ctx);
+  if (!fields.ok) return fields.response;
+  const { body, source, comment } = fields;
   let baseRevId: number | undefined;
   if (body.latest !== undefined) {
     const latest = body.latest;
@@ -156,7 +166,7 @@ export const updateHandler: RestHandler = async (ctx, viewer) => {
 
   // UpdateHandler::getActionModuleParameters: with a base revision → baserevid + nocreate; without → createonly.
   const input: EditInput = {
-    wiki: ctx.wiki, title, viewer, text: source.value, summary: comment.value, minor: false,
+    wiki: ctx.wiki, title, viewer, text: source, summary: comment, minor: false,
     createOnly: baseRevId === undefined,
     noCreate: baseRevId !== undefined,
     ...(baseRevId !== undefined && baseRevId > 0 ? { baseRevId } : {}),
@@ -165,23 +175,17 @@ export const updateHandler: RestHandler = async (ctx, viewer) => {
 };
 
 export const createHandler: RestHandler = async (ctx, viewer) => {
-  const parsed = await jsonBody(ctx);
-  if (!parsed.ok) return parsed.response;
-  const body = parsed.body;
+  const fields = await editBody(ctx);
+  if (!fields.ok) return fields.response;
+  const { body, source, comment } = fields;
   const rawTitle = requiredString(body, "title");
   if (!rawTitle.ok) return rawTitle.response;
-  const source = requiredString(body, "source");
-  if (!source.ok) return source.response;
-  const comment = requiredString(body, "comment");
-  if (!comment.ok) return comment.response;
-  const modelError = checkContentModel(body);
-  if (modelError) return modelError;
   const tokenError = checkToken(ctx, ctx.wiki, viewer, body);
   if (tokenError) return tokenError;
   const title = parseTitle(ctx.wiki, rawTitle.value);
   if (!title) return invalidTitle(rawTitle.value);
   const input: EditInput = {
-    wiki: ctx.wiki, title, viewer, text: source.value, summary: comment.value, minor: false, createOnly: true, noCreate: false,
+    wiki: ctx.wiki, title, viewer, text: source, summary: comment, minor: false, createOnly: true, noCreate: false,
   };
   return mapEditResult(ctx, performEdit(ctx.store, input), "create", title);
 };
