@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     `            callback ${store.config.wikiportCallback}`,
     `  store:    ${config.store === "memory" ? "in memory (reset on restart)" : config.store.file}`,
   ];
-  console.log(lines.join("\n"));
+  // Under npm start the launcher prints the accounts in its own banner; one line is enough here.
+  console.log(process.env.SANDBOX_QUIET === "1" ? lines[0] : lines.join("\n"));
 
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

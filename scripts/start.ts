@@ -163,6 +163,7 @@ async function main(): Promise<void> {
       SANDBOX_PUBLIC_URL: sandboxUrl.origin,
       SANDBOX_STORE: env.SANDBOX_STORE ?? join("data", "sandbox.json"),
       SANDBOX_WIKIPORT_CALLBACK: config.wikimedia.redirectUri,
+      SANDBOX_QUIET: "1",
     });
     await waitForHttp(`${sandboxUrl.origin}/__sandbox/info`, "The sandbox wiki", sandbox, 30_000);
     sandboxInfo = (await (await fetch(`${sandboxUrl.origin}/__sandbox/info`)).json()) as SandboxInfo;
