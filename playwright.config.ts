@@ -6,8 +6,13 @@ import { defineConfig, devices } from "@playwright/test";
 import { rmSync } from "node:fs";
 import { E2E } from "./e2e/environment";
 
-// Each run starts from an empty database.
-rmSync(E2E.dataDir, { recursive: true, force: true });
+// Each run starts from an empty database. Workers load this file too, after the server has started:
+// only the runner may empty the folder (workers inherit its environment), or the specs that read the
+// server's database would find it gone.
+if (!process.env.WIKIPORT_E2E_DATA_RESET) {
+  rmSync(E2E.dataDir, { recursive: true, force: true });
+  process.env.WIKIPORT_E2E_DATA_RESET = "1";
+}
 
 export default defineConfig({
   testDir: "./e2e",

@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     setupFiles: ["./vitest.setup.ts"],
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses: let Vite
+    // resolve it instead.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,6 +1,9 @@
-import { cdxIconArticle, cdxIconEdit, cdxIconLock, cdxIconLogIn, cdxIconLogoWikimedia, cdxIconStar } from "@wikimedia/codex-icons";
-import { Icon } from "@/lib/ui/icon";
+import { cdxIconArticle, cdxIconEdit, cdxIconLock, cdxIconLogoWikimedia, cdxIconStar } from "@wikimedia/codex-icons";
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
+import { Icon } from "@/lib/ui/icon";
+import { SignInButton } from "@/lib/ui/sign-in-button";
 
 const FEATURES = [
   {
@@ -25,11 +28,12 @@ const FEATURES = [
   },
 ];
 
-// Rendered per request: what it shows depends on the running configuration (and, soon, the session).
+// Rendered per request: what it shows depends on the running configuration and the session.
 export const dynamic = "force-dynamic";
 
-export default function LandingPage() {
+export default async function LandingPage() {
   const { wikimedia } = getConfig();
+  const user = await getCurrentUser();
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-10 px-6 py-16">
       <header className="flex flex-col gap-4">
@@ -45,13 +49,14 @@ export default function LandingPage() {
           for your own scripts, and build article cards for other websites.
         </p>
         <div className="flex flex-wrap items-center gap-4">
-          <form method="post" action="/api/auth/signin/wikimedia">
-            <button type="submit" className="cdx-button-primary">
-              <Icon icon={cdxIconLogIn} />
-              Sign in with Wikimedia
-            </button>
-          </form>
-          {wikimedia.mode === "sandbox" ? (
+          {user ? (
+            <Link href="/dashboard" className="cdx-button-primary">
+              Open your dashboard, {user.name}
+            </Link>
+          ) : (
+            <SignInButton />
+          )}
+          {wikimedia.mode === "sandbox" && !user ? (
             <p className="text-sm text-cdx-subtle">
               Connected to the local sandbox wiki: sign in with one of its demo accounts.
             </p>

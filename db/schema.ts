@@ -92,3 +92,24 @@ export const grants = sqliteTable("grants", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
 });
+
+/**
+ * What Wikimedia's profile endpoint (`/oauth2/resource/profile`, wikimedia-wire.md §1.3) said about the user
+ * at their latest sign-in: shown on the dashboard without a call to Wikimedia. Refreshed on every sign-in.
+ */
+export const wikimediaProfiles = sqliteTable("wikimedia_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Central user id on Wikimedia (the profile's `sub`, a string). */
+  wikimediaUserId: text("wikimedia_user_id").notNull().unique(),
+  username: text("username").notNull(),
+  groups: text("groups", { mode: "json" }).$type<string[]>().notNull(),
+  rights: text("rights", { mode: "json" }).$type<string[]>().notNull(),
+  /** The grants of the token issued at that sign-in (the profile's `grants`). */
+  grants: text("grants", { mode: "json" }).$type<string[]>().notNull(),
+  blocked: integer("blocked", { mode: "boolean" }).notNull(),
+  editCount: integer("edit_count").notNull(),
+  registeredAt: integer("registered_at", { mode: "timestamp_ms" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -7,6 +7,19 @@ const sandboxPort = 8788;
 // Not under test-results/: Playwright empties that folder while the servers are already running.
 const dataDir = join(process.cwd(), "data", "e2e");
 
+/**
+ * Fresh random secrets per run, shared through the environment: Playwright loads this module in the
+ * runner and again in each worker, and the specs need the same key ring as the server to open the
+ * sealed tokens they check for (security.md items 8 and 10).
+ */
+function runSecret(name: string, make: () => string): string {
+  process.env[name] ??= make();
+  return process.env[name];
+}
+
+const authSecret = runSecret("WIKIPORT_E2E_AUTH_SECRET", () => randomBytes(33).toString("base64"));
+const sealingKey = runSecret("WIKIPORT_E2E_SEALING_KEY", () => randomBytes(32).toString("base64url"));
+
 export const E2E = {
   appUrl: `http://localhost:${appPort}`,
   sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
@@ -19,9 +32,9 @@ export const E2E = {
     WIKIMEDIA_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_STORE: "memory",
     DATABASE_PATH: join(dataDir, "wikiport.db"),
-    AUTH_SECRET: randomBytes(33).toString("base64"),
+    AUTH_SECRET: authSecret,
     // A fresh key per run: a fixed key in the repository would be a publicly known key.
-    WIKIPORT_KEYS: `e2e=${randomBytes(32).toString("base64url")}`,
+    WIKIPORT_KEYS: `e2e=${sealingKey}`,
     WIKIPORT_ACTIVE_KEY: "e2e",
     NEXT_TELEMETRY_DISABLED: "1",
     XDG_CONFIG_HOME: join(dataDir, "xdg-config"),

@@ -1,0 +1,154 @@
+/**
+ * Wikiport's Auth.js configuration and route guard, served on an https origin, through a whole sign-in
+ * against the sandbox wiki (in process). Covers what the http e2e run cannot: `Secure` and prefixed
+ * cookies (security.md item 3), and what the token exchange sends (items 4 and T400119's User-Agent).
+ */
+import { randomBytes } from "node:crypto";
+import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { accounts, grants, sessions } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { parseConfig } from "@/lib/env";
+import { createVault } from "@/lib/grants/vault";
+import { log } from "@/lib/log";
+import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { Browser, consent } from "@/sandbox/oauth/test-browser";
+import { DEMO_USERS } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
+import { createAuthConfig } from "./config";
+import { guardAuthRoutes } from "./route-guard";
+
+const APP = "https://app.example";
+const CALLBACK = `${APP}/api/auth/callback/wikimedia`;
+const sb = useSandbox({ wikiportCallback: CALLBACK });
+
+let testDb: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  testDb = createTestDb();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  testDb.cleanup();
+});
+
+function setUp() {
+  const config = parseConfig({
+    NODE_ENV: "test",
+    WIKIPORT_URL: APP,
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    WIKIMEDIA_MODE: "sandbox",
+    WIKIMEDIA_SANDBOX_URL: sb.url,
+    WIKIPORT_KEYS: `k1=${randomBytes(32).toString("base64url")}`,
+    WIKIPORT_ACTIVE_KEY: "k1",
+  });
+  const { wikimedia } = config;
+  const vault = createVault({
+    db: testDb.db,
+    keyRing: config.vault.keyRing,
+    tokens: createTokenClient({ ...wikimedia, userAgent: "test" }),
+    oauthServer: wikimedia.oauthUrl,
+    refreshSkewSeconds: 120,
+    log,
+  });
+  const { handlers } = NextAuth(createAuthConfig({ config, db: testDb.db, vault, log }));
+  return { config, routes: guardAuthRoutes(handlers, () => APP) };
+}
+
+/** A cookie jar for the app's side, honouring what the app's Set-Cookie headers say. */
+class AppBrowser {
+  readonly jar = new Map<string, string>();
+  readonly setCookies: string[] = [];
+
+  constructor(private readonly routes: ReturnType<typeof setUp>["routes"]) {}
+
+  async send(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+    const headers = new Headers(init.headers);
+    if (this.jar.size > 0) headers.set("cookie", [...this.jar].map(([name, value]) => `${name}=${value}`).join("; "));
+    if (init.form) headers.set("content-type", "application/x-www-form-urlencoded");
+    const method = init.method ?? "GET";
+    const request = new NextRequest(url, { method, headers, body: init.form ? new URLSearchParams(init.form).toString() : undefined });
+    const response = await (method === "POST" ? this.routes.POST : this.routes.GET)(request);
+    this.setCookies.length = 0;
+    for (const cookie of response.headers.getSetCookie()) {
+      this.setCookies.push(cookie);
+      const [pair] = cookie.split(";");
+      const name = pair!.slice(0, pair!.indexOf("="));
+      const value = pair!.slice(pair!.indexOf("=") + 1);
+      if (value === "" || /max-age=0/i.test(cookie)) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return response;
+  }
+
+  cookie(name: string): string {
+    const found = this.setCookies.find((cookie) => cookie.startsWith(`${name}=`));
+    if (!found) throw new Error(`no Set-Cookie for ${name} in ${this.setCookies.map((c) => c.split("=")[0]).join(", ")}`);
+    return found;
+  }
+}
+
+async function startSignIn(app: AppBrowser, headers: Record<string, string> = {}) {
+  const { csrfToken } = (await (await app.send(`${APP}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const response = await app.send(`${APP}/api/auth/signin/wikimedia`, { method: "POST", form: { csrfToken, callbackUrl: "/dashboard" }, headers });
+  expect(response.status).toBe(302);
+  return new URL(response.headers.get("location")!);
+}
+
+describe("Sign in with Wikimedia on an https origin", () => {
+  it("sets Secure, prefixed, HttpOnly, SameSite=Lax check cookies that live 15 minutes", async () => {
+    const app = new AppBrowser(setUp().routes);
+    await startSignIn(app, { "x-forwarded-proto": "http", host: "evil.example" });
+
+    for (const name of ["__Secure-authjs.state", "__Secure-authjs.pkce.code_verifier"]) {
+      const cookie = app.cookie(name);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=Lax/);
+      expect(cookie).toMatch(/; Max-Age=900;/);
+    }
+    expect(app.cookie("__Secure-authjs.callback-url")).toContain(encodeURIComponent(`${APP}/dashboard`));
+    expect([...app.jar.keys()]).toContain("__Host-authjs.csrf-token");
+  });
+
+  it("exchanges the code with the policy User-Agent, client_secret_post and the fixed redirect URI, then starts a database session", async () => {
+    const { config, routes } = setUp();
+    const app = new AppBrowser(routes);
+    const authorize = await startSignIn(app);
+    const wikimedia = new Browser(sb.url);
+    await wikimedia.login(DEMO_USERS.editor.name, DEMO_USERS.editor.password);
+    const back = await consent(wikimedia, authorize.toString(), "Allow");
+    const callback = back.headers.get("location")!;
+    expect(callback.startsWith(`${CALLBACK}?`)).toBe(true);
+
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const response = await app.send(callback);
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${APP}/dashboard`);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    const session = app.cookie("__Secure-authjs.session-token");
+    expect(session).toMatch(/; Secure/);
+    expect(session).toMatch(/; HttpOnly/);
+    expect(session).toMatch(/; SameSite=Lax/);
+    expect(app.cookie("__Secure-authjs.state")).toMatch(/Max-Age=0/);
+    expect(app.cookie("__Secure-authjs.pkce.code_verifier")).toMatch(/Max-Age=0/);
+
+    const calls = fetchSpy.mock.calls.map(([input, init]) => ({ url: String(input), init: init ?? {} }));
+    const token = calls.find((call) => call.url === `${config.wikimedia.oauthUrl}/access_token`);
+    const profile = calls.find((call) => call.url === `${config.wikimedia.oauthUrl}/resource/profile`);
+    expect(token).toBeDefined();
+    expect(profile).toBeDefined();
+    for (const call of [token!, profile!]) expect(new Headers(call.init.headers).get("user-agent")).toMatch(/^Wikiport\/\S+ \(https:\/\/app\.example\) node\//);
+    const body = new URLSearchParams(String(token!.init.body));
+    expect(body.get("redirect_uri")).toBe(CALLBACK);
+    expect(body.get("client_secret")).toBe(config.wikimedia.clientSecret);
+    expect(body.get("code_verifier")).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(new Headers(token!.init.headers).has("authorization")).toBe(false);
+
+    expect(testDb.db.select().from(sessions).all()).toHaveLength(1);
+    expect(testDb.db.select().from(grants).all()).toHaveLength(1);
+    expect(testDb.db.select().from(accounts).get()).toMatchObject({ access_token: null, refresh_token: null });
+  });
+});

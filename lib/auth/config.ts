@@ -1,0 +1,112 @@
+/**
+ * Wikiport's Auth.js configuration, built from explicit dependencies so tests can run it on a fresh
+ * database. `lib/auth/index.ts` wires it to the app's configuration, database and vault.
+ */
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { Adapter } from "next-auth/adapters";
+import { AuthError, type NextAuthConfig } from "next-auth";
+import type { Db } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import type { Config } from "@/lib/env";
+import type { Vault } from "@/lib/grants/vault";
+import type { Logger } from "@/lib/log";
+import { userAgent } from "@/lib/wikimedia/user-agent";
+import { recordSignIn } from "./record-sign-in";
+import { safeRedirect } from "./safe-redirect";
+import { wikimediaProvider } from "./wikimedia-provider";
+
+export const SIGN_IN_PAGE = "/sign-in";
+const DAY_SECONDS = 24 * 3600;
+
+export interface AuthDeps {
+  config: Config;
+  db: Db;
+  vault: Pick<Vault, "storeTokens">;
+  log: Logger;
+}
+
+/**
+ * The adapter never writes provider tokens: whatever Auth.js hands to `linkAccount`, only the link
+ * itself is stored (the tokens go to the vault, sealed: security.md item 10).
+ */
+function withoutProviderTokens(adapter: Adapter): Adapter {
+  const { linkAccount } = adapter;
+  if (!linkAccount) return adapter;
+  return {
+    ...adapter,
+    linkAccount: ({ userId, type, provider, providerAccountId }) => linkAccount({ userId, type, provider, providerAccountId }),
+  };
+}
+
+/** Anything that looks like a token, code or state: never logged, even inside an error message (security.md item 35). */
+function scrub(text: string): string {
+  return text.replace(/[A-Za-z0-9_\-.~+/=]{24,}/g, "[redacted]").slice(0, 300);
+}
+
+function authLogger(log: Logger): NonNullable<NextAuthConfig["logger"]> {
+  return {
+    // Auth.js's default logger prints causes with their details, which can hold the callback's code and
+    // state: only the error type and scrubbed messages are kept. No `debug`: Auth.js would enable it.
+    error(error) {
+      const cause = error instanceof AuthError ? error.cause?.err : undefined;
+      log.error("auth.error", {
+        type: error instanceof AuthError ? error.type : error.name,
+        message: scrub(error.message),
+        ...(cause ? { cause: `${cause.name}: ${scrub(cause.message)}` } : {}),
+      });
+    },
+    warn(code) {
+      log.warn("auth.warning", { code });
+    },
+  };
+}
+
+export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuthConfig {
+  const appOrigin = new URL(config.app.url).origin;
+  return {
+    secret: config.auth.secret,
+    basePath: "/api/auth",
+    // The route handlers rebuild every request on the configured origin (route-guard.ts), and the
+    // redirect URI, cookie security and redirect targets all come from configuration, so the request's
+    // Host decides nothing. Without this, `next start` answers 500 unless AUTH_URL is set (toolchain.md 5).
+    trustHost: true,
+    // `__Secure-`/`__Host-` prefixes and `Secure` whenever Wikiport is served over https, whatever
+    // X-Forwarded-Proto says.
+    useSecureCookies: appOrigin.startsWith("https:"),
+    // Debug output includes tokens and check values.
+    debug: false,
+    adapter: withoutProviderTokens(
+      DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    ),
+    // Database sessions: signing out deletes the session row, so a copied cookie stops working at once
+    // (security.md item 34), and no token or profile data travels in the cookie.
+    session: { strategy: "database", maxAge: 14 * DAY_SECONDS, updateAge: DAY_SECONDS },
+    providers: [
+      wikimediaProvider({
+        oauthUrl: config.wikimedia.oauthUrl,
+        clientId: config.wikimedia.clientId,
+        clientSecret: config.wikimedia.clientSecret,
+        redirectUri: config.wikimedia.redirectUri,
+        grants: config.wikimedia.grants,
+        userAgent: userAgent(config.wikimedia.contact),
+        log,
+      }),
+    ],
+    pages: { signIn: SIGN_IN_PAGE, error: SIGN_IN_PAGE },
+    callbacks: {
+      signIn({ account, profile }) {
+        const { userId } = recordSignIn({ db, vault }, { account, profile });
+        log.info("auth.signed_in", { userId });
+        return true;
+      },
+      redirect({ url }) {
+        return safeRedirect(url, appOrigin);
+      },
+      // What `/api/auth/session` shows the browser: who is signed in, nothing else.
+      session({ session, user }) {
+        return { expires: session.expires, user: { id: user.id, name: user.name } } as typeof session;
+      },
+    },
+    logger: authLogger(log),
+  };
+}

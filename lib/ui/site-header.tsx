@@ -1,0 +1,29 @@
+import { cdxIconLogOut, cdxIconLogoWikimedia } from "@wikimedia/codex-icons";
+import Link from "next/link";
+import { signOutOfWikiport } from "@/lib/auth/actions";
+import type { SignedInUser } from "@/lib/auth/session";
+import { Icon } from "./icon";
+
+export function SiteHeader({ user }: { user: SignedInUser }) {
+  return (
+    <header className="border-b border-cdx-border-subtle">
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">
+        <Link href="/" className="flex items-center gap-2 font-bold text-cdx-emphasized no-underline">
+          <Icon icon={cdxIconLogoWikimedia} size={24} />
+          <span>Wikiport</span>
+        </Link>
+        <div className="flex items-center gap-3">
+          <span className="text-cdx-subtle">
+            Signed in as <strong className="text-cdx-emphasized">{user.name}</strong>
+          </span>
+          <form action={signOutOfWikiport}>
+            <button type="submit" className="cdx-button">
+              <Icon icon={cdxIconLogOut} />
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}
