@@ -1,17 +1,16 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, grants, users, wikimediaProfiles } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
 import { open } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
 import { log } from "@/lib/log";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { recordSignIn } from "./record-sign-in";
 
-const keyRing = parseKeyRing(`k1=${randomBytes(32).toString("base64url")}`, "k1");
-const ENVELOPE = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
+const keyRing = randomKeyRing();
+const ENVELOPE = SEALED_ENVELOPE;
 
 let testDb: ReturnType<typeof createTestDb>;
 beforeEach(() => {

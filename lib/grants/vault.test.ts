@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/db";
 import { grants, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
@@ -13,8 +12,8 @@ import { wikiportTokens } from "@/sandbox/oauth/test-browser";
 import { ReconnectNeededError, WikimediaUnavailableError, createVault } from "./vault";
 
 const sb = useSandbox();
-const keyRing = parseKeyRing(`k1=${randomBytes(32).toString("base64url")}`, "k1");
-const ENVELOPE = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
+const keyRing = randomKeyRing();
+const ENVELOPE = SEALED_ENVELOPE;
 
 let testDb: ReturnType<typeof createTestDb>;
 beforeEach(() => {
