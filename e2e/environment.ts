@@ -2,8 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
-const appPort = 3100;
-const sandboxPort = 8788;
+// Overridable so that two runs (say, two working copies) can share a machine.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 8788);
 // Not under test-results/: Playwright empties that folder while the servers are already running.
 const dataDir = join(process.cwd(), "data", "e2e");
 
