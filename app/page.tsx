@@ -1,5 +1,6 @@
 import { cdxIconArticle, cdxIconEdit, cdxIconLock, cdxIconLogoWikimedia, cdxIconStar } from "@wikimedia/codex-icons";
 import Link from "next/link";
+import { landingNotice } from "@/lib/account/notices";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
 import { Icon } from "@/lib/ui/icon";
@@ -31,11 +32,17 @@ const FEATURES = [
 // Rendered per request: what it shows depends on the running configuration and the session.
 export const dynamic = "force-dynamic";
 
-export default async function LandingPage() {
+export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { wikimedia } = getConfig();
   const user = await getCurrentUser();
+  const notice = landingNotice((await searchParams).notice);
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-10 px-6 py-16">
+      {notice ? (
+        <p role="status" className="rounded-cdx border border-cdx-success bg-cdx-bg-success-subtle p-3">
+          {notice}
+        </p>
+      ) : null}
       <header className="flex flex-col gap-4">
         <p className="flex items-center gap-2 text-cdx-subtle">
           <Icon icon={cdxIconLogoWikimedia} size={24} />

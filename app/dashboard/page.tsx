@@ -1,10 +1,21 @@
+import { cdxIconAlert, cdxIconCheck, cdxIconError } from "@wikimedia/codex-icons";
 import type { Metadata } from "next";
+import {
+  checkConnectionAction,
+  deleteAccountAction,
+  disconnectAction,
+  signOutEverywhereAction,
+} from "@/lib/account/actions";
+import { dashboardNotice } from "@/lib/account/notices";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
+import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "@/lib/ui/sign-in-button";
 import { SiteHeader } from "@/lib/ui/site-header";
+import { META, pageUrl } from "@/lib/wikimedia/sites";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -12,6 +23,12 @@ const STATUS_TEXT = {
   active: "Connected",
   reconnect_needed: "Reconnect needed",
   revoked: "Disconnected",
+} as const;
+
+const TONES = {
+  success: { icon: cdxIconCheck, className: "border-cdx-success bg-cdx-bg-success-subtle" },
+  warning: { icon: cdxIconAlert, className: "border-cdx-warning bg-cdx-bg-warning-subtle" },
+  error: { icon: cdxIconError, className: "border-cdx-error bg-cdx-bg-error-subtle" },
 } as const;
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -41,19 +58,58 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function DashboardPage() {
+function Message({ tone, title, children }: { tone: keyof typeof TONES; title?: string; children: React.ReactNode }) {
+  return (
+    <div role={tone === "success" ? "status" : "alert"} className={`flex gap-3 rounded-cdx border p-3 ${TONES[tone].className}`}>
+      <Icon icon={TONES[tone].icon} className="mt-0.5 shrink-0" />
+      <div className="flex flex-col gap-2">
+        {title ? <p className="font-bold">{title}</p> : null}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const notice = dashboardNotice((await searchParams).notice);
+  const config = getConfig();
+  const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, "Special:OAuthManageMyGrants");
   const profile = getWikimediaProfile(getDb(), user.id);
   const grant = getVault().describe(user.id);
-  const needsReconnect = !grant || grant.status !== "active";
+  const connected = grant?.status === "active";
   // "*" is the group of everyone, which says nothing about this user.
   const groups = profile?.groups.filter((group) => group !== "*") ?? [];
+  const username = profile?.username ?? user.name;
 
   return (
     <>
       <SiteHeader user={user} />
       <main className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
         <h1 className="text-3xl font-bold text-cdx-emphasized">Your Wikiport</h1>
+
+        {notice ? <Message tone={notice.tone}>{notice.text}</Message> : null}
+
+        {!connected ? (
+          <Message tone="error" title="Reconnect to Wikimedia">
+            <p>
+              {grant?.status === "revoked"
+                ? "You disconnected Wikiport from your Wikimedia account, so it cannot act for you."
+                : "Wikiport can no longer act for you on Wikimedia: the access you gave it was revoked or has expired."}{" "}
+              Reconnecting asks Wikimedia for a new authorization.
+            </p>
+            <SignInButton label="Reconnect to Wikimedia" />
+          </Message>
+        ) : null}
+
+        {profile?.blocked ? (
+          <Message tone="warning" title="Your Wikimedia account is blocked">
+            <p>
+              You can still read through Wikiport, but Wikimedia will refuse edits made for you until the block ends.
+              The block&apos;s reason and length are shown on your contributions page on Wikimedia.
+            </p>
+          </Message>
+        ) : null}
 
         <Section id="wikimedia-account" title="Your Wikimedia account">
           {profile ? (
@@ -86,12 +142,58 @@ export default async function DashboardPage() {
               </>
             ) : null}
           </dl>
-          {needsReconnect ? (
-            <div className="flex flex-col gap-2">
-              <p>Wikiport can no longer act for you on Wikimedia. Sign in again to reconnect.</p>
-              <SignInButton label="Reconnect" />
+          {connected ? (
+            <div className="flex flex-wrap gap-3">
+              <form action={checkConnectionAction}>
+                <button type="submit" className="cdx-button">
+                  Check connection
+                </button>
+              </form>
+              <form action={disconnectAction}>
+                <button type="submit" className="cdx-button">
+                  Disconnect
+                </button>
+              </form>
             </div>
           ) : null}
+          <p className="text-sm text-cdx-subtle">
+            Disconnecting deletes the tokens Wikiport holds for you. Wikimedia has no way for an app to revoke its own
+            access, so to remove Wikiport from your authorized apps as well, use{" "}
+            <a href={manageGrantsUrl}>Manage my grants on Meta-Wiki</a>.
+          </p>
+        </Section>
+
+        <Section id="sessions" title="Your sessions">
+          <p>Signed in on another device you no longer use? End every Wikiport session at once, including this one.</p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="cdx-button">
+              Sign out everywhere
+            </button>
+          </form>
+        </Section>
+
+        <Section id="delete-account" title="Delete your Wikiport account">
+          <p>
+            This deletes everything Wikiport holds for you: your sessions, the tokens for your Wikimedia account and
+            what Wikiport knows about it. Your Wikimedia account itself is not touched.
+          </p>
+          <form action={deleteAccountAction} className="flex flex-col gap-2">
+            <label htmlFor="delete-confirmation">
+              Type your Wikimedia username, <strong>{username}</strong>, to confirm
+            </label>
+            <input
+              id="delete-confirmation"
+              name="confirmation"
+              autoComplete="off"
+              required
+              className="max-w-sm rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1"
+            />
+            <div>
+              <button type="submit" className="cdx-button border-cdx-border-error text-cdx-destructive">
+                Delete my Wikiport account
+              </button>
+            </div>
+          </form>
         </Section>
       </main>
     </>

@@ -25,7 +25,7 @@ export async function approveAtWikimedia(page: Page): Promise<void> {
 }
 
 /** A first sign-in in a fresh browser context: log in at Wikimedia, then allow. */
-export async function signIn(page: Page, user = ADA): Promise<void> {
+export async function signIn(page: Page, user: { name: string; password: string } = ADA): Promise<void> {
   await startSignIn(page);
   await logInAtWikimedia(page, user);
   await approveAtWikimedia(page);

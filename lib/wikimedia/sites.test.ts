@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayCarryToken, parseSite, siteUrls } from "./sites";
+import { META, mayCarryToken, pageUrl, parseSite, siteUrls } from "./sites";
 
 const PRODUCTION = "https://{host}/w";
 const SANDBOX = "http://127.0.0.1:8787/{host}/w";
@@ -63,5 +63,11 @@ describe("siteUrls and mayCarryToken", () => {
     expect(mayCarryToken(new URL("http://127.0.0.1:8787/evil.example/w/api.php"), SANDBOX)).toBe(false);
     expect(mayCarryToken(new URL("http://127.0.0.1:9999/en.wikipedia.org/w/api.php"), SANDBOX)).toBe(false);
     expect(mayCarryToken(new URL("https://en.wikipedia.org/w/api.php"), SANDBOX)).toBe(false);
+  });
+
+  it("links to a page on the wiki itself", () => {
+    expect(pageUrl(META, PRODUCTION, "Special:OAuthManageMyGrants")).toBe("https://meta.wikimedia.org/wiki/Special:OAuthManageMyGrants");
+    expect(pageUrl(en, SANDBOX, "Solar System/Moons")).toBe("http://127.0.0.1:8787/en.wikipedia.org/wiki/Solar_System/Moons");
+    expect(pageUrl(en, PRODUCTION, "C++ (language)")).toBe("https://en.wikipedia.org/wiki/C%2B%2B_(language)");
   });
 });

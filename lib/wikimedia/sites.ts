@@ -90,3 +90,15 @@ export function mayCarryToken(url: URL, template: string): boolean {
   }
   return false;
 }
+
+/**
+ * A wiki page's URL on the wiki itself (`https://{host}/wiki/Title`): the script path's sibling, as on
+ * every Wikimedia wiki (and the sandbox, which mirrors them).
+ */
+export function pageUrl(site: Site, template: string, title: string): string {
+  const base = siteUrls(site, template).base.replace(/\/w$/, "");
+  return `${base}/wiki/${encodeURIComponent(title.replaceAll(" ", "_")).replaceAll("%3A", ":").replaceAll("%2F", "/")}`;
+}
+
+/** Meta-Wiki, where OAuth grants are managed and consumers registered. */
+export const META: Site = { host: "meta.wikimedia.org", lang: "en", dir: "ltr" };

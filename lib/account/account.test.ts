@@ -1,0 +1,109 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { accounts, grants, sessions, users, wikimediaProfiles } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { createVault } from "@/lib/grants/vault";
+import { randomKeyRing } from "@/lib/grants/testing";
+import { log } from "@/lib/log";
+import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { wikiportTokens } from "@/sandbox/oauth/test-browser";
+import { WIKIPORT_CLIENT } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
+import { checkConnection } from "./connection";
+import { deleteAccount, signOutEverywhere } from "./manage";
+
+const sb = useSandbox();
+let testDb: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  testDb = createTestDb();
+});
+afterEach(() => testDb.cleanup());
+
+function setup() {
+  const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
+  const vault = createVault({
+    db: testDb.db,
+    keyRing: randomKeyRing(),
+    tokens: createTokenClient({ oauthUrl, clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" }),
+    oauthServer: oauthUrl,
+    refreshSkewSeconds: 120,
+    log,
+  });
+  const deps = { db: testDb.db, vault, log, oauthUrl, userAgent: "Wikiport/test (account tests)" };
+  return { vault, deps };
+}
+
+async function signedInAda(vault: ReturnType<typeof setup>["vault"]) {
+  const userId = testDb.db.insert(users).values({ name: "Ada Editor" }).returning().get().id;
+  const tokens = await wikiportTokens(sb);
+  vault.storeTokens({
+    userId, wikimediaUserId: "1001", accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
+    expiresInSeconds: tokens.expires_in, scopes: ["basic"],
+  });
+  return userId;
+}
+
+describe("checkConnection", () => {
+  it("asks Wikimedia who the token belongs to and stores the fresh profile", async () => {
+    const { vault, deps } = setup();
+    const userId = await signedInAda(vault);
+    const result = await checkConnection(deps, userId);
+    expect(result).toMatchObject({ status: "connected", profile: { username: "Ada Editor", blocked: false } });
+    expect(testDb.db.select().from(wikimediaProfiles).where(eq(wikimediaProfiles.userId, userId)).get()).toMatchObject({
+      username: "Ada Editor",
+      editCount: 1523,
+    });
+  });
+
+  it("finds a revoked grant: one refresh attempt after the rejected token, then reconnect", async () => {
+    const { vault, deps } = setup();
+    const userId = await signedInAda(vault);
+    await sb.control("POST", "/grants/revoke", { user: "Ada Editor", clientId: WIKIPORT_CLIENT.key });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await checkConnection(deps, userId)).toEqual({ status: "reconnect_needed" });
+    warn.mockRestore();
+    const { requests } = await sb.control("GET", "/requests?endpoint=oauth2/access_token");
+    expect(requests.filter((r: { details: { grantType?: string } }) => r.details.grantType === "refresh_token")).toHaveLength(1);
+    expect(testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()).toMatchObject({
+      status: "reconnect_needed",
+      accessToken: null,
+      refreshToken: null,
+    });
+  });
+
+  it("keeps the grant when Wikimedia is down", async () => {
+    const { vault, deps } = setup();
+    const userId = await signedInAda(vault);
+    await sb.control("POST", "/faults", { endpoint: "oauth2/resource/profile", kind: "html", status: 503 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await checkConnection(deps, userId)).toEqual({ status: "wikimedia_unavailable" });
+    warn.mockRestore();
+    expect(testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()?.status).toBe("active");
+  });
+});
+
+describe("signOutEverywhere and deleteAccount", () => {
+  it("end every session of one user only", () => {
+    const [ada, ana] = ["Ada Editor", "Ana Admin"].map((name) => testDb.db.insert(users).values({ name }).returning().get().id);
+    const expires = new Date(Date.now() + 3600_000);
+    testDb.db.insert(sessions).values([
+      { sessionToken: "ada-laptop", userId: ada!, expires },
+      { sessionToken: "ada-phone", userId: ada!, expires },
+      { sessionToken: "ana-laptop", userId: ana!, expires },
+    ]).run();
+    expect(signOutEverywhere(testDb.db, ada!)).toBe(2);
+    expect(testDb.db.select({ token: sessions.sessionToken }).from(sessions).all()).toEqual([{ token: "ana-laptop" }]);
+  });
+
+  it("deletes the user with their link, sessions, sealed tokens and profile", async () => {
+    const { vault } = setup();
+    const userId = await signedInAda(vault);
+    testDb.db.insert(accounts).values({ userId, type: "oauth", provider: "wikimedia", providerAccountId: "1001" }).run();
+    testDb.db.insert(sessions).values({ sessionToken: "s", userId, expires: new Date(Date.now() + 60_000) }).run();
+    expect(deleteAccount(testDb.db, userId)).toBe(true);
+    for (const table of [users, accounts, sessions, grants, wikimediaProfiles]) {
+      expect(testDb.db.select().from(table).all()).toEqual([]);
+    }
+    expect(deleteAccount(testDb.db, userId)).toBe(false);
+  });
+});
