@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "@/sandbox/testing";
+import { parsoidBody, sanitizeArticleHtml, wikiLinkTarget } from "./sanitize";
+
+const sb = useSandbox();
+const en = { host: "en.wikipedia.org", lang: "en", dir: "ltr" as const };
+
+async function parsoidHtml(title: string): Promise<string> {
+  const response = await fetch(`${sb.wiki()}/rest.php/v1/page/${encodeURIComponent(title)}/html`);
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+function sanitize(html: string): string {
+  return sanitizeArticleHtml(html, { site: en, mediaPrefix: `${sb.url}/upload.wikimedia.org/` });
+}
+
+/** Everything that can run script or leave the page, as it could appear in markup. */
+const FORBIDDEN = [
+  /<script/i, /<style/i, /<iframe/i, /<object/i, /<embed/i, /<form/i, /<input/i, /<button/i, /<svg/i, /<math/i,
+  /<meta/i, /<base/i, /<link/i, /\son[a-z]+\s*=/i, /\sstyle\s*=/i,
+  // In attributes only: the fixture's link texts say "javascript: link", which is harmless text.
+  /=\s*["']?\s*(javascript|vbscript|data):/i,
+  /formaction/i, /srcdoc/i, /evil\.example\/x\.js/, /target=/i,
+];
+
+describe("sanitizeArticleHtml", () => {
+  it("strips every construct of the sandbox's hostile fixture and keeps the content", async () => {
+    const clean = sanitize(await parsoidHtml("Sandbox/Hostile markup"));
+    for (const pattern of FORBIDDEN) expect(clean, `still matches ${pattern}`).not.toMatch(pattern);
+    expect(clean).toContain("This page is a <b>test fixture</b> for HTML sanitizers.");
+    expect(clean).toContain('<a href="/wiki/en.wikipedia.org/Solar_System" title="Solar System">Solar System</a>');
+    expect(clean).toContain("Paragraph with event handlers.");
+  });
+
+  it("opens external links with noopener noreferrer, protocol-relative ones over https", async () => {
+    const clean = sanitize(await parsoidHtml("Sandbox/Hostile markup"));
+    const external = [...clean.matchAll(/<a [^>]*href="(https?:[^"]*)"[^>]*>/g)].map((m) => m[0]);
+    expect(external.length).toBeGreaterThanOrEqual(3);
+    for (const link of external) expect(link).toContain('rel="noopener noreferrer nofollow"');
+    expect(clean).toContain('href="https://evil.example/pr"');
+  });
+
+  it("keeps images from the wiki's media host and drops others", async () => {
+    const html = await parsoidHtml("Solar System");
+    const clean = sanitize(html);
+    const images = [...clean.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(images.length).toBeGreaterThan(0);
+    for (const src of images) expect(src.startsWith(`${sb.url}/upload.wikimedia.org/`)).toBe(true);
+    expect(sanitize('<p><img src="https://evil.example/track.png" alt="x"/>text</p>')).toBe("<p>text</p>");
+  });
+
+  it("keeps section and heading anchors so in-page links work", async () => {
+    const clean = sanitize(await parsoidHtml("Solar System"));
+    expect(clean).toMatch(/<h2 id="[^"]+">/);
+  });
+
+  it("rewrites wiki links only when they are Parsoid's relative links", () => {
+    expect(wikiLinkTarget("./Solar_System#Moons", en)).toBe("/wiki/en.wikipedia.org/Solar_System#Moons");
+    expect(wikiLinkTarget("./Talk:Earth?action=edit", en)).toBe("/wiki/en.wikipedia.org/Talk:Earth");
+    expect(wikiLinkTarget("/wiki/Earth", en)).toBeNull();
+    expect(wikiLinkTarget("https://en.wikipedia.org/wiki/Earth", en)).toBeNull();
+    expect(parsoidBody('<html><body class="x" dir="ltr"><p>a</p></body></html>')).toBe("<p>a</p>");
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Turns the Parsoid HTML of a wiki page into markup Wikiport can put on its own pages. Wikimedia's HTML
+ * is trusted as little as a user's: an allow-list of elements and attributes fit for article content
+ * (sanitize-html, a maintained sanitizer, does the parsing), wiki links rewritten to stay in Wikiport,
+ * external links opened with `rel="noopener noreferrer"`, and images only from the wiki's media host.
+ * security.md item 37.
+ */
+import sanitizeHtml from "sanitize-html";
+import type { Site } from "@/lib/wikimedia/sites";
+
+export interface SanitizeOptions {
+  site: Site;
+  /** Allowed origin + path prefix for images, e.g. https://upload.wikimedia.org/ (or the sandbox's mirror). */
+  mediaPrefix: string;
+}
+
+const BLOCK = ["section", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "br", "center"];
+const LISTS = ["ul", "ol", "li", "dl", "dt", "dd"];
+const TABLES = ["table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"];
+const INLINE = [
+  "a", "span", "b", "i", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small", "big", "code", "kbd",
+  "samp", "var", "abbr", "cite", "q", "dfn", "mark", "time", "bdi", "bdo", "wbr", "ruby", "rb", "rt", "rp",
+];
+const MEDIA = ["figure", "figcaption", "img"];
+
+/** Parsoid heading and section ids are the targets of in-page links (#History). */
+const ANCHOR_ELEMENTS = ["section", "h1", "h2", "h3", "h4", "h5", "h6", "span", "cite", "li", "sup"];
+
+/** The body of a Parsoid HTML document (or the input itself when it is already a fragment). */
+export function parsoidBody(document: string): string {
+  const match = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(document);
+  return match ? match[1]! : document;
+}
+
+/** `./Solar_System#Moons` → `/wiki/en.wikipedia.org/Solar_System#Moons`; null when not a wiki link. */
+export function wikiLinkTarget(href: string, site: Site): string | null {
+  const match = /^\.\/([^?#]*)(\?[^#]*)?(#.*)?$/.exec(href);
+  if (!match || !match[1]) return null;
+  return `/wiki/${site.host}/${match[1]}${match[3] ?? ""}`;
+}
+
+function isExternal(href: string): boolean {
+  return /^https?:\/\//i.test(href) || href.startsWith("//");
+}
+
+function absoluteMedia(src: string): string {
+  return src.startsWith("//") ? `https:${src}` : src;
+}
+
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions): string {
+  const mediaPrefix = options.mediaPrefix;
+  return sanitizeHtml(parsoidBody(html), {
+    allowedTags: [...BLOCK, ...LISTS, ...TABLES, ...INLINE, ...MEDIA],
+    // Contents of these are dropped with the element, not kept as text.
+    nonTextTags: ["script", "style", "textarea", "noscript", "option", "title", "template", "svg", "math", "iframe", "object", "embed"],
+    allowedAttributes: {
+      "*": ["class", "dir", "lang", "title"],
+      ...Object.fromEntries(ANCHOR_ELEMENTS.map((tag) => [tag, ["id", "class", "dir", "lang", "title"]])),
+      a: ["href", "rel", "class", "title", "dir", "lang"],
+      img: ["src", "alt", "width", "height", "class", "loading", "decoding"],
+      th: ["colspan", "rowspan", "scope", "class"],
+      td: ["colspan", "rowspan", "class"],
+      col: ["span"],
+      ol: ["start", "reversed", "type", "class"],
+      time: ["datetime"],
+    },
+    allowedSchemes: ["https", "http", "mailto"],
+    allowedSchemesByTag: { img: ["https", "http"] },
+    allowProtocolRelative: true,
+    allowedIframeHostnames: [],
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? "";
+        const internal = wikiLinkTarget(href, options.site);
+        if (internal) {
+          const kept: sanitizeHtml.Attributes = { href: internal };
+          if (attribs.title) kept.title = attribs.title;
+          // Parsoid marks links to missing pages with class "new" (shown red).
+          if (attribs.class) kept.class = attribs.class;
+          return { tagName, attribs: kept };
+        }
+        if (isExternal(href)) {
+          const absolute = href.startsWith("//") ? `https:${href}` : href;
+          return { tagName, attribs: { href: absolute, rel: "noopener noreferrer nofollow", class: "external" } };
+        }
+        if (href.startsWith("#") || href.startsWith("mailto:")) return { tagName, attribs: { href } };
+        // Anything else (javascript:, data:, relative paths off the wiki) loses its link but keeps its text.
+        return { tagName: "span", attribs: {} };
+      },
+      img: (tagName, attribs) => {
+        const src = absoluteMedia(attribs.src ?? "");
+        // A tag outside the allow-list is dropped (an image has no text to keep).
+        if (!src.startsWith(mediaPrefix)) return { tagName: "wikiport-removed", attribs: {} };
+        return { tagName, attribs: { ...attribs, src, loading: "lazy", decoding: "async" } };
+      },
+    },
+  });
+}
