@@ -2,7 +2,7 @@
  * What a signed-in user can do with their connection and account: check it, lose it to a revocation on
  * Wikimedia and reconnect, disconnect, sign out everywhere, and delete everything.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { grantOf, userIdOf } from "./support/app-db";
 import { ADA } from "./support/sandbox";

@@ -2,10 +2,11 @@
  * The OAuth flow's security checks against the running app (security.md items 1–7), at the HTTP level:
  * the authorize redirect, the check cookies, the callback's refusals and where redirects may lead.
  */
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { DEFAULT_GRANTS } from "../lib/env";
 import { E2E } from "./environment";
 import { latestRequestSeq, tokenEndpointCallsSince } from "./support/sandbox";
+import { expect, test } from "./support/fixtures";
 import { CALLBACK_PATH, startSignIn } from "./support/sign-in";
 
 const AUTHORIZE_URL = `${E2E.sandboxUrl}/meta.wikimedia.org/w/rest.php/oauth2/authorize`;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 
 test("the landing page says what Wikiport is and offers Sign in with Wikimedia", async ({ page }) => {

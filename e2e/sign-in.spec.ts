@@ -2,7 +2,8 @@
  * "Sign in with Wikimedia" end to end: the app's real OAuth code against the sandbox wiki's real login
  * and consent pages, then the database the server wrote (security.md items 2, 3, 5, 8, 10, 24, 34).
  */
-import { expect, test, type Response } from "@playwright/test";
+import type { Response } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { accountRows, allSessionTokens, grantOf, openTokens, userIdOf } from "./support/app-db";
 import { ADA, TOKEN_ENDPOINT, addFault, clearFaults, latestRequestSeq, tokenEndpointCallsSince } from "./support/sandbox";

@@ -1,0 +1,120 @@
+/**
+ * The `test` and `expect` every spec imports: Playwright's, plus an automatic fixture that
+ * - fails the test when anything Wikiport sends the browser (a page, an RSC payload, a route handler's
+ *   answer, any header including Set-Cookie) carries a Wikimedia token value (security.md item 8);
+ * - records the one-time values the browser legitimately carried (authorization codes, states, check
+ *   and session cookies), which the final project then looks for in the logs and the database (item 35).
+ */
+import { expect, test as base, type Request, type Response } from "@playwright/test";
+import { E2E } from "../environment";
+import { recordObserved, type ObservedValue } from "../final/evidence";
+import { TOKEN_PATTERNS, findLeaks } from "../final/leak-patterns";
+import { CALLBACK_PATH } from "./sign-in";
+
+export { expect };
+
+const APP_ORIGIN = new URL(E2E.appUrl).origin;
+/** Auth.js's cookies whose values are secrets (a session key, or sealed one-time checks). */
+const SECRET_COOKIE = /^(?:__(?:Secure|Host)-)?authjs\.(?:session-token|pkce\.code_verifier|state|nonce|csrf-token)$/;
+
+function fromApp(url: string): boolean {
+  return new URL(url).origin === APP_ORIGIN;
+}
+
+function cookiesSet(headers: { name: string; value: string }[]): ObservedValue[] {
+  return headers
+    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .map((header) => header.value.split(";")[0] ?? "")
+    .map((pair) => ({ kind: "cookie" as const, name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }))
+    .filter((cookie) => SECRET_COOKIE.test(cookie.name) && cookie.value !== "");
+}
+
+/** Redirects carry no body the browser reads (and Playwright returns none), nor do 204 and HEAD answers. */
+function hasBody(response: Response): boolean {
+  const status = response.status();
+  return !(status >= 300 && status < 400) && status !== 204 && response.request().method() !== "HEAD";
+}
+
+function label(method: string, url: string, status: number): string {
+  return `${method} ${new URL(url).pathname} (${status})`;
+}
+
+function callbackValues(request: Request): ObservedValue[] {
+  const url = new URL(request.url());
+  if (url.origin !== APP_ORIGIN || url.pathname !== CALLBACK_PATH) return [];
+  return (["code", "state"] as const).flatMap((kind) => {
+    const value = url.searchParams.get(kind);
+    return value ? [{ kind, name: kind, value }] : [];
+  });
+}
+
+export const test = base.extend<{ appSendsNoTokens: void }>({
+  appSendsNoTokens: [
+    async ({ context }, use, testInfo) => {
+      const leaks: string[] = [];
+      const observed: ObservedValue[] = [];
+      const inspectHeaders = (where: string, headers: { name: string; value: string }[]) => {
+        observed.push(...cookiesSet(headers));
+        const text = headers.map((h) => `${h.name}: ${h.value}`).join("\n");
+        leaks.push(...findLeaks(text, TOKEN_PATTERNS).map((leak) => `${where}, headers: ${leak}`));
+      };
+
+      const inspectBody = (where: string, body: Buffer) => {
+        leaks.push(...findLeaks(body.toString("latin1"), TOKEN_PATTERNS).map((leak) => `${where}, body: ${leak}`));
+      };
+
+      // The browser discards a body once the page navigates away (after a server action's redirect, say),
+      // and reports no Set-Cookie for an intercepted response, so a "response" event cannot show either
+      // reliably. Fetching each app request here and handing the answer to the browser unchanged sees all
+      // of it; redirects are left for the browser to follow, as it would.
+      const routed = new WeakSet<Request>();
+      await context.route(
+        (url) => fromApp(url.href),
+        async (route) => {
+          routed.add(route.request());
+          const response = await route.fetch({ maxRedirects: 0 });
+          const where = label(route.request().method(), response.url(), response.status());
+          inspectHeaders(where, response.headersArray());
+          inspectBody(where, await response.body());
+          await route.fulfill({ response });
+        },
+      );
+      // Playwright routes no request that follows a redirect (the callback after Wikimedia's consent page,
+      // the dashboard after the callback): those are read from the "response" event, at once, while the
+      // page that asked for them is still there. Any other request the route above did not see went to a
+      // spec's own page.route, which takes precedence and reads the bodies itself: check its headers.
+      const checks: Promise<void>[] = [];
+      const unreadable: string[] = [];
+      const onResponse = (response: Response) => {
+        const request = response.request();
+        if (!fromApp(response.url()) || routed.has(request)) return;
+        const where = label(request.method(), response.url(), response.status());
+        const followsRedirect = request.redirectedFrom() !== null;
+        checks.push(
+          (async () => {
+            inspectHeaders(where, await response.headersArray());
+            if (followsRedirect && hasBody(response)) inspectBody(where, await response.body());
+          })().catch((error: unknown) => {
+            // Reported at the end of the test, as a failure: a response that could not be read was not checked.
+            unreadable.push(`${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+          }),
+        );
+      };
+      const onRequest = (request: Request) => observed.push(...callbackValues(request));
+      context.on("response", onResponse);
+      context.on("request", onRequest);
+
+      await use();
+
+      // Let requests still in flight (prefetches, say) be checked before the context closes.
+      await context.unrouteAll({ behavior: "wait" });
+      context.off("response", onResponse);
+      context.off("request", onRequest);
+      await Promise.all(checks);
+      recordObserved(testInfo.testId, observed);
+      expect(leaks, "Wikiport sent a Wikimedia token value to the browser").toEqual([]);
+      expect(unreadable, "responses from Wikiport that could not be checked").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
