@@ -63,6 +63,8 @@ describe("siteUrls and mayCarryToken", () => {
     expect(mayCarryToken(new URL("http://127.0.0.1:8787/evil.example/w/api.php"), SANDBOX)).toBe(false);
     expect(mayCarryToken(new URL("http://127.0.0.1:9999/en.wikipedia.org/w/api.php"), SANDBOX)).toBe(false);
     expect(mayCarryToken(new URL("https://en.wikipedia.org/w/api.php"), SANDBOX)).toBe(false);
+    expect(mayCarryToken(new URL("https://user@en.wikipedia.org/w/api.php"), PRODUCTION)).toBe(false);
+    expect(mayCarryToken(new URL("http://a:b@127.0.0.1:8787/en.wikipedia.org/w/api.php"), SANDBOX)).toBe(false);
   });
 
   it("links to a page on the wiki itself", () => {

@@ -82,6 +82,8 @@ export function siteUrls(site: Site, template: string): SiteUrls {
  * the template gives for an allow-listed host. Checked before every authenticated request.
  */
 export function mayCarryToken(url: URL, template: string): boolean {
+  // `origin` ignores userinfo, so refuse it explicitly: https://user@host/ is not a plain wiki URL.
+  if (url.username || url.password) return false;
   for (const candidate of [url.pathname.split("/")[1] ?? "", url.hostname]) {
     const parsed = parseSite(candidate);
     if (!parsed.ok) continue;

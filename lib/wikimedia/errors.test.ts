@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/grants/vault";
+import { codeForApiError, describeWikimediaError, toUserMessage, WikimediaError } from "./errors";
+
+describe("describeWikimediaError", () => {
+  it("gives the code, a sentence and the wait", () => {
+    expect(describeWikimediaError(new WikimediaError("rate_limited", { retryAfterSeconds: 30, host: "en.wikipedia.org" }))).toEqual({
+      code: "rate_limited",
+      message: "Wikimedia asked Wikiport to slow down. Try again in 30 seconds.",
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it("folds in the vault's errors", () => {
+    expect(describeWikimediaError(new ReconnectNeededError("invalid_grant")).code).toBe("reconnect_needed");
+    expect(describeWikimediaError(new WikimediaUnavailableError(4_500))).toMatchObject({ code: "unavailable", retryAfterSeconds: 5 });
+  });
+
+  it("never passes on an unexpected error's text", () => {
+    const leaky = new Error("SQLITE_ERROR at /srv/app/lib/db.ts:12 token=abc123");
+    expect(describeWikimediaError(leaky)).toEqual({
+      code: "internal",
+      message: "Something went wrong in Wikiport. Try again; if it keeps happening, tell us.",
+    });
+    expect(toUserMessage(leaky)).not.toContain("abc123");
+  });
+});
+
+describe("codeForApiError", () => {
+  it.each([
+    ["editconflict", "edit_conflict"],
+    ["protectedpage", "protected"],
+    ["cascadeprotected", "protected"],
+    ["blocked", "blocked"],
+    ["ratelimited", "rate_limited"],
+    ["maxlag", "maxlag"],
+    ["readonly", "readonly"],
+    ["assertuserfailed", "reconnect_needed"],
+    ["mwoauth-invalid-authorization", "reconnect_needed"],
+    ["abusefilter-disallowed", "abuse_filter"],
+    ["abusefilter-warning", "abuse_filter"],
+    ["internal_api_error_DBQueryError", "unavailable"],
+    ["spamblacklist", "api_error"],
+  ] as const)("%s → %s", (apiCode, code) => {
+    expect(codeForApiError(apiCode)).toBe(code);
+  });
+});

@@ -1,0 +1,254 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { WIKIPORT_CLIENT } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
+import { createActionClient } from "./action";
+import { appCredential, createAppToken } from "./app-token";
+import { WikimediaError } from "./errors";
+import { anonymousCredential, createWikimediaHttp, KeyedSemaphore, parseRetryAfter, type HttpOptions } from "./http";
+import { createTokenClient } from "./oauth";
+import { createRestClient } from "./rest";
+import { parseSite, type Site } from "./sites";
+
+const sb = useSandbox();
+
+const EN = site("en.wikipedia.org");
+
+function site(host: string): Site {
+  const parsed = parseSite(host);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.site;
+}
+
+function clients(overrides: Partial<HttpOptions> = {}) {
+  const http = createWikimediaHttp({
+    wikiUrlTemplate: `${sb.url}/{host}/w`,
+    userAgent: "Wikiport/test (http tests) node",
+    requestTimeoutMs: 2_000,
+    deadlineMs: 6_000,
+    ...overrides,
+  });
+  return { http, rest: createRestClient({ http }), action: createActionClient({ http }) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<WikimediaError> {
+  const outcome = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(WikimediaError);
+  return outcome as WikimediaError;
+}
+
+async function requestLog(endpoint?: string): Promise<{ endpoint: string; status: number; fault: string | null; path: string }[]> {
+  const { requests } = await sb.control("GET", `/requests${endpoint ? `?endpoint=${encodeURIComponent(endpoint)}` : ""}`);
+  return requests;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+async function listen(handler: (req: IncomingMessage, res: import("node:http").ServerResponse) => void): Promise<number> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+describe("bearer tokens only to allow-listed wikis (security.md items 9, 36)", () => {
+  it("refuses a host outside the allow-list before any request, token fetch included", async () => {
+    const { rest } = clients();
+    const evil: Site = { host: "evil.example", lang: "en", dir: "ltr" };
+    const error = await failure(rest.getPageSource(anonymousCredential, evil, "Earth"));
+    expect(error.code).toBe("forbidden_host");
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it("refuses a URL on another origin (a port nothing listens on) with forbidden_host, not a connection error", async () => {
+    const { http } = clients();
+    const error = await failure(http.send(anonymousCredential, { url: "http://127.0.0.1:1/en.wikipedia.org/w/rest.php/v1/page/Earth" }));
+    expect(error.code).toBe("forbidden_host");
+    const userinfo = await failure(http.send(anonymousCredential, { url: `${sb.url.replace("http://", "http://user@")}/en.wikipedia.org/w/api.php` }));
+    expect(userinfo.code).toBe("forbidden_host");
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it("does not follow a redirect to a host outside the allow-list, and sends it nothing", async () => {
+    const evilRequests: IncomingMessage[] = [];
+    const evilPort = await listen((req, res) => {
+      evilRequests.push(req);
+      res.end("{}");
+    });
+    const seenAuthorization: (string | undefined)[] = [];
+    const wikiPort = await listen((req, res) => {
+      seenAuthorization.push(req.headers.authorization);
+      res.writeHead(301, { location: `http://127.0.0.1:${evilPort}/en.wikipedia.org/w/rest.php/v1/page/Earth` });
+      res.end();
+    });
+    const http = createWikimediaHttp({ wikiUrlTemplate: `http://127.0.0.1:${wikiPort}/{host}/w`, userAgent: "Wikiport/test" });
+    const credential = { kind: "user" as const, key: "user:test", run: (send: (bearer: string | null) => Promise<never>) => send("secret-token") };
+    const error = await failure(createRestClient({ http }).getPageSource(credential, EN, "Earth"));
+    expect(error.code).toBe("forbidden_host");
+    expect(seenAuthorization).toEqual(["Bearer secret-token"]);
+    expect(evilRequests).toEqual([]);
+  });
+
+  it("does not carry a token through a redirect to another wiki on the same origin", async () => {
+    const wikiPort = await listen((_req, res) => {
+      res.writeHead(301, { location: "/de.wikipedia.org/w/rest.php/v1/page/Erde" });
+      res.end();
+    });
+    const http = createWikimediaHttp({ wikiUrlTemplate: `http://127.0.0.1:${wikiPort}/{host}/w`, userAgent: "Wikiport/test" });
+    const error = await failure(createRestClient({ http }).getPageSource(anonymousCredential, EN, "Earth"));
+    expect(error.code).toBe("forbidden_host");
+  });
+});
+
+describe("policy headers", () => {
+  it("sends the policy User-Agent and a case-sensitive Bearer header", async () => {
+    const seen: IncomingMessage["headers"][] = [];
+    const port = await listen((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end("{}");
+    });
+    const http = createWikimediaHttp({ wikiUrlTemplate: `http://127.0.0.1:${port}/{host}/w`, userAgent: "Wikiport/9.9 (ops@example.org) node/22" });
+    const credential = { kind: "app" as const, key: "app", run: (send: (bearer: string | null) => Promise<never>) => send("tok") };
+    await http.send(credential, { url: `http://127.0.0.1:${port}/en.wikipedia.org/w/api.php`, headers: { "user-agent": "curl/8" } });
+    expect(seen[0]).toMatchObject({ "user-agent": "Wikiport/9.9 (ops@example.org) node/22", authorization: "Bearer tok" });
+  });
+});
+
+describe("faults on a read (rest/page) map to error codes within the deadline", () => {
+  it.each([
+    ["status", { status: 500 }, "unavailable"],
+    ["status", { status: 503 }, "unavailable"],
+    ["html", { status: 502 }, "unavailable"],
+    ["non-json", {}, "bad_response"],
+    ["truncated", {}, "bad_response"],
+    ["hang", {}, "timeout"],
+  ] as const)("%s %j → %s", async (kind, extra, code) => {
+    const { rest } = clients({ requestTimeoutMs: 500 });
+    await sb.control("POST", "/faults", { endpoint: "rest/page", kind, ...extra });
+    const error = await failure(rest.getPageSource(anonymousCredential, EN, "Earth"));
+    expect(error.code).toBe(code);
+    expect(error.host).toBe("en.wikipedia.org");
+    expect(error.message).not.toMatch(/at .*\.ts|Error:/);
+  });
+
+  it("slow but within the timeout → the page", async () => {
+    const { rest } = clients();
+    await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "slow", delayMs: 300 });
+    expect((await rest.getPageSource(anonymousCredential, EN, "Earth")).title).toBe("Earth");
+    expect((await requestLog("rest/page")).map((r) => r.fault)).toEqual(["slow"]);
+  });
+
+  it("429 with Retry-After: 1 → waits, retries once and succeeds", async () => {
+    const { rest } = clients();
+    await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "rate-limit", retryAfter: 1 });
+    expect((await rest.getPageSource(anonymousCredential, EN, "Earth")).title).toBe("Earth");
+    expect((await requestLog("rest/page")).map((r) => [r.status, r.fault])).toEqual([
+      [429, "rate-limit"],
+      [200, null],
+    ]);
+  });
+
+  it("429 whose Retry-After passes the deadline → rate_limited carrying the wait, without waiting", async () => {
+    const { rest } = clients();
+    await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "rate-limit", retryAfter: 120 });
+    const error = await failure(rest.getPageSource(anonymousCredential, EN, "Earth"));
+    expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 120, status: 429 });
+    expect(error.message).toContain("2 minutes");
+    expect(await requestLog("rest/page")).toHaveLength(1);
+  });
+
+  it("REST maxlag (503 + Retry-After) past the deadline → maxlag", async () => {
+    const { rest } = clients({ deadlineMs: 2_000 });
+    await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "maxlag", retryAfter: 7 });
+    const error = await failure(rest.getPageSource(anonymousCredential, EN, "Earth"));
+    expect(error).toMatchObject({ code: "maxlag", retryAfterSeconds: 7 });
+  });
+
+  it("an Action API read with an edge HTML page → unavailable", async () => {
+    const { action } = clients();
+    await sb.control("POST", "/faults", { endpoint: "api/query", kind: "html", status: 503 });
+    const error = await failure(action.get(anonymousCredential, EN, { action: "query", titles: "Earth" }, z.unknown()));
+    expect(error.code).toBe("unavailable");
+  });
+});
+
+describe("at most 3 requests in flight per token", () => {
+  it("queues the rest: 10 parallel reads with one token never have more than 3 open at the wiki", async () => {
+    let open = 0;
+    let maxOpen = 0;
+    const observe = (req: IncomingMessage, res: import("node:http").ServerResponse) => {
+      if (!req.url?.includes("/rest.php/v1/page/")) return;
+      open += 1;
+      maxOpen = Math.max(maxOpen, open);
+      res.on("close", () => {
+        open -= 1;
+      });
+    };
+    sb.sandbox.server.on("request", observe);
+    try {
+      const { rest } = clients({ deadlineMs: 15_000 });
+      await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "slow", delayMs: 150, count: 10 });
+      const tokens = createTokenClient({
+        oauthUrl: `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`,
+        clientId: WIKIPORT_CLIENT.key,
+        clientSecret: WIKIPORT_CLIENT.secret,
+        userAgent: "Wikiport/test",
+      });
+      const credential = appCredential(createAppToken({ tokens }));
+      const pages = await Promise.all(Array.from({ length: 10 }, () => rest.getPageSource(credential, EN, "Moon")));
+      expect(pages.map((page) => page.title)).toEqual(Array(10).fill("Moon"));
+      expect(maxOpen).toBe(3);
+      expect((await requestLog("rest/page")).filter((r) => r.fault === "slow")).toHaveLength(10);
+    } finally {
+      sb.sandbox.server.off("request", observe);
+    }
+  });
+
+  it("keys are independent: a full key does not hold up another", async () => {
+    const semaphore = new KeyedSemaphore(3);
+    const deadline = Date.now() + 60_000;
+    const held = await Promise.all([1, 2, 3].map(() => semaphore.acquire("user:1", deadline)));
+    let fourthGranted = false;
+    const fourth = semaphore.acquire("user:1", deadline).then((release) => {
+      fourthGranted = true;
+      return release;
+    });
+    const other = await semaphore.acquire("app", deadline);
+    expect(semaphore.inFlight("app")).toBe(1);
+    expect(semaphore.inFlight("user:1")).toBe(3);
+    expect(fourthGranted).toBe(false);
+    held[0]!();
+    (await fourth)();
+    expect(fourthGranted).toBe(true);
+    other();
+    held.slice(1).forEach((release) => release());
+    expect(semaphore.inFlight("user:1")).toBe(0);
+  });
+
+  it("gives up waiting for a slot at the deadline", async () => {
+    const semaphore = new KeyedSemaphore(1);
+    const release = await semaphore.acquire("k", Date.now() + 60_000);
+    await expect(semaphore.acquire("k", Date.now() + 20)).rejects.toThrow();
+    release();
+    expect(semaphore.inFlight("k")).toBe(0);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("5")).toBe(5);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
+  });
+});

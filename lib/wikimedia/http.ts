@@ -1,0 +1,355 @@
+/**
+ * The transport every call to a wiki goes through. It owns the rules of Wikimedia's API etiquette and
+ * of our security list, so no client can forget one:
+ * - the policy User-Agent (wikimedia-wire.md §7);
+ * - a timeout per request and an overall deadline per call;
+ * - at most 3 requests in flight per token (§7: "≤3 concurrent requests"), queued per credential key;
+ * - `Retry-After` honoured on 429, 503 and the Action API's `maxlag`/`readonly` errors, by waiting and
+ *   retrying only while the deadline allows, otherwise a typed error carrying the wait;
+ * - edge error pages (HTML or plain text, §7) turned into typed errors by checking Content-Type first;
+ * - bearer tokens only for allow-listed wiki URLs, checked before any connection, and redirects
+ *   followed by hand so an Authorization header never leaves the wiki it was meant for
+ *   (security.md items 9 and 36).
+ * Tokens are never logged: log lines carry the wiki and the path only.
+ */
+import { log as defaultLog, type Logger } from "@/lib/log";
+import { WikimediaError, type WikimediaErrorCode } from "./errors";
+import { mayCarryToken, parseSite } from "./sites";
+
+export interface WikiResponse {
+  status: number;
+  headers: Headers;
+  /** The whole body, read within the request's timeout. */
+  body: string;
+  /** Where the answer came from, after any redirects. */
+  url: URL;
+  /** Redirects followed on the way, in order (REST 301 normalization, 307 wiki redirect of HTML). */
+  hops: { status: number; from: URL; to: URL }[];
+}
+
+/**
+ * Who a call is made as. `run` gets a `send` that performs the request with a bearer token (or none)
+ * and decides what to do when Wikimedia rejects that token (one refresh and one retry for users, see
+ * user-token.ts; one new app token for visitors, see app-token.ts).
+ */
+export interface Credential {
+  readonly kind: "user" | "app" | "anonymous";
+  /** Requests with the same key share the concurrency cap; one key per user, one for the app token. */
+  readonly key: string;
+  run(send: (bearer: string | null) => Promise<WikiResponse>): Promise<WikiResponse>;
+}
+
+/** No token at all: Wikimedia treats the call as an anonymous reader. */
+export const anonymousCredential: Credential = {
+  kind: "anonymous",
+  key: "anonymous",
+  run: (send) => send(null),
+};
+
+export interface WikiRequest {
+  method?: "GET" | "POST" | "PUT";
+  url: URL | string;
+  /** What a successful body must be; error bodies are always JSON envelopes. */
+  expect?: "json" | "html";
+  headers?: Record<string, string>;
+  body?: string | URLSearchParams;
+  /** Epoch milliseconds after which the call gives up, retries and redirects included. */
+  deadline?: number;
+}
+
+export interface HttpOptions {
+  /** From config: `https://{host}/w`, or the sandbox's `http://127.0.0.1:8787/{host}/w`. */
+  wikiUrlTemplate: string;
+  userAgent: string;
+  /** One request's budget (connection, headers and body). Default 10 s. */
+  requestTimeoutMs?: number;
+  /** A call's budget when the caller gives no deadline. Default 30 s. */
+  deadlineMs?: number;
+  /** Default 3 (wikimedia-wire.md §7). */
+  maxConcurrentPerKey?: number;
+  /** Waits on Retry-After per call. Default 2. */
+  maxRetries?: number;
+  log?: Logger;
+}
+
+export type WikimediaHttp = ReturnType<typeof createWikimediaHttp>;
+
+const MAX_REDIRECTS = 5;
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** Codes in the `MediaWiki-API-Error` header (comma-separated, CORE ApiMain::handleException). */
+export function apiErrorCodes(headers: Headers): string[] {
+  return (headers.get("mediawiki-api-error") ?? "")
+    .split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
+}
+
+export function isJson(headers: Headers): boolean {
+  return /^application\/([a-z0-9.+-]*\+)?json\b/i.test(headers.get("content-type") ?? "");
+}
+
+function isHtml(headers: Headers): boolean {
+  return /^text\/html\b/i.test(headers.get("content-type") ?? "");
+}
+
+/** The wiki a URL belongs to, for messages and logs: the host, or the sandbox's first path segment. */
+export function wikiOf(url: URL): string {
+  const segment = decodeURIComponent(url.pathname.split("/")[1] ?? "");
+  const parsed = parseSite(segment);
+  return parsed.ok ? parsed.site.host : url.hostname;
+}
+
+/**
+ * Two URLs are on the same wiki when they share the origin and the first path segment: in production
+ * that segment is `w` (the host is in the origin), in the sandbox it is the wiki's host.
+ */
+function sameWiki(a: URL, b: URL): boolean {
+  return a.origin === b.origin && a.pathname.split("/")[1] === b.pathname.split("/")[1];
+}
+
+class QueueTimeout extends Error {}
+
+/** A counting semaphore per key: callers past the limit wait in order, or give up at their deadline. */
+export class KeyedSemaphore {
+  private readonly slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+
+  constructor(readonly limit: number) {}
+
+  inFlight(key: string): number {
+    return this.slots.get(key)?.active ?? 0;
+  }
+
+  acquire(key: string, deadline: number): Promise<() => void> {
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { active: 0, waiting: [] };
+      this.slots.set(key, slot);
+    }
+    const s = slot;
+    const grant = () => {
+      s.active += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        s.active -= 1;
+        const next = s.waiting.shift();
+        if (next) next();
+        else if (s.active === 0) this.slots.delete(key);
+      };
+    };
+    if (s.active < this.limit) return Promise.resolve(grant());
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve(grant());
+      };
+      const timer = setTimeout(() => {
+        const index = s.waiting.indexOf(wake);
+        if (index >= 0) s.waiting.splice(index, 1);
+        reject(new QueueTimeout());
+      }, Math.max(0, deadline - Date.now()));
+      s.waiting.push(wake);
+    });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A short look into an error body for the facts that pick an error code; never throws. */
+export function envelopeFacts(response: WikiResponse): { errorKey?: string; apiCode?: string } {
+  if (!isJson(response.headers)) return {};
+  try {
+    const body = JSON.parse(response.body) as Record<string, unknown>;
+    const facts: { errorKey?: string; apiCode?: string } = {};
+    if (typeof body.errorKey === "string") facts.errorKey = body.errorKey;
+    if (typeof body.actionModuleErrorCode === "string") facts.apiCode = body.actionModuleErrorCode;
+    const errors = body.errors;
+    if (Array.isArray(errors) && typeof errors[0]?.code === "string") facts.apiCode = errors[0].code;
+    const error = body.error as Record<string, unknown> | undefined;
+    if (error && typeof error.code === "string") facts.apiCode = error.code;
+    return facts;
+  } catch {
+    return {};
+  }
+}
+
+/** Answers that say "not now, later": which error they become, and how long Wikimedia asked us to wait. */
+function backOffSignal(response: WikiResponse): { code: WikimediaErrorCode; retryAfter: number | undefined } | null {
+  const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+  const apiCodes = apiErrorCodes(response.headers);
+  if (response.status === 429) return { code: "rate_limited", retryAfter };
+  // maxlag: HTTP 200 from api.php (CORE ApiMain::checkMaxLag), 503 from rest.php; both send Retry-After.
+  if (apiCodes.includes("maxlag") || (response.status === 503 && envelopeFacts(response).errorKey === "maxlag")) {
+    return { code: "maxlag", retryAfter };
+  }
+  if (apiCodes.includes("readonly")) return { code: "readonly", retryAfter };
+  if (response.status === 503 && retryAfter !== undefined) return { code: "unavailable", retryAfter };
+  return null;
+}
+
+export function createWikimediaHttp(options: HttpOptions) {
+  const template = options.wikiUrlTemplate;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const defaultDeadlineMs = options.deadlineMs ?? 30_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const logger = options.log ?? defaultLog;
+  const semaphore = new KeyedSemaphore(options.maxConcurrentPerKey ?? 3);
+
+  function refuse(url: URL, reason: string): WikimediaError {
+    // Only the origin: a refused URL may carry anything in its path or query.
+    logger.warn("wikimedia.forbidden_host", { origin: url.origin, reason });
+    return new WikimediaError("forbidden_host", { host: url.hostname });
+  }
+
+  function checkAllowed(raw: URL | string): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new WikimediaError("forbidden_host");
+    }
+    // `origin` ignores userinfo, so mayCarryToken alone would let `https://x@en.wikipedia.org/` through.
+    if (url.username || url.password) throw refuse(url, "userinfo");
+    if (!mayCarryToken(url, template)) throw refuse(url, "not_allow_listed");
+    return url;
+  }
+
+  /** One attempt: a slot, one fetch, the whole body, within the request timeout and the deadline. */
+  async function attempt(
+    url: URL,
+    init: { method: string; headers: Record<string, string>; body: string | undefined },
+    key: string,
+    deadline: number,
+  ): Promise<WikiResponse> {
+    const host = wikiOf(url);
+    let release: () => void;
+    try {
+      release = await semaphore.acquire(key, deadline);
+    } catch (error) {
+      if (error instanceof QueueTimeout) throw new WikimediaError("timeout", { host });
+      throw error;
+    }
+    try {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new WikimediaError("timeout", { host });
+      const signal = AbortSignal.timeout(Math.min(requestTimeoutMs, remaining));
+      let response: Response;
+      try {
+        response = await fetch(url, { ...init, redirect: "manual", signal });
+      } catch (error) {
+        throw new WikimediaError(signal.aborted ? "timeout" : "network", { host, cause: error });
+      }
+      let body: string;
+      try {
+        body = await response.text();
+      } catch (error) {
+        // Headers arrived but the body did not: cut off mid-way, or stalled past the timeout.
+        throw new WikimediaError(signal.aborted ? "timeout" : "bad_response", { host, status: response.status, cause: error });
+      }
+      return { status: response.status, headers: response.headers, body, url, hops: [] };
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Performs a request with the given bearer token (or none), following same-wiki redirects and
+   * waiting out Retry-After within the deadline. Returns 2xx answers of the expected type, 3xx never,
+   * and 4xx JSON envelopes for the API client to map; throws a `WikimediaError` for everything else.
+   */
+  async function request(req: WikiRequest & { bearer: string | null; key: string }): Promise<WikiResponse> {
+    const deadline = req.deadline ?? Date.now() + defaultDeadlineMs;
+    const method = req.method ?? "GET";
+    const expect = req.expect ?? "json";
+    let url = checkAllowed(req.url);
+    const headers: Record<string, string> = {
+      accept: expect === "html" ? "text/html, application/json;q=0.5" : "application/json",
+      ...req.headers,
+      // Set last so a caller's header cannot replace the policy User-Agent (wikimedia-wire.md §7).
+      "user-agent": options.userAgent,
+    };
+    // Case-sensitive `Bearer`: EXT ResourceServer treats `bearer …` as anonymous (wikimedia-wire.md §4).
+    if (req.bearer) headers.authorization = `Bearer ${req.bearer}`;
+    const body = req.body === undefined ? undefined : String(req.body);
+    if (req.body instanceof URLSearchParams) headers["content-type"] ??= "application/x-www-form-urlencoded";
+
+    let retries = 0;
+    const hops: WikiResponse["hops"] = [];
+    for (;;) {
+      const response = await attempt(url, { method, headers, body }, req.key, deadline);
+      const host = wikiOf(url);
+
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        const location = response.headers.get("location");
+        // REST answers title normalization with 301 and wiki redirects of HTML with 307 (§6.3); a
+        // write is never redirected, so a 3xx there is not an answer we understand.
+        if (!location || (method !== "GET" && response.status !== 307 && response.status !== 308) || hops.length >= MAX_REDIRECTS) {
+          throw new WikimediaError("bad_response", { host, status: response.status });
+        }
+        const target = new URL(location, url);
+        // Re-check before the next connection: the token must not follow a redirect to another host.
+        if (target.username || target.password || !mayCarryToken(target, template)) throw refuse(target, "redirect_not_allow_listed");
+        if (!sameWiki(url, target)) throw refuse(target, "redirect_to_other_wiki");
+        hops.push({ status: response.status, from: url, to: target });
+        url = target;
+        continue;
+      }
+
+      const backOff = backOffSignal(response);
+      if (backOff) {
+        const waitMs = (backOff.retryAfter ?? 0) * 1000;
+        if (backOff.retryAfter !== undefined && retries < maxRetries && Date.now() + waitMs < deadline) {
+          retries += 1;
+          logger.info("wikimedia.retry_after", { host, path: url.pathname, status: response.status, reason: backOff.code, waitMs });
+          await sleep(waitMs);
+          continue;
+        }
+        const facts = envelopeFacts(response);
+        throw new WikimediaError(backOff.code, {
+          host,
+          status: response.status,
+          ...facts,
+          ...(backOff.retryAfter !== undefined ? { retryAfterSeconds: backOff.retryAfter } : {}),
+        });
+      }
+
+      if (response.status >= 500) {
+        logger.warn("wikimedia.unavailable", { host, path: url.pathname, status: response.status });
+        throw new WikimediaError("unavailable", { host, status: response.status, ...envelopeFacts(response) });
+      }
+      const ok = response.status >= 200 && response.status < 300;
+      const expected = ok && expect === "html" ? isHtml(response.headers) : isJson(response.headers);
+      // 401 may come with an empty body and `WWW-Authenticate: … invalid_token`: the credential decides.
+      if (!expected && response.status !== 401) {
+        // An edge page (Varnish/ATS) instead of an API answer: HTML or plain text (§7).
+        logger.warn("wikimedia.unexpected_body", { host, path: url.pathname, status: response.status, contentType: response.headers.get("content-type") });
+        throw new WikimediaError(ok ? "bad_response" : "unavailable", { host, status: response.status });
+      }
+      return { ...response, url, hops };
+    }
+  }
+
+  return {
+    wikiUrlTemplate: template,
+    semaphore,
+    /** Refuses a URL outside the allow-list; call before a credential fetches or refreshes a token. */
+    checkAllowed,
+    /** The request as `credential`: its token, its concurrency key, its answer to a rejected token. */
+    async send(credential: Credential, req: WikiRequest): Promise<WikiResponse> {
+      checkAllowed(req.url);
+      return credential.run((bearer) => request({ ...req, bearer, key: credential.key }));
+    },
+  };
+}
