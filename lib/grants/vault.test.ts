@@ -25,8 +25,9 @@ function oauthUrl() {
   return `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
 }
 
-function vaultOn(db = testDb.db) {
+function vaultOn(db = testDb.db, now?: () => number) {
   return createVault({
+    now,
     db,
     keyRing,
     tokens: createTokenClient({
@@ -235,5 +236,25 @@ describe("the token vault", () => {
     const again = await connect(vault, userId);
     expect(row(userId).status).toBe("active");
     expect(await vault.getAccessToken(userId)).toBe(again.access_token);
+  });
+
+  it("refreshes exactly when less than the skew is left, computed from expires_in at receipt", async () => {
+    let clock = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const vault = vaultOn(testDb.db, () => clock);
+    const userId = addUser("Ada Editor");
+    const tokens = await connect(vault, userId, { expiresInSeconds: 14_400 });
+    const receivedAt = clock;
+
+    clock = receivedAt + (14_400 - 121) * 1000;
+    expect(await vault.getAccessToken(userId)).toBe(tokens.access_token);
+    clock = receivedAt + (14_400 - 120) * 1000 - 1;
+    expect(await vault.getAccessToken(userId)).toBe(tokens.access_token);
+    expect(await refreshCalls()).toBe(0);
+
+    clock = receivedAt + (14_400 - 120) * 1000;
+    const refreshed = await vault.getAccessToken(userId);
+    expect(refreshed).not.toBe(tokens.access_token);
+    expect(await refreshCalls()).toBe(1);
+    expect(row(userId).accessExpiresAt!.getTime()).toBe(clock + 14_400 * 1000);
   });
 });
