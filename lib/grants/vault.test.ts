@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/db";
 import { grants, users } from "@/db/schema";
@@ -256,5 +258,29 @@ describe("the token vault", () => {
     expect(refreshed).not.toBe(tokens.access_token);
     expect(await refreshCalls()).toBe(1);
     expect(row(userId).accessExpiresAt!.getTime()).toBe(clock + 14_400 * 1000);
+  });
+
+  it("keeps the stored refresh token when a token response carries none (security.md item 19)", async () => {
+    // A token endpoint that answers without refresh_token, faked at the network boundary.
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ token_type: "Bearer", access_token: "access-without-rotation", expires_in: 14400 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const vault = createVault({
+      db: testDb.db,
+      keyRing,
+      tokens: createTokenClient({ oauthUrl: `http://127.0.0.1:${port}`, clientId: "c", clientSecret: "s", userAgent: "Wikiport/test" }),
+      oauthServer: `http://127.0.0.1:${port}`,
+      refreshSkewSeconds: 120,
+      log,
+    });
+    const userId = addUser("Ada Editor");
+    vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
+    const before = row(userId).refreshToken;
+    expect(await vault.getAccessToken(userId)).toBe("access-without-rotation");
+    expect(row(userId).refreshToken).toBe(before);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
