@@ -1,0 +1,34 @@
+/**
+ * `/wiki/<site>/<title>` — a wiki page in Wikiport, MediaWiki-style: `?action=history` for its history,
+ * `?action=edit` to edit it. This route only parses the address and hands over to the view for the action.
+ */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleEdit } from "@/lib/ui/wiki/article-edit";
+import { ArticleHistory } from "@/lib/ui/wiki/article-history";
+import { ArticleView } from "@/lib/ui/wiki/article-view";
+import { parseWikiAddress, type WikiAddress } from "@/lib/ui/wiki/address";
+
+type Props = {
+  params: Promise<{ site: string; title: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function address(props: Props): Promise<WikiAddress> {
+  const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
+  const parsed = parseWikiAddress(params.site, params.title, searchParams);
+  if (!parsed) notFound();
+  return parsed;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { title, site } = await address(props);
+  return { title: `${title.replaceAll("_", " ")} — ${site.host}` };
+}
+
+export default async function WikiPage(props: Props) {
+  const wiki = await address(props);
+  if (wiki.action === "edit") return <ArticleEdit address={wiki} />;
+  if (wiki.action === "history") return <ArticleHistory address={wiki} />;
+  return <ArticleView address={wiki} />;
+}
