@@ -283,4 +283,32 @@ describe("the token vault", () => {
     expect(row(userId).refreshToken).toBe(before);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
+
+  it("treats league's older 401 invalid_request 'refresh token is invalid' like invalid_grant (security.md item 20)", async () => {
+    let calls = 0;
+    const server = createServer((_req, res) => {
+      calls += 1;
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "invalid_request", error_description: "The refresh token is invalid.", hint: "Token has been revoked" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const vault = createVault({
+      db: testDb.db,
+      keyRing,
+      tokens: createTokenClient({ oauthUrl: `http://127.0.0.1:${port}`, clientId: "c", clientSecret: "s", userAgent: "Wikiport/test" }),
+      oauthServer: `http://127.0.0.1:${port}`,
+      refreshSkewSeconds: 120,
+      log,
+    });
+    const userId = addUser("Ada Editor");
+    vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await expect(vault.getAccessToken(userId)).rejects.toMatchObject({ reason: "invalid_grant" });
+    await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
+    warn.mockRestore();
+    expect(calls).toBe(1);
+    expect(row(userId)).toMatchObject({ status: "reconnect_needed", accessToken: null, refreshToken: null });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 });
