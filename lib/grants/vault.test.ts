@@ -44,6 +44,31 @@ function vaultOn(db = testDb.db, now?: () => number) {
   });
 }
 
+/** A token endpoint that always gives the same answer, faked at the network boundary. */
+async function fakeTokenEndpoint(status: number, body: unknown) {
+  let calls = 0;
+  const server = createServer((_req, res) => {
+    calls += 1;
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const vault = createVault({
+    db: testDb.db,
+    keyRing,
+    tokens: createTokenClient({ oauthUrl: url, clientId: "c", clientSecret: "s", userAgent: "Wikiport/test" }),
+    oauthServer: url,
+    refreshSkewSeconds: 120,
+    log,
+  });
+  return {
+    vault,
+    calls: () => calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 function addUser(name: string): string {
   return testDb.db.insert(users).values({ name }).returning().get().id;
 }
@@ -261,54 +286,27 @@ describe("the token vault", () => {
   });
 
   it("keeps the stored refresh token when a token response carries none (security.md item 19)", async () => {
-    // A token endpoint that answers without refresh_token, faked at the network boundary.
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ token_type: "Bearer", access_token: "access-without-rotation", expires_in: 14400 }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const vault = createVault({
-      db: testDb.db,
-      keyRing,
-      tokens: createTokenClient({ oauthUrl: `http://127.0.0.1:${port}`, clientId: "c", clientSecret: "s", userAgent: "Wikiport/test" }),
-      oauthServer: `http://127.0.0.1:${port}`,
-      refreshSkewSeconds: 120,
-      log,
-    });
+    const endpoint = await fakeTokenEndpoint(200, { token_type: "Bearer", access_token: "access-without-rotation", expires_in: 14400 });
+    const vault = endpoint.vault;
     const userId = addUser("Ada Editor");
     vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
     const before = row(userId).refreshToken;
     expect(await vault.getAccessToken(userId)).toBe("access-without-rotation");
     expect(row(userId).refreshToken).toBe(before);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await endpoint.close();
   });
 
   it("treats league's older 401 invalid_request 'refresh token is invalid' like invalid_grant (security.md item 20)", async () => {
-    let calls = 0;
-    const server = createServer((_req, res) => {
-      calls += 1;
-      res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "invalid_request", error_description: "The refresh token is invalid.", hint: "Token has been revoked" }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const vault = createVault({
-      db: testDb.db,
-      keyRing,
-      tokens: createTokenClient({ oauthUrl: `http://127.0.0.1:${port}`, clientId: "c", clientSecret: "s", userAgent: "Wikiport/test" }),
-      oauthServer: `http://127.0.0.1:${port}`,
-      refreshSkewSeconds: 120,
-      log,
-    });
+    const endpoint = await fakeTokenEndpoint(401, { error: "invalid_request", error_description: "The refresh token is invalid.", hint: "Token has been revoked" });
+    const vault = endpoint.vault;
     const userId = addUser("Ada Editor");
     vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(vault.getAccessToken(userId)).rejects.toMatchObject({ reason: "invalid_grant" });
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
     warn.mockRestore();
-    expect(calls).toBe(1);
+    expect(endpoint.calls()).toBe(1);
     expect(row(userId)).toMatchObject({ status: "reconnect_needed", accessToken: null, refreshToken: null });
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await endpoint.close();
   });
 });

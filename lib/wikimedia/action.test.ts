@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { randomKeyRing } from "@/lib/grants/testing";
-import { createVault } from "@/lib/grants/vault";
-import { log } from "@/lib/log";
-import { wikiportTokens } from "@/sandbox/oauth/test-browser";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createActionClient } from "./action";
-import { WikimediaError } from "./errors";
-import { createWikimediaHttp, type Credential, type HttpOptions } from "./http";
-import { createTokenClient } from "./oauth";
-import { parseSite, type Site } from "./sites";
+import { failure, sandboxVault, signInToVault, siteOf } from "./testing";
+import { createWikimediaHttp, type HttpOptions } from "./http";
 import { userCredential } from "./user-token";
 
 const sb = useSandbox();
@@ -22,17 +15,10 @@ beforeEach(() => {
 });
 afterEach(() => testDb.cleanup());
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
-const EN = site("en.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
 
 function setup(overrides: Partial<HttpOptions> = {}) {
-  const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
-  const tokens = createTokenClient({ oauthUrl, clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" });
-  const vault = createVault({ db: testDb.db, keyRing: randomKeyRing(), tokens, oauthServer: oauthUrl, refreshSkewSeconds: 120, log });
+  const { vault } = sandboxVault(sb, testDb.db);
   const http = createWikimediaHttp({
     wikiUrlTemplate: `${sb.url}/{host}/w`,
     userAgent: "Wikiport/test (action tests)",
@@ -45,24 +31,10 @@ function setup(overrides: Partial<HttpOptions> = {}) {
 
 type TestVault = ReturnType<typeof setup>["vault"];
 
-async function signIn(vault: TestVault, user: { name: string; password: string } = DEMO_USERS.editor, userId?: string): Promise<{ as: Credential; userId: string }> {
-  const id = userId ?? testDb.db.insert(users).values({ name: user.name }).returning().get().id;
-  const tokens = await wikiportTokens(sb, user);
-  vault.storeTokens({
-    userId: id, wikimediaUserId: "1", accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
-    expiresInSeconds: tokens.expires_in, scopes: ["basic", "editpage", "createeditmovepage", "editmywatchlist"],
-  });
-  return { as: userCredential(vault, id), userId: id };
+function signIn(vault: TestVault, user: { name: string; password: string } = DEMO_USERS.editor, userId?: string) {
+  return signInToVault(sb, testDb.db, vault, user, { userId });
 }
 
-async function failure(promise: Promise<unknown>): Promise<WikimediaError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(WikimediaError);
-  return outcome as WikimediaError;
-}
 
 interface LogEntry {
   method: string;

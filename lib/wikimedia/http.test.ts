@@ -6,7 +6,7 @@ import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createActionClient } from "./action";
 import { appCredential, createAppToken } from "./app-token";
-import { WikimediaError } from "./errors";
+import { failure } from "./testing";
 import { anonymousCredential, createWikimediaHttp, KeyedSemaphore, parseRetryAfter, type HttpOptions } from "./http";
 import { createTokenClient } from "./oauth";
 import { createRestClient } from "./rest";
@@ -33,14 +33,6 @@ function clients(overrides: Partial<HttpOptions> = {}) {
   return { http, rest: createRestClient({ http }), action: createActionClient({ http }) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<WikimediaError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(WikimediaError);
-  return outcome as WikimediaError;
-}
 
 async function requestLog(endpoint?: string): Promise<{ endpoint: string; status: number; fault: string | null; path: string }[]> {
   const { requests } = await sb.control("GET", `/requests${endpoint ? `?endpoint=${encodeURIComponent(endpoint)}` : ""}`);

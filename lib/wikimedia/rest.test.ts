@@ -1,19 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { randomKeyRing } from "@/lib/grants/testing";
-import { createVault } from "@/lib/grants/vault";
-import { log } from "@/lib/log";
-import { wikiportTokens } from "@/sandbox/oauth/test-browser";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { appCredential, createAppToken } from "./app-token";
-import { WikimediaError } from "./errors";
+import { failure, sandboxVault, signInToVault, siteOf } from "./testing";
 import { anonymousCredential, createWikimediaHttp, type Credential } from "./http";
-import { createTokenClient } from "./oauth";
 import { createRestClient } from "./rest";
-import { parseSite, type Site } from "./sites";
-import { userCredential } from "./user-token";
 
 const sb = useSandbox();
 let testDb: ReturnType<typeof createTestDb>;
@@ -22,39 +14,18 @@ beforeEach(() => {
 });
 afterEach(() => testDb.cleanup());
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
-const EN = site("en.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
 
 function setup() {
-  const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
-  const tokens = createTokenClient({ oauthUrl, clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" });
-  const vault = createVault({ db: testDb.db, keyRing: randomKeyRing(), tokens, oauthServer: oauthUrl, refreshSkewSeconds: 120, log });
+  const { vault, tokens } = sandboxVault(sb, testDb.db);
   const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test (rest tests)", requestTimeoutMs: 2_000 });
   return { vault, rest: createRestClient({ http }), visitor: appCredential(createAppToken({ tokens })) };
 }
 
 async function signIn(vault: ReturnType<typeof setup>["vault"], user: { name: string; password: string } = DEMO_USERS.editor): Promise<Credential> {
-  const userId = testDb.db.insert(users).values({ name: user.name }).returning().get().id;
-  const tokens = await wikiportTokens(sb, user);
-  vault.storeTokens({
-    userId, wikimediaUserId: "1", accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
-    expiresInSeconds: tokens.expires_in, scopes: ["basic", "editpage", "createeditmovepage"],
-  });
-  return userCredential(vault, userId);
+  return (await signInToVault(sb, testDb.db, vault, user)).as;
 }
 
-async function failure(promise: Promise<unknown>): Promise<WikimediaError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(WikimediaError);
-  return outcome as WikimediaError;
-}
 
 async function requests(endpoint: string): Promise<{ status: number; details: Record<string, unknown> }[]> {
   return (await sb.control("GET", `/requests?endpoint=${encodeURIComponent(endpoint)}`)).requests;
