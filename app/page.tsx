@@ -70,6 +70,25 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
       </header>
+      <section aria-labelledby="read-heading" className="flex flex-col gap-3">
+        <h2 id="read-heading" className="text-xl font-bold text-cdx-emphasized">
+          Read an article
+        </h2>
+        {/* /search?go= opens the title on the wiki (app/search/page.tsx), so this works without JavaScript. */}
+        <form action="/search" method="get" className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1">
+            <span className="text-sm text-cdx-subtle">Wiki</span>
+            <input name="site" defaultValue="en.wikipedia.org" required className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1" />
+          </label>
+          <label className="flex grow flex-col gap-1">
+            <span className="text-sm text-cdx-subtle">Title</span>
+            <input name="go" required maxLength={255} placeholder="Solar System" className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1" />
+          </label>
+          <button type="submit" className="cdx-button">
+            Read
+          </button>
+        </form>
+      </section>
       <section aria-labelledby="features-heading" className="flex flex-col gap-4">
         <h2 id="features-heading" className="text-xl font-bold text-cdx-emphasized">
           What Wikiport does

@@ -28,6 +28,7 @@ describe("sanitizeArticleHtml", () => {
   it("strips every construct of the sandbox's hostile fixture and keeps the content", async () => {
     const clean = sanitize(await parsoidHtml("Sandbox/Hostile markup"));
     for (const pattern of FORBIDDEN) expect(clean, `still matches ${pattern}`).not.toMatch(pattern);
+    expect(clean).not.toMatch(/<\/?wikiport-/);
     expect(clean).toContain("This page is a <b>test fixture</b> for HTML sanitizers.");
     expect(clean).toContain('<a href="/wiki/en.wikipedia.org/Solar_System" title="Solar System">Solar System</a>');
     expect(clean).toContain("Paragraph with event handlers.");

@@ -68,6 +68,7 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions): str
     allowedSchemesByTag: { img: ["https", "http"] },
     allowProtocolRelative: true,
     allowedIframeHostnames: [],
+    exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
     transformTags: {
       a: (tagName, attribs) => {
         const href = attribs.href ?? "";
@@ -89,8 +90,8 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions): str
       },
       img: (tagName, attribs) => {
         const src = absoluteMedia(attribs.src ?? "");
-        // A tag outside the allow-list is dropped (an image has no text to keep).
-        if (!src.startsWith(mediaPrefix)) return { tagName: "wikiport-removed", attribs: {} };
+        // An image from anywhere else loses its src, and exclusiveFilter then drops it.
+        if (!src.startsWith(mediaPrefix)) return { tagName, attribs: {} };
         return { tagName, attribs: { ...attribs, src, loading: "lazy", decoding: "async" } };
       },
     },

@@ -1,9 +1,250 @@
-import type { WikiAddress } from "./address";
+/**
+ * The article view: a wiki page read through Wikiport, with the toolbar (read, edit, history, the page on
+ * the wiki), a wiki switcher, a search box and the licence attribution the wiki's content requires.
+ */
+import { cdxIconArticle, cdxIconEdit, cdxIconHistory, cdxIconLinkExternal, cdxIconLogoWikimedia, cdxIconSearch } from "@wikimedia/codex-icons";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Icon as CodexIcon } from "@wikimedia/codex-icons";
+import type { ReactNode } from "react";
+import type { Article } from "@/lib/articles/read";
+import { readArticle, wikiPageUrl } from "@/lib/articles/server";
+import { getCurrentUser, type SignedInUser } from "@/lib/auth/session";
+import { Icon } from "@/lib/ui/icon";
+import { SignInButton } from "@/lib/ui/sign-in-button";
+import { SiteHeader } from "@/lib/ui/site-header";
+import type { DescribedError } from "@/lib/wikimedia/errors";
+import type { Site } from "@/lib/wikimedia/sites";
+import { wikiHref, type WikiAction, type WikiAddress } from "./address";
+
+/** The wikis offered by the switcher; any other allow-listed wiki is reachable by its address. */
+export const COMMON_WIKIS = [
+  "en.wikipedia.org",
+  "de.wikipedia.org",
+  "fr.wikipedia.org",
+  "es.wikipedia.org",
+  "he.wikipedia.org",
+  "ar.wikipedia.org",
+  "ja.wikipedia.org",
+  "meta.wikimedia.org",
+  "commons.wikimedia.org",
+];
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${dateFormat.format(date)} UTC`;
+}
+
+export function displayTitle(title: string): string {
+  return title.replaceAll("_", " ");
+}
+
+/** The signed-in header, or for visitors the same bar with a way to sign in. */
+export function WikiHeader({ user }: { user: SignedInUser | null }) {
+  if (user) return <SiteHeader user={user} />;
+  return (
+    <header className="border-b border-cdx-border-subtle">
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">
+        <Link href="/" className="flex items-center gap-2 font-bold text-cdx-emphasized no-underline">
+          <Icon icon={cdxIconLogoWikimedia} size={24} />
+          <span>Wikiport</span>
+        </Link>
+        <SignInButton />
+      </div>
+    </header>
+  );
+}
+
+/** Read · Edit · History · View on <host>, with the current action marked. */
+export function WikiToolbar({ site, title, current }: { site: Site; title: string; current: WikiAction }) {
+  const item = (action: WikiAction, icon: CodexIcon, label: string) => (
+    <li>
+      <Link
+        href={wikiHref(site, title, action)}
+        aria-current={current === action ? "page" : undefined}
+        className={`flex items-center gap-1 ${current === action ? "font-bold text-cdx-emphasized no-underline" : ""}`}
+      >
+        <Icon icon={icon} size={16} />
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <nav aria-label="Page actions" className="border-b border-cdx-border-subtle pb-2">
+      <ul className="flex flex-wrap items-center gap-4 text-sm">
+        {item("view", cdxIconArticle, "Read")}
+        {item("edit", cdxIconEdit, "Edit")}
+        {item("history", cdxIconHistory, "History")}
+        <li>
+          <a href={wikiPageUrl(site, title)} rel="noopener noreferrer" className="flex items-center gap-1">
+            <Icon icon={cdxIconLinkExternal} size={16} />
+            View on {site.host}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Both are plain GET forms to /search, so they work without JavaScript: `go` opens a title on the chosen
+ * wiki (the switcher), `q` searches the current one.
+ */
+export function WikiTools({ site, title }: { site: Site; title: string }) {
+  const wikis = COMMON_WIKIS.includes(site.host) ? COMMON_WIKIS : [site.host, ...COMMON_WIKIS];
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4 text-sm">
+      <form action="/search" method="get" role="search" className="flex items-end gap-2">
+        <input type="hidden" name="site" value={site.host} />
+        <label className="flex flex-col gap-1">
+          <span className="text-cdx-subtle">Search {site.host}</span>
+          <input
+            type="search"
+            name="q"
+            required
+            maxLength={300}
+            className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1"
+          />
+        </label>
+        <button type="submit" className="cdx-button">
+          <Icon icon={cdxIconSearch} size={16} />
+          Search
+        </button>
+      </form>
+      <form action="/search" method="get" className="flex items-end gap-2">
+        <input type="hidden" name="go" value={displayTitle(title)} />
+        <label className="flex flex-col gap-1">
+          <span className="text-cdx-subtle">Read this title on another wiki</span>
+          <select name="site" defaultValue={site.host} className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1">
+            {wikis.map((host) => (
+              <option key={host} value={host}>
+                {host}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="cdx-button">
+          Go
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** A Wikimedia failure as a sentence, in an alert box: never a stack trace. */
+export function WikiErrorBox({ error, children }: { error: DescribedError; children?: ReactNode }) {
+  return (
+    <div role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-4">
+      <p>{error.message}</p>
+      {children}
+    </div>
+  );
+}
+
+export function WikiPageFrame({
+  user,
+  site,
+  title,
+  action,
+  children,
+}: {
+  user: SignedInUser | null;
+  site: Site;
+  title: string;
+  action: WikiAction;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <WikiHeader user={user} />
+      <main className="mx-auto flex max-w-4xl flex-col gap-4 px-6 py-8">
+        <WikiTools site={site} title={title} />
+        <WikiToolbar site={site} title={title} current={action} />
+        {children}
+      </main>
+    </>
+  );
+}
+
+function MissingPage({ site, title, signedIn }: { site: Site; title: string; signedIn: boolean }) {
+  return (
+    <div role="alert" className="rounded-cdx border border-cdx-warning bg-cdx-bg-warning-subtle p-4">
+      <p>This page does not exist on {site.host}.</p>
+      {signedIn ? (
+        <p className="mt-2">
+          <Link href={wikiHref(site, title, "edit")}>Create the page “{displayTitle(title)}”</Link>, or search for a similar title.
+        </p>
+      ) : (
+        <p className="mt-2 text-cdx-subtle">Check the title, search for it, or sign in to create the page.</p>
+      )}
+    </div>
+  );
+}
+
+function Attribution({ site, article }: { site: Site; article: Article }) {
+  return (
+    <footer className="border-t border-cdx-border-subtle pt-3 text-sm text-cdx-subtle">
+      <p>
+        Text from{" "}
+        <a href={article.wikiUrl} rel="noopener noreferrer">
+          {article.title}
+        </a>{" "}
+        on {site.host}, available under the{" "}
+        <a href={article.licence.url} rel="license noopener noreferrer">
+          {article.licence.title}
+        </a>{" "}
+        licence; additional terms may apply. Last edited{" "}
+        <time dateTime={article.lastModified}>{formatTimestamp(article.lastModified)}</time>.
+      </p>
+    </footer>
+  );
+}
 
 export async function ArticleView({ address }: { address: WikiAddress }) {
+  const { site, title } = address;
+  const user = await getCurrentUser();
+  const result = await readArticle(site, title, user);
+  // A title the wiki cannot have is a bad address, like an unknown wiki.
+  if (!result.ok && result.error.code === "invalid_title") notFound();
+
+  if (!result.ok) {
+    return (
+      <WikiPageFrame user={user} site={site} title={title} action="view">
+        <h1 className="text-3xl font-bold text-cdx-emphasized" lang={site.lang} dir={site.dir}>
+          {displayTitle(title)}
+        </h1>
+        {result.error.code === "not_found" ? (
+          <MissingPage site={site} title={title} signedIn={user !== null} />
+        ) : (
+          <WikiErrorBox error={result.error}>
+            {result.error.code === "reconnect_needed" ? <div className="mt-3"><SignInButton label="Reconnect with Wikimedia" /></div> : null}
+          </WikiErrorBox>
+        )}
+      </WikiPageFrame>
+    );
+  }
+
+  const article = result.value;
   return (
-    <main className="mx-auto max-w-3xl px-6 py-10">
-      <h1 className="text-3xl font-bold">{address.title.replaceAll("_", " ")}</h1>
-    </main>
+    <WikiPageFrame user={user} site={site} title={article.key} action="view">
+      <div>
+        <h1 className="text-3xl font-bold text-cdx-emphasized" lang={article.lang} dir={article.dir}>
+          {article.displayTitle}
+        </h1>
+        {article.redirectedFrom ? (
+          <p className="text-sm text-cdx-subtle">(Redirected from {article.redirectedFrom})</p>
+        ) : null}
+      </div>
+      <div
+        lang={article.lang}
+        dir={article.dir}
+        className="wikiport-article"
+        // Only ever the output of sanitizeArticleHtml (lib/articles/sanitize.ts, security.md item 37).
+        dangerouslySetInnerHTML={{ __html: article.html }}
+      />
+      <Attribution site={site} article={article} />
+    </WikiPageFrame>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * The reading functions wired to this process: its request layer, its configuration, one HTML cache,
+ * and the viewer's credential (their own token when signed in, Wikiport's app token for visitors).
+ */
+import "server-only";
+import type { SignedInUser } from "@/lib/auth/session";
+import { getConfig } from "@/lib/env";
+import { getWikimedia } from "@/lib/wikimedia";
+import type { Site } from "@/lib/wikimedia/sites";
+import { createHtmlCache } from "./html-cache";
+import { mediaPrefixFor } from "./media";
+import * as read from "./read";
+
+// One cache per process: revisions are immutable, so every viewer shares the sanitized HTML.
+const cache = createHtmlCache();
+
+function deps(): read.ReadDeps {
+  const config = getConfig().wikimedia;
+  return { rest: getWikimedia().rest, wikiUrlTemplate: config.wikiUrlTemplate, mediaPrefix: mediaPrefixFor(config), cache };
+}
+
+function credential(viewer: SignedInUser | null) {
+  const wikimedia = getWikimedia();
+  return viewer ? wikimedia.asUser(viewer.id) : wikimedia.asVisitor();
+}
+
+export function readArticle(site: Site, title: string, viewer: SignedInUser | null) {
+  return read.readArticle(deps(), credential(viewer), site, title);
+}
+
+export function readHistory(site: Site, title: string, viewer: SignedInUser | null, paging: { olderThan?: number; newerThan?: number } = {}) {
+  return read.readHistory(deps(), credential(viewer), site, title, paging);
+}
+
+export function searchPages(site: Site, query: string, viewer: SignedInUser | null) {
+  return read.searchPages(deps(), credential(viewer), site, query);
+}
+
+/** The wiki's own address of a page, for "View on <host>" links. */
+export function wikiPageUrl(site: Site, title: string): string {
+  return read.wikiPageUrl(getConfig().wikimedia.wikiUrlTemplate, site, title);
+}
