@@ -13,6 +13,10 @@ export function SiteHeader({ user }: { user: SignedInUser }) {
           <span>Wikiport</span>
         </Link>
         <div className="flex items-center gap-3">
+          <nav aria-label="Your Wikiport" className="flex items-center gap-3 text-sm">
+            <Link href="/dashboard">Dashboard</Link>
+            <Link href="/watchlist">Watchlist</Link>
+          </nav>
           <span className="text-cdx-subtle">
             Signed in as <strong className="text-cdx-emphasized">{user.name}</strong>
           </span>

@@ -1,9 +1,105 @@
-import type { WikiAddress } from "./address";
+/**
+ * `?action=edit`: the edit page. Loads the page's current wikitext (or one section with `section=N`,
+ * or an empty form for a page that does not exist yet), or the "add a section" form with `section=new`.
+ */
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { EditFormState } from "@/lib/edits/form-state";
+import { loadDraft } from "@/lib/edits/save";
+import { getConfig } from "@/lib/env";
+import { getWikimedia } from "@/lib/wikimedia";
+import { pageUrl } from "@/lib/wikimedia/sites";
+import { SiteHeader } from "../site-header";
+import { wikiHref, type WikiAddress } from "./address";
+import { EditAddSection } from "./edit-add-section";
+import { EditForm } from "./edit-form";
+import { EditNotice, type EditNoticeLinks } from "./edit-notice";
+import { WatchButton } from "./watch-button";
+
+/** The talk page of a page (`Talk:X`, `User talk:X`); a talk page is its own. */
+function talkTitle(title: string): string {
+  const colon = title.indexOf(":");
+  if (colon < 0) return `Talk:${title}`;
+  const prefix = title.slice(0, colon);
+  if (/(^|_| )talk$/i.test(prefix)) return title;
+  return `${prefix} talk:${title.slice(colon + 1)}`;
+}
 
 export async function ArticleEdit({ address }: { address: WikiAddress }) {
+  const display = address.title.replaceAll("_", " ");
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <main className="mx-auto max-w-3xl px-6 py-10">
+        <h1 className="text-3xl font-bold">Editing {display}</h1>
+        <p className="mt-4">
+          <Link href="/">Sign in with Wikimedia</Link> to edit: Wikiport edits with your own account.
+        </p>
+      </main>
+    );
+  }
+  const { site } = address;
+  const links: EditNoticeLinks = {
+    wikiUrl: pageUrl(site, getConfig().wikimedia.wikiUrlTemplate, address.title),
+    talkHref: wikiHref(site, talkTitle(display), "edit", { section: "new" }),
+    pageHref: wikiHref(site, address.title),
+  };
+  const sectionParam = address.query.section;
+  const header = <SiteHeader user={user} />;
+
+  if (sectionParam === "new") {
+    return (
+      <>
+        {header}
+        <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+          <h1 className="text-3xl font-bold">Add a section to {display}</h1>
+          <EditAddSection site={site.host} title={display} links={links} />
+        </main>
+      </>
+    );
+  }
+
+  const section = sectionParam !== undefined && /^\d{1,4}$/.test(sectionParam) ? Number(sectionParam) : null;
+  const wikimedia = getWikimedia();
+  const loaded = await loadDraft({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(user.id), site, address.title, section);
+  if (loaded.status === "error") {
+    return (
+      <>
+        {header}
+        <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+          <h1 className="text-3xl font-bold">Editing {display}</h1>
+          <EditNotice result={{ ok: false, code: loaded.code, message: loaded.message }} links={links} />
+        </main>
+      </>
+    );
+  }
+  const draft = loaded.draft;
+  const initial: EditFormState = {
+    version: 0,
+    site: site.host,
+    title: draft.title,
+    section: draft.section,
+    baseRevisionId: draft.baseRevisionId,
+    text: draft.text,
+    summary: draft.sectionTitle ? `/* ${draft.sectionTitle} */ ` : "",
+    minor: false,
+    result: null,
+    conflict: null,
+  };
+  const heading = draft.exists ? (draft.sectionTitle ? `Editing ${draft.title} (section: ${draft.sectionTitle})` : `Editing ${draft.title}`) : `Creating ${draft.title}`;
   return (
-    <main className="mx-auto max-w-3xl px-6 py-10">
-      <h1 className="text-3xl font-bold">{address.title.replaceAll("_", " ")}</h1>
-    </main>
+    <>
+      {header}
+      <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-3xl font-bold">{heading}</h1>
+          {draft.exists && <WatchButton site={site} title={draft.title} />}
+        </div>
+        <p className="text-cdx-subtle">
+          On {site.host}. <a href={wikiHref(site, draft.title, "edit", { section: "new" })}>Add a section</a>
+        </p>
+        <EditForm initial={initial} links={links} discardHref={wikiHref(site, draft.title, "edit", section !== null ? { section: String(section) } : {})} />
+      </main>
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { SignInButton } from "@/lib/ui/sign-in-button";
 import { SiteHeader } from "@/lib/ui/site-header";
 import type { DescribedError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
+import { WatchButton } from "./watch-button";
 import { wikiHref, type WikiAction, type WikiAddress } from "./address";
 
 /** The wikis offered by the switcher; any other allow-listed wiki is reachable by its address. */
@@ -82,6 +83,9 @@ export function WikiToolbar({ site, title, current }: { site: Site; title: strin
             <Icon icon={cdxIconLinkExternal} size={16} />
             View on {site.host}
           </a>
+        </li>
+        <li className="ms-auto">
+          <WatchButton site={site} title={title} />
         </li>
       </ul>
     </nav>

@@ -1,0 +1,67 @@
+/**
+ * `/watchlist?site=<host>`: the pages the user watches on one wiki (`list=watchlistraw`), each with an
+ * Unwatch button. English Wikipedia unless another wiki is named.
+ */
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { listWatched } from "@/lib/edits/watch";
+import { SiteHeader } from "@/lib/ui/site-header";
+import { wikiHref } from "@/lib/ui/wiki/address";
+import { WatchToggle } from "@/lib/ui/wiki/watch-toggle";
+import { getWikimedia } from "@/lib/wikimedia";
+import { parseSite } from "@/lib/wikimedia/sites";
+
+export const metadata: Metadata = { title: "Watchlist" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WatchlistPage(props: Props) {
+  const user = await requireUser();
+  const params = await props.searchParams;
+  const rawSite = typeof params.site === "string" ? params.site : "en.wikipedia.org";
+  const from = typeof params.from === "string" ? params.from.slice(0, 600) : undefined;
+  const parsed = parseSite(rawSite);
+  const wikimedia = getWikimedia();
+  const listed = parsed.ok ? await listWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), parsed.site, from) : null;
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+        <h1 className="text-3xl font-bold">Watchlist</h1>
+        <form method="get" className="flex items-end gap-2">
+          <label>
+            <span className="mb-1 block font-bold">Wiki</span>
+            <input name="site" defaultValue={rawSite} className="rounded border border-cdx-border p-2" />
+          </label>
+          <button type="submit" className="cdx-button">
+            Show
+          </button>
+        </form>
+        {!parsed.ok && <p role="alert">{parsed.error.message}</p>}
+        {listed && !listed.ok && (
+          <div role="alert" className="rounded border border-cdx-error bg-cdx-bg-error-subtle p-3">
+            <p>{listed.message}</p>
+            {listed.code === "reconnect_needed" && <a href="/dashboard">Reconnect on your dashboard</a>}
+          </div>
+        )}
+        {parsed.ok && listed?.ok && (
+          <>
+            {listed.pages.length === 0 ? (
+              <p>You watch no pages on {parsed.site.host}.</p>
+            ) : (
+              <ul aria-label={`Watched pages on ${parsed.site.host}`} className="divide-y divide-cdx-border-subtle">
+                {listed.pages.map((page) => (
+                  <li key={`${page.ns}|${page.title}`} className="flex items-center justify-between gap-3 py-2">
+                    <a href={wikiHref(parsed.site, page.title)}>{page.title}</a>
+                    <WatchToggle site={parsed.site.host} title={page.title} watched />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {listed.next && <a href={`/watchlist?${new URLSearchParams({ site: parsed.site.host, from: listed.next }).toString()}`}>More</a>}
+          </>
+        )}
+      </main>
+    </>
+  );
+}
