@@ -2,7 +2,7 @@
  * Wikiport's SQLite schema. Auth.js owns `users`, `accounts`, `sessions` and `verification_tokens`
  * (the shapes @auth/drizzle-adapter expects); later features add their own tables below them.
  */
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
   id: text("id")
@@ -113,3 +113,23 @@ export const wikimediaProfiles = sqliteTable("wikimedia_profiles", {
   registeredAt: integer("registered_at", { mode: "timestamp_ms" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * What Wikiport did on a user's behalf, and account events, shown to that user on the dashboard.
+ * `result` is `ok` or a stable error code (edit_conflict, blocked, …); nothing secret is ever stored.
+ */
+export const auditEvents = sqliteTable("audit_events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  action: text("action", {
+    enum: ["sign_in", "edit", "add_section", "watch", "unwatch", "disconnect", "check_connection"],
+  }).notNull(),
+  /** The wiki's host, when the action was on a wiki. */
+  wiki: text("wiki"),
+  title: text("title"),
+  revisionId: integer("revision_id"),
+  result: text("result").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+}, (table) => [index("audit_events_user_time").on(table.userId, table.createdAt)]);

@@ -7,6 +7,7 @@ import {
   signOutEverywhereAction,
 } from "@/lib/account/actions";
 import { dashboardNotice } from "@/lib/account/notices";
+import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
@@ -15,7 +16,8 @@ import { getVault } from "@/lib/grants";
 import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "@/lib/ui/sign-in-button";
 import { SiteHeader } from "@/lib/ui/site-header";
-import { META, pageUrl } from "@/lib/wikimedia/sites";
+import { META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
+import { wikiHref } from "@/lib/ui/wiki/address";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -81,6 +83,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // "*" is the group of everyone, which says nothing about this user.
   const groups = profile?.groups.filter((group) => group !== "*") ?? [];
   const username = profile?.username ?? user.name;
+  const activity = recentAudit(getDb(), user.id);
 
   return (
     <>
@@ -161,6 +164,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             access, so to remove Wikiport from your authorized apps as well, use{" "}
             <a href={manageGrantsUrl}>Manage my grants on Meta-Wiki</a>.
           </p>
+        </Section>
+
+        <Section id="activity" title="Recent activity">
+          {activity.length === 0 ? (
+            <p className="text-cdx-subtle">Nothing yet. Edits and watchlist changes made through Wikiport will be listed here.</p>
+          ) : (
+            <ol className="flex flex-col divide-y divide-cdx-border-muted">
+              {activity.map((event) => {
+                const site = event.wiki ? parseSite(event.wiki) : null;
+                return (
+                  <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
+                    <span>
+                      {site?.ok && event.title ? (
+                        <a href={wikiHref(site.site, event.title)}>{describeAudit(event)}</a>
+                      ) : (
+                        describeAudit(event)
+                      )}
+                      {event.revisionId ? <span className="text-cdx-subtle"> (revision {event.revisionId})</span> : null}
+                      <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {describeAuditResult(event.result)}</span>
+                    </span>
+                    <span className="text-sm text-cdx-subtle">
+                      <When date={event.createdAt} />
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
         </Section>
 
         <Section id="sessions" title="Your sessions">

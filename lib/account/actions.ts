@@ -6,6 +6,7 @@
  */
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
@@ -29,6 +30,7 @@ export async function checkConnectionAction(): Promise<void> {
     { db: getDb(), vault: getVault(), log, oauthUrl: config.wikimedia.oauthUrl, userAgent: userAgent(config.wikimedia.contact) },
     user.id,
   );
+  recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });
   const notice: Record<typeof result.status, DashboardNotice> = {
     connected: "connection-ok",
     reconnect_needed: "connection-ended",
@@ -41,6 +43,7 @@ export async function checkConnectionAction(): Promise<void> {
 export async function disconnectAction(): Promise<void> {
   const user = await requireUser();
   getVault().disconnect(user.id);
+  recordAudit(getDb(), log, { userId: user.id, action: "disconnect", result: "ok" });
   log.info("account.disconnected", { userId: user.id });
   backToDashboard("disconnected");
 }

@@ -11,6 +11,7 @@ import type { Config } from "@/lib/env";
 import type { Vault } from "@/lib/grants/vault";
 import type { Logger } from "@/lib/log";
 import { userAgent } from "@/lib/wikimedia/user-agent";
+import { recordAudit } from "@/lib/audit";
 import { recordSignIn } from "./record-sign-in";
 import { safeRedirect } from "./safe-redirect";
 import { wikimediaProvider } from "./wikimedia-provider";
@@ -97,6 +98,7 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
       signIn({ account, profile }) {
         const { userId } = recordSignIn({ db, vault }, { account, profile });
         log.info("auth.signed_in", { userId });
+        recordAudit(db, log, { userId, action: "sign_in", result: "ok" });
         return true;
       },
       redirect({ url }) {

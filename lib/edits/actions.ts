@@ -6,7 +6,9 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { describeWikimediaError, getWikimedia, WikimediaError } from "@/lib/wikimedia";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
@@ -115,6 +117,14 @@ export async function editAction(previous: EditFormState, formData: FormData): P
     baseRevisionId: input.baseRevisionId ?? null,
     section: input.section ?? null,
   });
+  recordAudit(getDb(), log, {
+    userId: user.id,
+    action: "edit",
+    wiki: wiki.host,
+    title: input.title,
+    revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
+    result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
+  });
   switch (outcome.status) {
     case "saved":
       log.info("edit.saved", { userId: user.id, site: wiki.host, revisionId: outcome.revisionId });
@@ -159,6 +169,14 @@ export async function addSectionAction(previous: AddSectionState, formData: Form
   }
   const wikimedia = getWikimedia();
   const outcome = await addSection({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(user.id), wiki, parsed.data);
+  recordAudit(getDb(), log, {
+    userId: user.id,
+    action: "add_section",
+    wiki: wiki.host,
+    title: parsed.data.title,
+    revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
+    result: outcome.status === "saved" ? "ok" : outcome.code,
+  });
   if (outcome.status === "saved") {
     log.info("edit.section_added", { userId: user.id, site: wiki.host, revisionId: outcome.revisionId });
     return { version: previous.version + 1, sectionTitle: "", text: "", result: { ok: true, kind: "saved", revisionId: outcome.revisionId } };
@@ -176,6 +194,13 @@ export async function watchAction(previous: WatchState, formData: FormData): Pro
   if (!parsed.success || !wiki) return { ...INVALID, watched: previous.watched };
   const wikimedia = getWikimedia();
   const outcome = await setWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), wiki, parsed.data.title, parsed.data.watch === "1");
+  recordAudit(getDb(), log, {
+    userId: user.id,
+    action: parsed.data.watch === "1" ? "watch" : "unwatch",
+    wiki: wiki.host,
+    title: parsed.data.title,
+    result: outcome.ok ? "ok" : outcome.code,
+  });
   if (!outcome.ok) return { ok: false, watched: previous.watched, code: outcome.code, message: outcome.message };
   revalidatePath("/watchlist");
   return { ok: true, watched: outcome.watched };

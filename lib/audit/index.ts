@@ -1,0 +1,83 @@
+/**
+ * The activity log: every action Wikiport takes on a user's behalf (edits, new sections, watching) and
+ * the account events around it (sign-in, disconnect, connection checks), with its result. Shown only to
+ * that user. Recording never fails the action it describes.
+ */
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { auditEvents } from "@/db/schema";
+import type { Logger } from "@/lib/log";
+
+export type AuditAction = (typeof auditEvents.$inferInsert)["action"];
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export interface AuditInput {
+  userId: string;
+  action: AuditAction;
+  wiki?: string | null;
+  title?: string | null;
+  revisionId?: number | null;
+  /** `ok`, or the stable error code of the failure. */
+  result: string;
+}
+
+export function recordAudit(db: Db, log: Logger, input: AuditInput, now = new Date()): void {
+  try {
+    db.insert(auditEvents)
+      .values({
+        userId: input.userId,
+        action: input.action,
+        wiki: input.wiki ?? null,
+        title: input.title?.replaceAll("_", " ") ?? null,
+        revisionId: input.revisionId ?? null,
+        result: input.result,
+        createdAt: now,
+      })
+      .run();
+  } catch (error) {
+    // The action itself already happened on the wiki; losing its log line must not turn it into an error.
+    log.error("audit.record_failed", { userId: input.userId, action: input.action, reason: error instanceof Error ? error.message : "unknown" });
+  }
+}
+
+/** The user's latest events, newest first. */
+export function recentAudit(db: Db, userId: string, limit = 20): AuditEvent[] {
+  return db.select().from(auditEvents).where(eq(auditEvents.userId, userId)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit).all();
+}
+
+const VERBS: Record<AuditAction, string> = {
+  sign_in: "Signed in with Wikimedia",
+  edit: "Edited",
+  add_section: "Added a section to",
+  watch: "Watched",
+  unwatch: "Stopped watching",
+  disconnect: "Disconnected Wikiport from Wikimedia",
+  check_connection: "Checked the connection to Wikimedia",
+};
+
+/** A one-line description of an event, e.g. "Edited Moon on en.wikipedia.org". */
+export function describeAudit(event: Pick<AuditEvent, "action" | "wiki" | "title">): string {
+  const verb = VERBS[event.action];
+  return event.title && event.wiki ? `${verb} ${event.title} on ${event.wiki}` : verb;
+}
+
+const RESULTS: Record<string, string> = {
+  ok: "Done",
+  edit_conflict: "Edit conflict",
+  blocked: "Refused: your account is blocked",
+  protected: "Refused: the page is protected",
+  abuse_filter: "Stopped by an abuse filter",
+  captcha: "Needs a CAPTCHA on the wiki",
+  rate_limited: "Refused: too many edits, try later",
+  reconnect_needed: "Needs a reconnect",
+  wikimedia_unavailable: "Wikimedia did not answer",
+  unavailable: "Wikimedia did not answer",
+  timeout: "Wikimedia did not answer",
+  page_exists: "The page already existed",
+  permission_denied: "Refused: no permission",
+};
+
+/** How an event ended, in words: "Done", "Edit conflict", "Refused: your account is blocked"… */
+export function describeAuditResult(result: string): string {
+  return RESULTS[result] ?? `Failed (${result})`;
+}
