@@ -95,3 +95,18 @@ test("watching from the edit page shows on the watchlist, and unwatching removes
   await expect(page.getByRole("heading", { name: "Watchlist" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Earth", exact: true })).toHaveCount(0);
 });
+
+test("a missing page offers to create it, and creating it puts it on the wiki", async ({ page, request }) => {
+  await signIn(page, ADA);
+  await page.goto("/wiki/en.wikipedia.org/Wikiport_test_page");
+  await page.getByRole("link", { name: /Create the page/ }).click();
+  await page.getByLabel("Wikitext").fill("A page '''created''' through Wikiport.");
+  await page.getByLabel("Summary").fill("New page");
+  await page.getByRole("button", { name: "Create page" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as revision");
+  const created = await request.get(`${REST}/page/Wikiport_test_page`);
+  expect(created.status()).toBe(200);
+  expect(((await created.json()) as RestPage).source).toBe("A page '''created''' through Wikiport.");
+  await page.goto("/wiki/en.wikipedia.org/Wikiport_test_page");
+  await expect(page.locator(".wikiport-article")).toContainText("A page created through Wikiport.");
+});

@@ -187,3 +187,18 @@ describe("a revoked grant", () => {
     expect((await requests("rest/page")).map((r) => r.status)).toEqual([403]);
   });
 });
+
+describe("an access token that expires mid-request", () => {
+  it("is refreshed once through the vault and the request retried once", async () => {
+    const { vault, rest } = setup();
+    const ada = await signIn(vault);
+    // The wiki's clock passes the token's expiry while Wikiport still believes it fresh (clock skew, or
+    // a token revoked early): the wiki answers 403 mwoauth-invalid-authorization.
+    await sb.control("POST", "/clock", { advanceSeconds: 4 * 3600 + 60 });
+    const page = await rest.getPageSource(ada, EN, "Moon");
+    expect(page.title).toBe("Moon");
+    const refreshes = (await requests("oauth2/access_token")).filter((r) => r.details.grantType === "refresh_token");
+    expect(refreshes).toHaveLength(1);
+    expect((await requests("rest/page")).map((r) => r.status)).toEqual([403, 200]);
+  });
+});
