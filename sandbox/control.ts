@@ -12,7 +12,7 @@ import { WIKIS } from "./wikis";
 
 const faultSchema = z.object({
   endpoint: z.string().min(1),
-  kind: z.enum(["status", "hang", "slow", "truncated", "non-json", "html", "rate-limit", "maxlag"] satisfies [FaultKind, ...FaultKind[]]),
+  kind: z.enum(["status", "hang", "slow", "truncated", "non-json", "html", "rate-limit", "maxlag", "readonly"] satisfies [FaultKind, ...FaultKind[]]),
   count: z.number().int().positive().default(1),
   status: z.number().int().min(400).max(599).optional(),
   delayMs: z.number().int().min(0).max(120_000).optional(),

@@ -75,6 +75,16 @@ function faultResponse(fault: Fault, scope: Scope): SandboxResponse | null {
       if (scope === "rest") return restError(503, "maxlag", `Waiting for a database server: ${lag} seconds lagged.`, {}, headers);
       return json(200, { error: { code: "maxlag", info: `Waiting for 10.64.0.1: ${lag} seconds lagged.`, host: "10.64.0.1", lag, type: "db" }, servedby: "sandbox" }, headers);
     }
+    case "readonly": {
+      const reason = "The database has been automatically locked while the replica database servers catch up to the primary.";
+      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+      if (scope === "rest") return restError(503, "readonly", `The wiki is currently in read-only mode: ${reason}`, {}, headers);
+      return json(
+        200,
+        { error: { code: "readonly", info: "The wiki is currently in read-only mode.", readonlyreason: reason }, servedby: "sandbox" },
+        { ...headers, "mediawiki-api-error": "readonly" },
+      );
+    }
     default:
       return null;
   }

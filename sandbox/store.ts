@@ -17,7 +17,8 @@ export type FaultKind =
   | "non-json" // a plain-text body where JSON was expected
   | "html" // an edge-style HTML error page with `status`
   | "rate-limit" // 429 with Retry-After
-  | "maxlag"; // Action API maxlag error with Retry-After
+  | "maxlag" // Action API maxlag error with Retry-After
+  | "readonly"; // the wiki is read-only for maintenance ($wgReadOnly), with Retry-After when given
 
 export interface Fault {
   id: number;
