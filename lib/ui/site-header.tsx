@@ -3,8 +3,10 @@ import Link from "next/link";
 import { signOutOfWikiport } from "@/lib/auth/actions";
 import type { SignedInUser } from "@/lib/auth/session";
 import { Icon } from "./icon";
+import { SignInButton } from "./sign-in-button";
 
-export function SiteHeader({ user }: { user: SignedInUser }) {
+/** The bar at the top of every app page: for a signed-in user their links and sign-out, for visitors a way to sign in. */
+export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className="border-b border-cdx-border-subtle">
       <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">
@@ -12,21 +14,25 @@ export function SiteHeader({ user }: { user: SignedInUser }) {
           <Icon icon={cdxIconLogoWikimedia} size={24} />
           <span>Wikiport</span>
         </Link>
-        <div className="flex items-center gap-3">
-          <nav aria-label="Your Wikiport" className="flex items-center gap-3 text-sm">
-            <Link href="/dashboard">Dashboard</Link>
-            <Link href="/watchlist">Watchlist</Link>
-          </nav>
-          <span className="text-cdx-subtle">
-            Signed in as <strong className="text-cdx-emphasized">{user.name}</strong>
-          </span>
-          <form action={signOutOfWikiport}>
-            <button type="submit" className="cdx-button">
-              <Icon icon={cdxIconLogOut} />
-              Sign out
-            </button>
-          </form>
-        </div>
+        {user ? (
+          <div className="flex items-center gap-3">
+            <nav aria-label="Your Wikiport" className="flex items-center gap-3 text-sm">
+              <Link href="/dashboard">Dashboard</Link>
+              <Link href="/watchlist">Watchlist</Link>
+            </nav>
+            <span className="text-cdx-subtle">
+              Signed in as <strong className="text-cdx-emphasized">{user.name}</strong>
+            </span>
+            <form action={signOutOfWikiport}>
+              <button type="submit" className="cdx-button">
+                <Icon icon={cdxIconLogOut} />
+                Sign out
+              </button>
+            </form>
+          </div>
+        ) : (
+          <SignInButton />
+        )}
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
  * The article view: a wiki page read through Wikiport, with the toolbar (read, edit, history, the page on
  * the wiki), a wiki switcher, a search box and the licence attribution the wiki's content requires.
  */
-import { cdxIconArticle, cdxIconEdit, cdxIconHistory, cdxIconLinkExternal, cdxIconLogoWikimedia, cdxIconSearch } from "@wikimedia/codex-icons";
+import { cdxIconArticle, cdxIconEdit, cdxIconHistory, cdxIconLinkExternal, cdxIconSearch } from "@wikimedia/codex-icons";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Icon as CodexIcon } from "@wikimedia/codex-icons";
@@ -42,21 +42,8 @@ export function displayTitle(title: string): string {
   return title.replaceAll("_", " ");
 }
 
-/** The signed-in header, or for visitors the same bar with a way to sign in. */
-export function WikiHeader({ user }: { user: SignedInUser | null }) {
-  if (user) return <SiteHeader user={user} />;
-  return (
-    <header className="border-b border-cdx-border-subtle">
-      <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">
-        <Link href="/" className="flex items-center gap-2 font-bold text-cdx-emphasized no-underline">
-          <Icon icon={cdxIconLogoWikimedia} size={24} />
-          <span>Wikiport</span>
-        </Link>
-        <SignInButton />
-      </div>
-    </header>
-  );
-}
+/** The app's header (kept as a name the wiki pages share). */
+export const WikiHeader = SiteHeader;
 
 /** Read · Edit · History · View on <host>, with the current action marked. */
 export function WikiToolbar({ site, title, current }: { site: Site; title: string; current: WikiAction }) {
