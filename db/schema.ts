@@ -2,7 +2,7 @@
  * Wikiport's SQLite schema. Auth.js owns `users`, `accounts`, `sessions` and `verification_tokens`
  * (the shapes @auth/drizzle-adapter expects); later features add their own tables below them.
  */
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
   id: text("id")
@@ -133,3 +133,32 @@ export const auditEvents = sqliteTable("audit_events", {
   result: text("result").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 }, (table) => [index("audit_events_user_time").on(table.userId, table.createdAt)]);
+
+/**
+ * Personal access tokens for Wikiport's own API (`/api/v1`), created by users on their dashboard
+ * (lib/api-tokens). Only a SHA-256 digest of the token is stored, never the token itself; `last_four` lets
+ * the dashboard tell tokens apart. `last_used_at` is throttled so that verifying a token is not a write
+ * per request.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Lowercase hex SHA-256 of the whole token string: the lookup key. */
+    tokenDigest: text("token_digest").notNull(),
+    lastFour: text("last_four").notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<("read" | "edit" | "watch")[]>().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** Null: the token never expires (the user chose "no expiry"). */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [uniqueIndex("api_tokens_token_digest").on(table.tokenDigest), index("api_tokens_user").on(table.userId, table.createdAt)],
+);
