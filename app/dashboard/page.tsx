@@ -6,7 +6,10 @@ import {
   disconnectAction,
   signOutEverywhereAction,
 } from "@/lib/account/actions";
+import { revokeApiTokenAction } from "@/lib/account/api-token-actions";
 import { dashboardNotice } from "@/lib/account/notices";
+import { listApiTokens } from "@/lib/api-tokens";
+import { ApiTokenForm } from "@/lib/ui/api-token-form";
 import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
@@ -84,6 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const groups = profile?.groups.filter((group) => group !== "*") ?? [];
   const username = profile?.username ?? user.name;
   const activity = recentAudit(getDb(), user.id);
+  const apiTokens = listApiTokens(getDb(), user.id);
 
   return (
     <>
@@ -192,6 +196,54 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               })}
             </ol>
           )}
+        </Section>
+
+        <Section id="api-tokens" title="Tokens for Wikiport's API">
+          <p className="text-sm text-cdx-subtle">
+            Scripts can call Wikiport&apos;s JSON API with these tokens; Wikiport then acts with your Wikimedia
+            connection, so a script never handles OAuth itself. Each token is shown once, when you create it.
+          </p>
+          <ApiTokenForm />
+          {apiTokens.length > 0 ? (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Your API tokens</caption>
+              <thead>
+                <tr className="text-cdx-subtle">
+                  <th scope="col">Name</th>
+                  <th scope="col">Token</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {apiTokens.map((token) => (
+                  <tr key={token.id} className="border-t border-cdx-border-muted">
+                    <td className="py-1">{token.name}</td>
+                    <td className="font-mono">wkp_…{token.lastFour}</td>
+                    <td>{token.scopes.join(", ")}</td>
+                    <td>{token.status === "revoked" ? "revoked" : token.expiresAt ? <When date={token.expiresAt} /> : "never"}</td>
+                    <td>
+                      <When date={token.lastUsedAt} />
+                    </td>
+                    <td>
+                      {token.status === "active" ? (
+                        <form action={revokeApiTokenAction}>
+                          <input type="hidden" name="tokenId" value={token.id} />
+                          <button type="submit" className="cdx-button" aria-label={`Revoke ${token.name}`}>
+                            Revoke
+                          </button>
+                        </form>
+                      ) : (
+                        token.status
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
         </Section>
 
         <Section id="sessions" title="Your sessions">

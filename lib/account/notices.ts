@@ -20,6 +20,8 @@ export const DASHBOARD_NOTICES = {
     tone: "success",
     text: "Wikiport deleted the tokens it held for you. To also remove Wikiport from your authorized apps, use “Manage my grants” on Meta-Wiki.",
   },
+  "token-revoked": { tone: "success", text: "The token was revoked: scripts using it can no longer call Wikiport's API." },
+  "token-not-found": { tone: "error", text: "That token does not exist, or is not yours." },
   "delete-not-confirmed": {
     tone: "error",
     text: "Your account was not deleted: type your Wikimedia username exactly as shown to confirm.",

@@ -53,11 +53,14 @@ const VERBS: Record<AuditAction, string> = {
   unwatch: "Stopped watching",
   disconnect: "Disconnected Wikiport from Wikimedia",
   check_connection: "Checked the connection to Wikimedia",
+  create_api_token: "Created an API token",
+  revoke_api_token: "Revoked an API token",
 };
 
 /** A one-line description of an event, e.g. "Edited Moon on en.wikipedia.org". */
 export function describeAudit(event: Pick<AuditEvent, "action" | "wiki" | "title">): string {
   const verb = VERBS[event.action];
+  if (event.action === "create_api_token" && event.title) return `${verb} “${event.title}”`;
   return event.title && event.wiki ? `${verb} ${event.title} on ${event.wiki}` : verb;
 }
 
