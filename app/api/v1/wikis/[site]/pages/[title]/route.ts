@@ -1,0 +1,1 @@
+export { readPage as GET, editPage as PUT } from "@/lib/api/endpoints";

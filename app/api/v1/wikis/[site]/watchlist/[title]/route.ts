@@ -1,0 +1,1 @@
+export { watchPage as PUT, unwatchPage as DELETE } from "@/lib/api/endpoints";

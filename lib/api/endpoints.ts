@@ -1,0 +1,150 @@
+/**
+ * What each `/api/v1` route does, acting with the token's user's own Wikimedia grant through the existing
+ * request layer (so a script never handles OAuth). Route files only bind these to their paths.
+ */
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { createHtmlCache } from "@/lib/articles/html-cache";
+import { mediaPrefixFor } from "@/lib/articles/media";
+import { readArticle, searchPages } from "@/lib/articles/read";
+import { recordAudit } from "@/lib/audit";
+import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
+import { getDb } from "@/lib/db";
+import { saveEdit } from "@/lib/edits/save";
+import { setWatched } from "@/lib/edits/watch";
+import { getConfig } from "@/lib/env";
+import { log } from "@/lib/log";
+import { getWikimedia } from "@/lib/wikimedia";
+import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia/errors";
+import { parseSite, type Site } from "@/lib/wikimedia/sites";
+import { apiHandler, json, wikimediaProblem } from "./handler";
+import { buildOpenApiDocument } from "./openapi";
+import { API_ROUTES } from "./schemas";
+
+// Revisions are immutable, so sanitized HTML is cached per revision for every API caller.
+const htmlCache = createHtmlCache();
+
+/** The params schema already checked the host (siteSchema); this only derives language and direction. */
+function siteOf(host: string): Site {
+  const parsed = parseSite(host);
+  if (!parsed.ok) throw new Error("site passed validation but not parseSite");
+  return parsed.site;
+}
+
+export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {
+  const db = getDb();
+  const user = db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+  const profile = getWikimediaProfile(db, userId);
+  return json({ user: { name: user?.name ?? null, wikimediaUsername: profile?.username ?? null }, token: { scopes } });
+});
+
+export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params, query }) => {
+  const wikimedia = getWikimedia();
+  const site = siteOf(params.site);
+  const as = wikimedia.asUser(userId);
+  if (query.format === "html") {
+    const config = getConfig().wikimedia;
+    const result = await readArticle(
+      { rest: wikimedia.rest, wikiUrlTemplate: config.wikiUrlTemplate, mediaPrefix: mediaPrefixFor(config), cache: htmlCache },
+      as,
+      site,
+      params.title,
+    );
+    if (!result.ok) throw wikimediaProblem(result.error);
+    const article = result.value;
+    return json({
+      site: site.host,
+      title: article.title,
+      key: article.key,
+      revisionId: article.revisionId,
+      lastModified: article.lastModified,
+      redirectedFrom: article.redirectedFrom,
+      format: "html",
+      html: article.html,
+      licence: article.licence,
+      wikiUrl: article.wikiUrl,
+    });
+  }
+  try {
+    const page = await wikimedia.rest.getPageSource(as, site, params.title);
+    return json({
+      site: site.host,
+      title: page.title,
+      key: page.key,
+      pageId: page.id,
+      revisionId: page.latest.id,
+      lastModified: page.latest.timestamp,
+      contentModel: page.contentModel,
+      redirectedFrom: page.redirectedFrom,
+      format: "source",
+      source: page.source,
+      licence: page.license,
+    });
+  } catch (error) {
+    throw wikimediaProblem(describeWikimediaError(error));
+  }
+});
+
+export const search = apiHandler(API_ROUTES.search, async ({ userId, params, query }) => {
+  const wikimedia = getWikimedia();
+  const site = siteOf(params.site);
+  const result = await searchPages({ rest: wikimedia.rest }, wikimedia.asUser(userId), site, query.q, query.limit);
+  if (!result.ok) throw wikimediaProblem(result.error);
+  return json({ site: site.host, query: query.q, results: result.value });
+});
+
+export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params, body }) => {
+  const wikimedia = getWikimedia();
+  const site = siteOf(params.site);
+  const outcome = await saveEdit({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(userId), site, {
+    title: params.title,
+    text: body.source,
+    summary: body.comment,
+    minor: false,
+    baseRevisionId: body.baseRevisionId ?? null,
+    section: null,
+  });
+  recordAudit(getDb(), log, {
+    userId,
+    action: "edit",
+    wiki: site.host,
+    title: params.title,
+    revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
+    result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
+  });
+  switch (outcome.status) {
+    case "saved":
+      log.info("api.edit.saved", { userId, site: site.host, revisionId: outcome.revisionId });
+      return json({ site: site.host, title: outcome.title, revisionId: outcome.revisionId });
+    case "conflict":
+      // The texts stay on the wiki: a script fetches them by revision id if it wants to merge.
+      throw wikimediaProblem(describeWikimediaError(new WikimediaError("edit_conflict", { host: site.host })), {
+        baseRevisionId: outcome.base.revisionId,
+        currentRevisionId: outcome.current.revisionId,
+      });
+    case "error":
+      throw wikimediaProblem(outcome);
+  }
+});
+
+function watchHandler(route: typeof API_ROUTES.watch | typeof API_ROUTES.unwatch, watched: boolean) {
+  return apiHandler(route, async ({ userId, params }) => {
+    const wikimedia = getWikimedia();
+    const site = siteOf(params.site);
+    const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, params.title, watched);
+    recordAudit(getDb(), log, { userId, action: watched ? "watch" : "unwatch", wiki: site.host, title: params.title, result: result.ok ? "ok" : result.code });
+    if (!result.ok) throw wikimediaProblem(result);
+    return json({ site: site.host, title: result.title, watched: result.watched });
+  });
+}
+
+export const watchPage = watchHandler(API_ROUTES.watch, true);
+export const unwatchPage = watchHandler(API_ROUTES.unwatch, false);
+
+/** Public, like any API's description: it holds no user data. Built once; it only changes with a deploy. */
+let document: string | undefined;
+export async function getOpenApi(): Promise<Response> {
+  document ??= JSON.stringify(buildOpenApiDocument());
+  return new Response(document, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
+}

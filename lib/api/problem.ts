@@ -1,0 +1,135 @@
+/**
+ * Errors of Wikiport's JSON API as RFC 9457 problem details (`application/problem+json`). Scripts switch
+ * on `code`, which is stable; `detail` is a sentence a person can act on. Nothing here ever carries a
+ * stack trace, an exception message from our own code, or a token.
+ */
+import type { z } from "zod";
+import type { DescribedError } from "@/lib/wikimedia/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const TYPE_BASE = "https://wikiport.dev/problems/";
+
+export type ApiErrorCode =
+  | "unauthorized"
+  | "malformed_token"
+  | "insufficient_scope"
+  | "invalid_request"
+  | "payload_too_large"
+  | "not_found"
+  | "invalid_title"
+  | "edit_conflict"
+  | "page_exists"
+  | "blocked"
+  | "protected"
+  | "permission_denied"
+  | "abuse_filter"
+  | "captcha"
+  | "wiki_refused"
+  | "rate_limited"
+  | "reconnect_needed"
+  | "wikimedia_unavailable"
+  | "internal";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ApiErrorCode;
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<ApiErrorCode, string> = {
+  unauthorized: "Authentication required",
+  malformed_token: "Malformed API token",
+  insufficient_scope: "Insufficient scope",
+  invalid_request: "Invalid request",
+  payload_too_large: "Request body too large",
+  not_found: "Not found",
+  invalid_title: "Invalid page title",
+  edit_conflict: "Edit conflict",
+  page_exists: "Page already exists",
+  blocked: "Blocked",
+  protected: "Protected page",
+  permission_denied: "Permission denied",
+  abuse_filter: "Stopped by an abuse filter",
+  captcha: "CAPTCHA required",
+  wiki_refused: "Refused by the wiki",
+  rate_limited: "Too many requests",
+  reconnect_needed: "Wikimedia connection ended",
+  wikimedia_unavailable: "Wikimedia unavailable",
+  internal: "Internal error",
+};
+
+export function problem(status: number, code: ApiErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  // Extensions first: they must never overwrite the members scripts rely on.
+  return { ...extensions, type: `${TYPE_BASE}${code.replaceAll("_", "-")}`, title: TITLES[code], status, detail, code };
+}
+
+export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...headers },
+  });
+}
+
+/** Zod's issues as `errors`: where (a JSON pointer-ish path) and what, never the rejected value itself. */
+export function invalidRequest(where: "params" | "query" | "body", issues: readonly z.core.$ZodIssue[]): Problem {
+  return problem(400, "invalid_request", `The request's ${where === "params" ? "path" : where} is not valid.`, {
+    errors: issues.map((issue) => ({ in: where, path: issue.path.map(String), code: issue.code, message: issue.message })),
+  });
+}
+
+/**
+ * The request layer's vocabulary (lib/wikimedia/errors.ts) as HTTP. Transient upstream failures become
+ * 502/503 with `Retry-After` when Wikimedia said how long to wait; refusals keep their own code so a
+ * script can tell a block from a protection.
+ */
+export function problemFromDescribed(error: DescribedError): { body: Problem; headers: Record<string, string> } {
+  const retry: Record<string, string> =
+    error.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};
+  const extra = error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {};
+  const with_ = (status: number, code: ApiErrorCode, headers: Record<string, string> = {}) => ({
+    body: problem(status, code, error.message, extra),
+    headers,
+  });
+  switch (error.code) {
+    case "not_found":
+      return with_(404, "not_found");
+    case "invalid_title":
+      return with_(400, "invalid_title");
+    case "forbidden_host":
+      return with_(400, "invalid_request");
+    case "edit_conflict":
+      return with_(409, "edit_conflict");
+    case "page_exists":
+      return with_(409, "page_exists");
+    case "blocked":
+      return with_(403, "blocked");
+    case "protected":
+      return with_(403, "protected");
+    case "permission_denied":
+      return with_(403, "permission_denied");
+    case "abuse_filter":
+      return with_(422, "abuse_filter");
+    case "captcha":
+      return with_(422, "captcha");
+    case "api_error":
+      return with_(422, "wiki_refused");
+    case "reconnect_needed":
+      // The token is fine; the user's Wikimedia grant is not. 403, not 401: presenting the token again won't help.
+      return with_(403, "reconnect_needed");
+    case "rate_limited":
+      return with_(429, "rate_limited", retry);
+    case "maxlag":
+    case "readonly":
+    case "unavailable":
+      return with_(503, "wikimedia_unavailable", retry);
+    case "network":
+    case "timeout":
+    case "bad_response":
+      return with_(502, "wikimedia_unavailable", retry);
+    case "internal":
+      return with_(500, "internal");
+  }
+}
