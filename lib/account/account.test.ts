@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { accounts, grants, sessions, users, wikimediaProfiles } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { createVault } from "@/lib/grants/vault";
 import { randomKeyRing } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
@@ -13,11 +13,7 @@ import { checkConnection } from "./connection";
 import { deleteAccount, signOutEverywhere } from "./manage";
 
 const sb = useSandbox();
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function setup() {
   const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { apiTokens, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import {
   API_TOKEN_LENGTH,
   API_TOKEN_PATTERN,
@@ -22,11 +22,7 @@ const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const T0 = new Date(Date.UTC(2026, 10, 23, 12));
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function user(name: string): string {
   return testDb.db.insert(users).values({ name }).returning().get().id;

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { log } from "@/lib/log";
 import { describeAudit, recentAudit, recordAudit } from "./index";
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function user(name: string): string {
   return testDb.db.insert(users).values({ name }).returning().get().id;

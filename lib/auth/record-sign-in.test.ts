@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, grants, users, wikimediaProfiles } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
 import { open } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
@@ -12,11 +12,7 @@ import { recordSignIn } from "./record-sign-in";
 const keyRing = randomKeyRing();
 const ENVELOPE = SEALED_ENVELOPE;
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function vault() {
   return createVault({

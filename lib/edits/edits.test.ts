@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { randomKeyRing } from "@/lib/grants/testing";
 import { createVault } from "@/lib/grants/vault";
 import { log } from "@/lib/log";
@@ -19,11 +19,7 @@ import { extractSection, replaceSection } from "./sections";
 import { isWatched, listWatched, setWatched } from "./watch";
 
 const sb = useSandbox();
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function site(host: string): Site {
   const parsed = parseSite(host);

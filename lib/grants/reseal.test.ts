@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { grants, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { parseKeyRing } from "@/lib/crypto/key-ring";
 import { keyIdOf, open, seal } from "@/lib/crypto/sealed";
 import { countStale, resealAll } from "./reseal";
@@ -13,11 +13,7 @@ const oldRing = parseKeyRing(`k1=${k1}`, "k1");
 const bothRing = parseKeyRing(`k1=${k1},k2=${k2}`, "k2");
 const newRing = parseKeyRing(`k2=${k2}`, "k2");
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function addGrants(count: number): string[] {
   const ids: string[] = [];

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDb } from "@/db";
 import { grants, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
@@ -17,11 +17,7 @@ const sb = useSandbox();
 const keyRing = randomKeyRing();
 const ENVELOPE = SEALED_ENVELOPE;
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 function oauthUrl() {
   return `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { createTestDb } from "@/db/testing";
+import { useTestDb } from "@/db/testing";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createActionClient } from "./action";
@@ -9,11 +9,7 @@ import { createWikimediaHttp, type HttpOptions } from "./http";
 import { userCredential } from "./user-token";
 
 const sb = useSandbox();
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 const EN = siteOf("en.wikipedia.org");
 

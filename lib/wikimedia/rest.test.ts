@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb } from "@/db/testing";
+import { describe, expect, it, vi } from "vitest";
+import { useTestDb } from "@/db/testing";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { appCredential, createAppToken } from "./app-token";
@@ -8,11 +8,7 @@ import { anonymousCredential, createWikimediaHttp, type Credential } from "./htt
 import { createRestClient } from "./rest";
 
 const sb = useSandbox();
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
-});
-afterEach(() => testDb.cleanup());
+const testDb = useTestDb();
 
 const EN = siteOf("en.wikipedia.org");
 
