@@ -9,6 +9,7 @@ import { createHtmlCache } from "@/lib/articles/html-cache";
 import { mediaPrefixFor } from "@/lib/articles/media";
 import { readArticle, searchPages } from "@/lib/articles/read";
 import { recordAudit } from "@/lib/audit";
+import { recordSave } from "@/lib/edits/audit";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { saveEdit } from "@/lib/edits/save";
@@ -105,14 +106,7 @@ export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params,
     baseRevisionId: body.baseRevisionId ?? null,
     section: null,
   });
-  recordAudit(getDb(), log, {
-    userId,
-    action: "edit",
-    wiki: site.host,
-    title: params.title,
-    revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
-    result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
-  });
+  recordSave(userId, site.host, params.title, outcome);
   switch (outcome.status) {
     case "saved":
       log.info("api.edit.saved", { userId, site: site.host, revisionId: outcome.revisionId });

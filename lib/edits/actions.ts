@@ -7,6 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { recordSave } from "./audit";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -117,14 +118,7 @@ export async function editAction(previous: EditFormState, formData: FormData): P
     baseRevisionId: input.baseRevisionId ?? null,
     section: input.section ?? null,
   });
-  recordAudit(getDb(), log, {
-    userId: user.id,
-    action: "edit",
-    wiki: wiki.host,
-    title: input.title,
-    revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
-    result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
-  });
+  recordSave(user.id, wiki.host, input.title, outcome);
   switch (outcome.status) {
     case "saved":
       log.info("edit.saved", { userId: user.id, site: wiki.host, revisionId: outcome.revisionId });
