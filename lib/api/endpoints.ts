@@ -5,16 +5,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { createHtmlCache } from "@/lib/articles/html-cache";
-import { mediaPrefixFor } from "@/lib/articles/media";
-import { readArticle, searchPages } from "@/lib/articles/read";
+import { readArticle, searchPages } from "@/lib/articles/server";
 import { recordAudit } from "@/lib/audit";
 import { recordSave } from "@/lib/edits/audit";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { saveEdit } from "@/lib/edits/save";
 import { setWatched } from "@/lib/edits/watch";
-import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getWikimedia } from "@/lib/wikimedia";
 import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia/errors";
@@ -22,9 +19,6 @@ import { parseSite, type Site } from "@/lib/wikimedia/sites";
 import { apiHandler, json, wikimediaProblem } from "./handler";
 import { buildOpenApiDocument } from "./openapi";
 import { API_ROUTES } from "./schemas";
-
-// Revisions are immutable, so sanitized HTML is cached per revision for every API caller.
-const htmlCache = createHtmlCache();
 
 /** The params schema already checked the host (siteSchema); this only derives language and direction. */
 function siteOf(host: string): Site {
@@ -45,13 +39,8 @@ export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params,
   const site = siteOf(params.site);
   const as = wikimedia.asUser(userId);
   if (query.format === "html") {
-    const config = getConfig().wikimedia;
-    const result = await readArticle(
-      { rest: wikimedia.rest, wikiUrlTemplate: config.wikiUrlTemplate, mediaPrefix: mediaPrefixFor(config), cache: htmlCache },
-      as,
-      site,
-      params.title,
-    );
+    // The same per-process cache of sanitized HTML as the article pages.
+    const result = await readArticle(site, params.title, { id: userId });
     if (!result.ok) throw wikimediaProblem(result.error);
     const article = result.value;
     return json({
@@ -88,9 +77,8 @@ export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params,
 });
 
 export const search = apiHandler(API_ROUTES.search, async ({ userId, params, query }) => {
-  const wikimedia = getWikimedia();
   const site = siteOf(params.site);
-  const result = await searchPages({ rest: wikimedia.rest }, wikimedia.asUser(userId), site, query.q, query.limit);
+  const result = await searchPages(site, query.q, { id: userId }, query.limit);
   if (!result.ok) throw wikimediaProblem(result.error);
   return json({ site: site.host, query: query.q, results: result.value });
 });

@@ -3,7 +3,6 @@
  * and the viewer's credential (their own token when signed in, Wikiport's app token for visitors).
  */
 import "server-only";
-import type { SignedInUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
 import { getWikimedia } from "@/lib/wikimedia";
 import type { Site } from "@/lib/wikimedia/sites";
@@ -19,21 +18,24 @@ function deps(): read.ReadDeps {
   return { rest: getWikimedia().rest, wikiUrlTemplate: config.wikiUrlTemplate, mediaPrefix: mediaPrefixFor(config), cache };
 }
 
-function credential(viewer: SignedInUser | null) {
+/** Who reads: a signed-in user or a JSON API token's user (by id), or null for a visitor. */
+export type Viewer = { id: string } | null;
+
+function credential(viewer: Viewer) {
   const wikimedia = getWikimedia();
   return viewer ? wikimedia.asUser(viewer.id) : wikimedia.asVisitor();
 }
 
-export function readArticle(site: Site, title: string, viewer: SignedInUser | null) {
+export function readArticle(site: Site, title: string, viewer: Viewer) {
   return read.readArticle(deps(), credential(viewer), site, title);
 }
 
-export function readHistory(site: Site, title: string, viewer: SignedInUser | null, paging: { olderThan?: number; newerThan?: number } = {}) {
+export function readHistory(site: Site, title: string, viewer: Viewer, paging: { olderThan?: number; newerThan?: number } = {}) {
   return read.readHistory(deps(), credential(viewer), site, title, paging);
 }
 
-export function searchPages(site: Site, query: string, viewer: SignedInUser | null) {
-  return read.searchPages(deps(), credential(viewer), site, query);
+export function searchPages(site: Site, query: string, viewer: Viewer, limit?: number) {
+  return read.searchPages(deps(), credential(viewer), site, query, limit);
 }
 
 /** The wiki's own address of a page, for "View on <host>" links. */
