@@ -4,7 +4,8 @@
  * 1. Loads .env files as Next.js does; in sandbox mode, makes a local AUTH_SECRET on first run.
  * 2. Validates the configuration (lib/env.ts) and checks that the ports are free.
  * 3. Starts the sandbox wiki unless real Wikimedia credentials are configured.
- * 4. Builds the app when the build is missing or stale, and migrates the database.
+ * 4. Builds the app when the build is missing or stale (the server migrates the database as it starts:
+ *    instrumentation.ts).
  * 5. Starts the app and prints a banner with the URL and the demo accounts.
  * Ctrl-C stops both processes. `--dev` runs `next dev` instead of a production build.
  */
@@ -13,8 +14,6 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { createDb } from "../db";
-import { migrate } from "../db/migrate";
 import { ConfigError, parseConfig, type Config } from "../lib/env";
 import { checkBuild, recordBuild } from "./lib/build-hash";
 import { loadEnvFiles } from "./lib/env-files";
@@ -176,9 +175,6 @@ async function main(): Promise<void> {
     await recordBuild(root, build.digest);
   }
 
-  const db = createDb(config.db.path);
-  migrate(db);
-  db.$client.close();
 
   const app = start("Wikiport", bin("next"), [dev ? "dev" : "start", "--port", String(config.app.port)], {
     ...env,
