@@ -124,7 +124,7 @@ export const auditEvents = sqliteTable("audit_events", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   action: text("action", {
-    enum: ["sign_in", "edit", "add_section", "watch", "unwatch", "disconnect", "check_connection", "create_api_token", "revoke_api_token"],
+    enum: ["sign_in", "edit", "add_section", "watch", "unwatch", "disconnect", "check_connection", "create_api_token", "revoke_api_token", "save_personal_token", "delete_personal_token", "create_widget", "delete_widget"],
   }).notNull(),
   /** The wiki's host, when the action was on a wiki. */
   wiki: text("wiki"),
@@ -161,4 +161,60 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (table) => [uniqueIndex("api_tokens_token_digest").on(table.tokenDigest), index("api_tokens_user").on(table.userId, table.createdAt)],
+);
+
+/**
+ * The user's own Wikimedia personal API token (an owner-only OAuth 2.0 client's access token, created on
+ * Meta's "My clients" page), pasted on the dashboard. Sealed with the vault's key ring, bound to this
+ * column and user; never shown again in full. `profile_*` is what the profile endpoint said when it was
+ * verified; `rate_limit_tier` comes from the token's own claims. One per user.
+ */
+export const personalTokens = sqliteTable("personal_tokens", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text("token").notNull(),
+  /** The last four characters, to tell tokens apart without unsealing. */
+  lastFour: text("last_four").notNull(),
+  /** Central user id and name the token belongs to, per the profile endpoint. */
+  wikimediaUserId: text("wikimedia_user_id").notNull(),
+  username: text("username").notNull(),
+  grants: text("grants", { mode: "json" }).$type<string[]>().notNull(),
+  /** The token's `ratelimit` claim (e.g. `{"requests_per_unit":5000,"unit":"HOUR"}`), when present. */
+  rateLimit: text("rate_limit", { mode: "json" }).$type<{ requestsPerUnit: number; unit: string } | null>(),
+  /** The OAuth client the token was issued to (the JWT `aud`). */
+  clientId: text("client_id"),
+  /** From the token's `exp` claim; null when the token never expires. */
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  verifiedAt: integer("verified_at", { mode: "timestamp_ms" }).notNull(),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+});
+
+/**
+ * Registered widgets (lib/widget): an embed id the owner hands out, with the exact origins allowed to
+ * frame it (CSP `frame-ancestors`) and its options. Unregistered article cards need no row.
+ */
+export const widgets = sqliteTable(
+  "widgets",
+  {
+    /** The public embed id, in URLs: random, unguessable, not the owner's id. */
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Wiki host and title of the article the card shows. */
+    wiki: text("wiki").notNull(),
+    title: text("title").notNull(),
+    /** Exact origins (scheme://host[:port]) that may frame it. */
+    allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
+    /** Card options: theme, layout, interface language. */
+    options: text("options", { mode: "json" }).$type<{ theme: "light" | "dark" | "auto"; layout: "compact" | "full"; lang: string }>().notNull(),
+    /** Whether the card shows a Watch button (which acts only in a top-level popup on Wikiport). */
+    watchButton: integer("watch_button", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("widgets_user").on(table.userId, table.createdAt)],
 );

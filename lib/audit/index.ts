@@ -55,12 +55,16 @@ const VERBS: Record<AuditAction, string> = {
   check_connection: "Checked the connection to Wikimedia",
   create_api_token: "Created an API token",
   revoke_api_token: "Revoked an API token",
+  save_personal_token: "Saved a personal API token",
+  delete_personal_token: "Deleted the personal API token",
+  create_widget: "Registered a widget",
+  delete_widget: "Deleted a widget",
 };
 
 /** A one-line description of an event, e.g. "Edited Moon on en.wikipedia.org". */
 export function describeAudit(event: Pick<AuditEvent, "action" | "wiki" | "title">): string {
   const verb = VERBS[event.action];
-  if (event.action === "create_api_token" && event.title) return `${verb} “${event.title}”`;
+  if ((event.action === "create_api_token" || event.action === "create_widget" || event.action === "delete_widget") && event.title) return `${verb} “${event.title}”`;
   return event.title && event.wiki ? `${verb} ${event.title} on ${event.wiki}` : verb;
 }
 
