@@ -14,7 +14,7 @@ import { verifyApiToken, type ApiTokenScope } from "@/lib/api-tokens";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { invalidRequest, problem, problemFromDescribed, problemResponse, type Problem } from "./problem";
-import { createRateLimiter } from "./rate-limit";
+import { createRateLimiter } from "@/lib/rate-limit";
 import type { ApiRoute } from "./schemas";
 
 /** Comfortably above the largest valid body (2 MiB of wikitext, JSON-escaped), so a huge upload is refused unread. */

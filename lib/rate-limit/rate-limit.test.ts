@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "./rate-limit";
+import { createRateLimiter } from "./index";
 
 describe("per-token rate limiter", () => {
   it("allows a burst up to capacity, then refuses with the wait until one request refills", () => {

@@ -1,5 +1,5 @@
 /**
- * Per-token rate limit: a token bucket per key, in process memory. One Wikiport process serves the API,
+ * Rate limits: a token bucket per key, in process memory. One Wikiport process serves the API,
  * so a shared store would buy nothing yet; the clock is a parameter so tests need no real waiting.
  */
 export const API_RATE_LIMIT = { capacity: 60, refillPerMinute: 60 } as const;
