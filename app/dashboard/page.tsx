@@ -1,4 +1,3 @@
-import { cdxIconAlert, cdxIconCheck, cdxIconError } from "@wikimedia/codex-icons";
 import type { Metadata } from "next";
 import {
   checkConnectionAction,
@@ -16,9 +15,8 @@ import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
-import { Icon } from "@/lib/ui/icon";
+import { DashboardShell, Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { SignInButton } from "@/lib/ui/sign-in-button";
-import { SiteHeader } from "@/lib/ui/site-header";
 import { META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
 import { wikiHref } from "@/lib/ui/wiki/address";
 
@@ -29,51 +27,6 @@ const STATUS_TEXT = {
   reconnect_needed: "Reconnect needed",
   revoked: "Disconnected",
 } as const;
-
-const TONES = {
-  success: { icon: cdxIconCheck, className: "border-cdx-success bg-cdx-bg-success-subtle" },
-  warning: { icon: cdxIconAlert, className: "border-cdx-warning bg-cdx-bg-warning-subtle" },
-  error: { icon: cdxIconError, className: "border-cdx-error bg-cdx-bg-error-subtle" },
-} as const;
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function When({ date }: { date: Date | null }) {
-  if (!date) return <>never</>;
-  return <time dateTime={date.toISOString()}>{dateFormat.format(date)} UTC</time>;
-}
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 py-1">
-      <dt className="text-cdx-subtle">{term}</dt>
-      <dd className="text-cdx-emphasized">{children}</dd>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-3 rounded-cdx border border-cdx-border-subtle p-4">
-      <h2 id={id} className="text-xl font-bold text-cdx-emphasized">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function Message({ tone, title, children }: { tone: keyof typeof TONES; title?: string; children: React.ReactNode }) {
-  return (
-    <div role={tone === "success" ? "status" : "alert"} className={`flex gap-3 rounded-cdx border p-3 ${TONES[tone].className}`}>
-      <Icon icon={TONES[tone].icon} className="mt-0.5 shrink-0" />
-      <div className="flex flex-col gap-2">
-        {title ? <p className="font-bold">{title}</p> : null}
-        {children}
-      </div>
-    </div>
-  );
-}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -90,195 +43,191 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const apiTokens = listApiTokens(getDb(), user.id);
 
   return (
-    <>
-      <SiteHeader user={user} />
-      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
-        <h1 className="text-3xl font-bold text-cdx-emphasized">Your Wikiport</h1>
+    <DashboardShell user={user} current="/dashboard" title="Your Wikiport">
 
-        {notice ? <Message tone={notice.tone}>{notice.text}</Message> : null}
+      {notice ? <Message tone={notice.tone}>{notice.text}</Message> : null}
 
-        {!connected ? (
-          <Message tone="error" title="Reconnect to Wikimedia">
-            <p>
-              {grant?.status === "revoked"
-                ? "You disconnected Wikiport from your Wikimedia account, so it cannot act for you."
-                : "Wikiport can no longer act for you on Wikimedia: the access you gave it was revoked or has expired."}{" "}
-              Reconnecting asks Wikimedia for a new authorization.
-            </p>
-            <SignInButton label="Reconnect to Wikimedia" />
-          </Message>
-        ) : null}
-
-        {profile?.blocked ? (
-          <Message tone="warning" title="Your Wikimedia account is blocked">
-            <p>
-              You can still read through Wikiport, but Wikimedia will refuse edits made for you until the block ends.
-              The block&apos;s reason and length are shown on your contributions page on Wikimedia.
-            </p>
-          </Message>
-        ) : null}
-
-        <Section id="wikimedia-account" title="Your Wikimedia account">
-          {profile ? (
-            <dl>
-              <Row term="Username">{profile.username}</Row>
-              <Row term="Groups">{groups.length > 0 ? groups.join(", ") : "none"}</Row>
-              <Row term="Edit count">{profile.editCount.toLocaleString("en")}</Row>
-              <Row term="Blocked">{profile.blocked ? "Yes" : "No"}</Row>
-              <Row term="Registered">
-                <When date={profile.registeredAt} />
-              </Row>
-              <Row term="Grants held">{profile.grants.length > 0 ? profile.grants.join(", ") : "none"}</Row>
-            </dl>
-          ) : (
-            <p className="text-cdx-subtle">Wikimedia has not told Wikiport about your account yet. Sign in again to fetch it.</p>
-          )}
-        </Section>
-
-        <Section id="wikimedia-connection" title="Connection to Wikimedia">
-          <dl>
-            <Row term="Status">{grant ? STATUS_TEXT[grant.status] : "Not connected"}</Row>
-            {grant ? (
-              <>
-                <Row term="Access token expires">
-                  <When date={grant.accessExpiresAt} />
-                </Row>
-                <Row term="Last refresh">
-                  <When date={grant.lastRefreshAt} />
-                </Row>
-              </>
-            ) : null}
-          </dl>
-          {connected ? (
-            <div className="flex flex-wrap gap-3">
-              <form action={checkConnectionAction}>
-                <button type="submit" className="cdx-button">
-                  Check connection
-                </button>
-              </form>
-              <form action={disconnectAction}>
-                <button type="submit" className="cdx-button">
-                  Disconnect
-                </button>
-              </form>
-            </div>
-          ) : null}
-          <p className="text-sm text-cdx-subtle">
-            Disconnecting deletes the tokens Wikiport holds for you. Wikimedia has no way for an app to revoke its own
-            access, so to remove Wikiport from your authorized apps as well, use{" "}
-            <a href={manageGrantsUrl}>Manage my grants on Meta-Wiki</a>.
-          </p>
-        </Section>
-
-        <Section id="activity" title="Recent activity">
-          {activity.length === 0 ? (
-            <p className="text-cdx-subtle">Nothing yet. Edits and watchlist changes made through Wikiport will be listed here.</p>
-          ) : (
-            <ol className="flex flex-col divide-y divide-cdx-border-muted">
-              {activity.map((event) => {
-                const site = event.wiki ? parseSite(event.wiki) : null;
-                return (
-                  <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
-                    <span>
-                      {site?.ok && event.title ? (
-                        <a href={wikiHref(site.site, event.title)}>{describeAudit(event)}</a>
-                      ) : (
-                        describeAudit(event)
-                      )}
-                      {event.revisionId ? <span className="text-cdx-subtle"> (revision {event.revisionId})</span> : null}
-                      <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {describeAuditResult(event.result)}</span>
-                    </span>
-                    <span className="text-sm text-cdx-subtle">
-                      <When date={event.createdAt} />
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </Section>
-
-        <Section id="api-tokens" title="Tokens for Wikiport's API">
-          <p className="text-sm text-cdx-subtle">
-            Scripts can call Wikiport&apos;s JSON API with these tokens; Wikiport then acts with your Wikimedia
-            connection, so a script never handles OAuth itself. Each token is shown once, when you create it.
-          </p>
-          <ApiTokenForm />
-          {apiTokens.length > 0 ? (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Your API tokens</caption>
-              <thead>
-                <tr className="text-cdx-subtle">
-                  <th scope="col">Name</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {apiTokens.map((token) => (
-                  <tr key={token.id} className="border-t border-cdx-border-muted">
-                    <td className="py-1">{token.name}</td>
-                    <td className="font-mono">wkp_…{token.lastFour}</td>
-                    <td>{token.scopes.join(", ")}</td>
-                    <td>{token.status === "revoked" ? "revoked" : token.expiresAt ? <When date={token.expiresAt} /> : "never"}</td>
-                    <td>
-                      <When date={token.lastUsedAt} />
-                    </td>
-                    <td>
-                      {token.status === "active" ? (
-                        <form action={revokeApiTokenAction}>
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" className="cdx-button" aria-label={`Revoke ${token.name}`}>
-                            Revoke
-                          </button>
-                        </form>
-                      ) : (
-                        token.status
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </Section>
-
-        <Section id="sessions" title="Your sessions">
-          <p>Signed in on another device you no longer use? End every Wikiport session at once, including this one.</p>
-          <form action={signOutEverywhereAction}>
-            <button type="submit" className="cdx-button">
-              Sign out everywhere
-            </button>
-          </form>
-        </Section>
-
-        <Section id="delete-account" title="Delete your Wikiport account">
+      {!connected ? (
+        <Message tone="error" title="Reconnect to Wikimedia">
           <p>
-            This deletes everything Wikiport holds for you: your sessions, the tokens for your Wikimedia account and
-            what Wikiport knows about it. Your Wikimedia account itself is not touched.
+            {grant?.status === "revoked"
+              ? "You disconnected Wikiport from your Wikimedia account, so it cannot act for you."
+              : "Wikiport can no longer act for you on Wikimedia: the access you gave it was revoked or has expired."}{" "}
+            Reconnecting asks Wikimedia for a new authorization.
           </p>
-          <form action={deleteAccountAction} className="flex flex-col gap-2">
-            <label htmlFor="delete-confirmation">
-              Type your Wikimedia username, <strong>{username}</strong>, to confirm
-            </label>
-            <input
-              id="delete-confirmation"
-              name="confirmation"
-              autoComplete="off"
-              required
-              className="max-w-sm rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1"
-            />
-            <div>
-              <button type="submit" className="cdx-button border-cdx-border-error text-cdx-destructive">
-                Delete my Wikiport account
+          <SignInButton label="Reconnect to Wikimedia" />
+        </Message>
+      ) : null}
+
+      {profile?.blocked ? (
+        <Message tone="warning" title="Your Wikimedia account is blocked">
+          <p>
+            You can still read through Wikiport, but Wikimedia will refuse edits made for you until the block ends.
+            The block&apos;s reason and length are shown on your contributions page on Wikimedia.
+          </p>
+        </Message>
+      ) : null}
+
+      <Section id="wikimedia-account" title="Your Wikimedia account">
+        {profile ? (
+          <dl>
+            <Row term="Username">{profile.username}</Row>
+            <Row term="Groups">{groups.length > 0 ? groups.join(", ") : "none"}</Row>
+            <Row term="Edit count">{profile.editCount.toLocaleString("en")}</Row>
+            <Row term="Blocked">{profile.blocked ? "Yes" : "No"}</Row>
+            <Row term="Registered">
+              <When date={profile.registeredAt} />
+            </Row>
+            <Row term="Grants held">{profile.grants.length > 0 ? profile.grants.join(", ") : "none"}</Row>
+          </dl>
+        ) : (
+          <p className="text-cdx-subtle">Wikimedia has not told Wikiport about your account yet. Sign in again to fetch it.</p>
+        )}
+      </Section>
+
+      <Section id="wikimedia-connection" title="Connection to Wikimedia">
+        <dl>
+          <Row term="Status">{grant ? STATUS_TEXT[grant.status] : "Not connected"}</Row>
+          {grant ? (
+            <>
+              <Row term="Access token expires">
+                <When date={grant.accessExpiresAt} />
+              </Row>
+              <Row term="Last refresh">
+                <When date={grant.lastRefreshAt} />
+              </Row>
+            </>
+          ) : null}
+        </dl>
+        {connected ? (
+          <div className="flex flex-wrap gap-3">
+            <form action={checkConnectionAction}>
+              <button type="submit" className="cdx-button">
+                Check connection
               </button>
-            </div>
-          </form>
-        </Section>
-      </main>
-    </>
+            </form>
+            <form action={disconnectAction}>
+              <button type="submit" className="cdx-button">
+                Disconnect
+              </button>
+            </form>
+          </div>
+        ) : null}
+        <p className="text-sm text-cdx-subtle">
+          Disconnecting deletes the tokens Wikiport holds for you. Wikimedia has no way for an app to revoke its own
+          access, so to remove Wikiport from your authorized apps as well, use{" "}
+          <a href={manageGrantsUrl}>Manage my grants on Meta-Wiki</a>.
+        </p>
+      </Section>
+
+      <Section id="activity" title="Recent activity">
+        {activity.length === 0 ? (
+          <p className="text-cdx-subtle">Nothing yet. Edits and watchlist changes made through Wikiport will be listed here.</p>
+        ) : (
+          <ol className="flex flex-col divide-y divide-cdx-border-muted">
+            {activity.map((event) => {
+              const site = event.wiki ? parseSite(event.wiki) : null;
+              return (
+                <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
+                  <span>
+                    {site?.ok && event.title ? (
+                      <a href={wikiHref(site.site, event.title)}>{describeAudit(event)}</a>
+                    ) : (
+                      describeAudit(event)
+                    )}
+                    {event.revisionId ? <span className="text-cdx-subtle"> (revision {event.revisionId})</span> : null}
+                    <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {describeAuditResult(event.result)}</span>
+                  </span>
+                  <span className="text-sm text-cdx-subtle">
+                    <When date={event.createdAt} />
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </Section>
+
+      <Section id="api-tokens" title="Tokens for Wikiport's API">
+        <p className="text-sm text-cdx-subtle">
+          Scripts can call Wikiport&apos;s JSON API with these tokens; Wikiport then acts with your Wikimedia
+          connection, so a script never handles OAuth itself. Each token is shown once, when you create it.
+        </p>
+        <ApiTokenForm />
+        {apiTokens.length > 0 ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Your API tokens</caption>
+            <thead>
+              <tr className="text-cdx-subtle">
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {apiTokens.map((token) => (
+                <tr key={token.id} className="border-t border-cdx-border-muted">
+                  <td className="py-1">{token.name}</td>
+                  <td className="font-mono">wkp_…{token.lastFour}</td>
+                  <td>{token.scopes.join(", ")}</td>
+                  <td>{token.status === "revoked" ? "revoked" : token.expiresAt ? <When date={token.expiresAt} /> : "never"}</td>
+                  <td>
+                    <When date={token.lastUsedAt} />
+                  </td>
+                  <td>
+                    {token.status === "active" ? (
+                      <form action={revokeApiTokenAction}>
+                        <input type="hidden" name="tokenId" value={token.id} />
+                        <button type="submit" className="cdx-button" aria-label={`Revoke ${token.name}`}>
+                          Revoke
+                        </button>
+                      </form>
+                    ) : (
+                      token.status
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </Section>
+
+      <Section id="sessions" title="Your sessions">
+        <p>Signed in on another device you no longer use? End every Wikiport session at once, including this one.</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="cdx-button">
+            Sign out everywhere
+          </button>
+        </form>
+      </Section>
+
+      <Section id="delete-account" title="Delete your Wikiport account">
+        <p>
+          This deletes everything Wikiport holds for you: your sessions, the tokens for your Wikimedia account and
+          what Wikiport knows about it. Your Wikimedia account itself is not touched.
+        </p>
+        <form action={deleteAccountAction} className="flex flex-col gap-2">
+          <label htmlFor="delete-confirmation">
+            Type your Wikimedia username, <strong>{username}</strong>, to confirm
+          </label>
+          <input
+            id="delete-confirmation"
+            name="confirmation"
+            autoComplete="off"
+            required
+            className="max-w-sm rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1"
+          />
+          <div>
+            <button type="submit" className="cdx-button border-cdx-border-error text-cdx-destructive">
+              Delete my Wikiport account
+            </button>
+          </div>
+        </form>
+      </Section>
+    </DashboardShell>
   );
 }
