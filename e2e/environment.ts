@@ -5,6 +5,9 @@ import { join } from "node:path";
 // Overridable so that two runs (say, two working copies) can share a machine.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 8788);
+// A second origin that embeds Wikiport's widgets (e2e/support/embedder.ts). 127.0.0.1, not localhost: it is
+// then cross-SITE from the app, as a real embedding site is, which is what SameSite cookies look at.
+const embedderPort = Number(process.env.E2E_EMBEDDER_PORT ?? 3101);
 // Not under test-results/: Playwright empties that folder while the servers are already running.
 const dataDir = join(process.cwd(), "data", "e2e");
 
@@ -24,6 +27,7 @@ const sealingKey = runSecret("WIKIPORT_E2E_SEALING_KEY", () => randomBytes(32).t
 export const E2E = {
   appUrl: `http://localhost:${appPort}`,
   sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+  embedderUrl: `http://127.0.0.1:${embedderPort}`,
   dataDir,
   serverEnv: {
     NODE_ENV: "production",

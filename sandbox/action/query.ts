@@ -8,9 +8,10 @@ import { warn } from "./context";
 import { pageBase, pageKey, resolvePageSet, type PageSetEntry } from "./page-set";
 import { listAllPages, listSearch, listWatchlist, listWatchlistRaw, type ListOutcome } from "./query-lists";
 import { metaSiteInfo, metaTokens, metaUserInfo } from "./query-meta";
+import { propDescription, propExtracts, propPageImages } from "./query-card-props";
 import { propInfo, propRevisions } from "./query-props";
 
-const PROPS = ["info", "revisions"] as const;
+const PROPS = ["info", "revisions", "extracts", "pageimages", "description"] as const;
 const LISTS: Record<string, (api: Api) => ListOutcome> = {
   search: listSearch,
   allpages: listAllPages,
@@ -67,6 +68,9 @@ export function actionQuery(api: Api): Record<string, unknown> {
       batchComplete = false;
     }
   }
+  if (props.includes("extracts")) propExtracts(api, set.entries, records);
+  if (props.includes("pageimages")) propPageImages(api, set.entries, records);
+  if (props.includes("description")) propDescription(api, set.entries, records);
   if (set.entries.length > 0) {
     if (api.fv2) {
       query.pages = [...records.values()];

@@ -1,0 +1,64 @@
+/**
+ * The card's own response headers: its whole Content-Security-Policy (framing included) and the other
+ * hardening headers. The card sets all of them itself so it never depends on what a proxy adds to other
+ * routes (security.md item 25).
+ */
+import { CARD_CSS_HASH } from "./styles";
+import { FRAME_SCRIPT_HASH } from "./frame-script";
+
+/**
+ * Who may frame a card:
+ * - `any`: public cards (`/embed/<site>/<title>`). They show only public article text, read with
+ *   Wikiport's app token, carry no user data and offer no action, so framing them anywhere gives an
+ *   attacker nothing to clickjack or read;
+ * - `origins`: a registered widget, exactly the origins its owner listed;
+ * - `none`: an unknown embed id (and a registered widget whose list is empty).
+ */
+export type Framing = { kind: "any" } | { kind: "origins"; origins: readonly string[] } | { kind: "none" };
+
+/**
+ * A serialized origin (`scheme://host[:port]`, http or https, no path), or null. Stored allow-lists are
+ * re-checked here because they go into a header: a stray `;`, space or path would change the policy.
+ */
+export function normalizeOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  return url.origin === value.replace(/\/$/, "") ? url.origin : null;
+}
+
+export function frameAncestors(framing: Framing): string {
+  if (framing.kind === "any") return "*";
+  if (framing.kind === "none") return "'none'";
+  const origins = [...new Set(framing.origins.map(normalizeOrigin).filter((origin): origin is string => origin !== null))];
+  return origins.length > 0 ? origins.join(" ") : "'none'";
+}
+
+/**
+ * `mediaPrefix` is where thumbnails may come from (lib/articles/media.ts): a path-prefixed source, so the
+ * card can load images from the media host and nothing else. No connect-src, no frames, no forms.
+ */
+export function cardCsp(options: { mediaPrefix: string; framing: Framing }): string {
+  return [
+    "default-src 'none'",
+    `img-src ${options.mediaPrefix}`,
+    `style-src ${CARD_CSS_HASH}`,
+    `script-src ${FRAME_SCRIPT_HASH}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors(options.framing)}`,
+  ].join("; ");
+}
+
+export function cardHeaders(options: { mediaPrefix: string; framing: Framing }): Record<string, string> {
+  return {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": cardCsp(options),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * From a request for a card to its complete answer: rate limit, options, wiki and title, the card's data
+ * (through the server cache), then the HTML with its own headers, or a message card with the right status
+ * (400/404/429/502/503) — never an error page or a stack trace. No cookie is read and none is needed: the
+ * card is public article text read with Wikiport's app token. The wiring to this process (configuration,
+ * database, request layer) is in server.ts; tests pass their own dependencies.
+ */
+import { createHash } from "node:crypto";
+import { clientAddress } from "@/lib/api/client-address";
+import type { Logger } from "@/lib/log";
+import type { RateLimiter } from "@/lib/rate-limit";
+import type { DescribedError } from "@/lib/wikimedia/errors";
+import { parseSite, type Site } from "@/lib/wikimedia/sites";
+import type { CardCache } from "./cache";
+import { cardHeaders, type Framing } from "./csp";
+import { CARD_CSS_HASH } from "./styles";
+import { FRAME_SCRIPT_HASH } from "./frame-script";
+import type { CardErrorKind } from "./messages";
+import { DEFAULT_OPTIONS, parseCardOptions, storedCardOptions, type CardOptions } from "./options";
+import { renderCard, renderMessage, type CardEmbed } from "./render";
+
+/** What a registered widget's row must provide (lib/widget/registry.ts's `Widget`). */
+export interface RegisteredWidget {
+  id: string;
+  wiki: string;
+  title: string;
+  allowedOrigins: string[];
+  options: { theme?: unknown; layout?: unknown; lang?: unknown };
+  watchButton: boolean;
+  updatedAt: Date;
+}
+
+export interface CardResponder {
+  cache: CardCache;
+  /** Wikiport's origin (WIKIPORT_URL). */
+  appOrigin: string;
+  /** Where thumbnails may come from (lib/articles/media.ts). */
+  mediaPrefix: string;
+  limiter: RateLimiter;
+  getWidget(id: string): RegisteredWidget | null;
+  log?: Pick<Logger, "warn">;
+}
+
+/** Public cards may be kept by browsers and CDNs for a while, then served stale while they revalidate. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
+/**
+ * A registered widget is revalidated on every view (cheap: a 304 on a matching ETag), so a change to its
+ * allow-list, or its deletion, takes effect at once: `frame-ancestors` is a security control.
+ */
+export const REGISTERED_CACHE_CONTROL = "no-cache";
+/** Changes whenever the card's markup, style or script changes, so old ETags stop matching after a deploy. */
+const RENDER_VERSION = createHash("sha256").update(`1\n${CARD_CSS_HASH}\n${FRAME_SCRIPT_HASH}`).digest("base64url").slice(0, 12);
+
+const MAX_TITLE_LENGTH = 512;
+/** Embed ids are random URL-safe strings; anything else is unknown without a database lookup. */
+const EMBED_ID = /^[A-Za-z0-9_-]{6,64}$/;
+
+function languageOf(query: URLSearchParams): CardOptions["lang"] {
+  const lang = query.get("lang");
+  return lang === "de" || lang === "he" ? lang : DEFAULT_OPTIONS.lang;
+}
+
+function decode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+function etagOf(parts: readonly (string | number)[]): string {
+  return `"${createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 27)}"`;
+}
+
+/** RFC 9110 If-None-Match: a list of (possibly weak) tags, or `*`. */
+export function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, "");
+    return tag === "*" || tag === etag;
+  });
+}
+
+const UNAVAILABLE = new Set(["network", "timeout", "unavailable", "rate_limited", "maxlag", "readonly", "reconnect_needed"]);
+
+/** An upstream failure as a message kind and status: the wiki's trouble is 502/503, never 500. */
+export function failureOf(error: DescribedError): { kind: CardErrorKind; status: number } {
+  if (error.code === "not_found") return { kind: "not_found", status: 404 };
+  if (error.code === "invalid_title") return { kind: "invalid_title", status: 400 };
+  if (error.code === "forbidden_host") return { kind: "unknown_wiki", status: 404 };
+  if (UNAVAILABLE.has(error.code)) return { kind: "unavailable", status: 503 };
+  return { kind: "upstream", status: 502 };
+}
+
+export function createCardResponder(deps: CardResponder) {
+  function message(
+    status: number,
+    kind: CardErrorKind,
+    options: CardOptions,
+    framing: Framing,
+    extra: { values?: Record<string, string | number>; retryAfter?: number; embed?: CardEmbed } = {},
+  ): Response {
+    const html = renderMessage({ kind, options, appOrigin: deps.appOrigin, ...(extra.values ? { values: extra.values } : {}), ...(extra.embed ? { embed: extra.embed } : {}) });
+    const headers: Record<string, string> = {
+      ...cardHeaders({ mediaPrefix: deps.mediaPrefix, framing }),
+      // A wrong address stays wrong for a while; trouble upstream or a rate limit must not be cached.
+      "Cache-Control": status === 400 || status === 404 ? "public, max-age=60" : "no-store",
+    };
+    if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
+    return new Response(html, { status, headers });
+  }
+
+  function limited(request: Request, options: CardOptions, framing: Framing): Response | null {
+    const decision = deps.limiter.take(`embed:${clientAddress(request.headers)}`);
+    if (decision.ok) return null;
+    return message(429, "rate_limited", options, framing, { values: { seconds: decision.retryAfterSeconds }, retryAfter: decision.retryAfterSeconds });
+  }
+
+  async function card(
+    request: Request,
+    input: { site: Site; title: string; options: CardOptions; framing: Framing; cacheControl: string; embed?: CardEmbed; version: string },
+  ): Promise<Response> {
+    const result = await deps.cache.summary(input.site, input.title);
+    if (!result.ok) {
+      const failure = failureOf(result.error);
+      if (failure.status >= 500) deps.log?.warn("widget.upstream_failed", { wiki: input.site.host, code: result.error.code });
+      return message(failure.status, failure.kind, input.options, input.framing, {
+        values: { wiki: input.site.host, title: input.title.replaceAll("_", " ") },
+        ...(failure.status === 503 && result.error.retryAfterSeconds !== undefined ? { retryAfter: result.error.retryAfterSeconds } : {}),
+        ...(input.embed ? { embed: input.embed } : {}),
+      });
+    }
+    const summary = result.value;
+    const { theme, layout, lang } = input.options;
+    const etag = etagOf([RENDER_VERSION, deps.appOrigin, input.site.host, summary.revisionId, theme, layout, lang, input.version]);
+    const headers = { ...cardHeaders({ mediaPrefix: deps.mediaPrefix, framing: input.framing }), "Cache-Control": input.cacheControl, ETag: etag };
+    if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+    const html = deps.cache.rendered(`${input.site.host}\n${summary.revisionId}\n${theme}\n${layout}\n${lang}\n${input.version}`, () =>
+      renderCard({ site: input.site, summary, options: input.options, appOrigin: deps.appOrigin, ...(input.embed ? { embed: input.embed } : {}) }),
+    );
+    return new Response(request.method === "HEAD" ? null : html, { status: 200, headers });
+  }
+
+  return {
+    /** `/embed/<site>/<title>?theme=&layout=&lang=`: framable anywhere (see csp.ts). */
+    async publicCard(request: Request, rawSite: string, titleSegments: readonly string[]): Promise<Response> {
+      const framing: Framing = { kind: "any" };
+      const query = new URL(request.url).searchParams;
+      const fallback: CardOptions = { ...DEFAULT_OPTIONS, lang: languageOf(query) };
+      const tooMany = limited(request, fallback, framing);
+      if (tooMany) return tooMany;
+      const parsed = parseCardOptions(query);
+      if (!parsed.ok) return message(400, "bad_option", fallback, framing, { values: { detail: parsed.error.message } });
+      const options = parsed.options;
+      const host = decode(rawSite);
+      const site = host === null ? null : parseSite(host);
+      if (!site || !site.ok) {
+        const detail = site && !site.ok ? site.error.message : "The wiki's name is not readable.";
+        return message(404, "unknown_wiki", options, framing, { values: { detail } });
+      }
+      const segments = titleSegments.map(decode);
+      const title = segments.includes(null) ? "" : segments.join("/");
+      if (!title.trim() || title.length > MAX_TITLE_LENGTH) {
+        return message(400, "invalid_title", options, framing, { values: { wiki: site.site.host, title: title.slice(0, 100) } });
+      }
+      return card(request, { site: site.site, title, options, framing, cacheControl: PUBLIC_CACHE_CONTROL, version: "public" });
+    },
+
+    /**
+     * `/embed/w/<embedId>`: wiki, title, options and Watch button from the widget's row; framable only by
+     * its allowed origins. Query parameters are ignored: the owner's choices are not the embedder's to change.
+     */
+    async registeredCard(request: Request, embedId: string): Promise<Response> {
+      const unknown: Framing = { kind: "none" };
+      const tooMany = limited(request, DEFAULT_OPTIONS, unknown);
+      if (tooMany) return tooMany;
+      const widget = EMBED_ID.test(embedId) ? deps.getWidget(embedId) : null;
+      if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);
+      const framing: Framing = { kind: "origins", origins: widget.allowedOrigins };
+      const options = storedCardOptions(widget.options);
+      const embed: CardEmbed = { id: widget.id, allowedOrigins: widget.allowedOrigins, watchButton: widget.watchButton };
+      const site = parseSite(widget.wiki);
+      if (!site.ok) return message(404, "unknown_wiki", options, framing, { values: { detail: site.error.message }, embed });
+      return card(request, {
+        site: site.site,
+        title: widget.title,
+        options,
+        framing,
+        cacheControl: REGISTERED_CACHE_CONTROL,
+        embed,
+        version: `w:${widget.id}:${widget.updatedAt.getTime()}:${widget.watchButton ? 1 : 0}:${widget.allowedOrigins.join(" ")}`,
+      });
+    },
+  };
+}
+
+export type CardResponderApi = ReturnType<typeof createCardResponder>;
