@@ -14,9 +14,15 @@ try {
   throw error;
 }
 
+// Headers that are the same on every response, static files included; proxy.ts adds the per-request ones.
+const { configHeaders } = await tsImport("./lib/security/headers.ts", import.meta.url);
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  async headers() {
+    return configHeaders();
+  },
   reactStrictMode: true,
   typedRoutes: false,
   // The sandbox wiki is a separate program, and tests are not part of the app.

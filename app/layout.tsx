@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Every page renders per request, so that Next can put this request's CSP nonce on its scripts
+  // (proxy.ts); a prerendered page (the 404 page, say) would carry none and its scripts would be refused.
+  await connection();
   return (
     <html lang="en" dir="ltr">
       <body className="min-h-screen antialiased">{children}</body>

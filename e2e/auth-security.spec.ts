@@ -161,6 +161,12 @@ test("callback URLs pointing elsewhere are replaced by an address on Wikiport (n
     "https://app.example@evil.example",
     "javascript:alert(1)",
     "http://localhost:3100@evil.example/",
+    // Encoded, mixed-case and whitespace variants (lib/auth/safe-redirect.test.ts has more).
+    "%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/\t/evil.example",
+    "JaVaScRiPt:alert(1)",
+    `${E2E.appUrl}%2F@evil.example`,
   ];
   for (const target of targets) {
     const client = await playwright.request.newContext({ baseURL: E2E.appUrl });

@@ -13,6 +13,8 @@ import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { describeWikimediaError, getWikimedia, WikimediaError } from "@/lib/wikimedia";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
+import type { RateLimiter } from "@/lib/rate-limit";
+import { createEditLimiter, tooManyEdits } from "@/lib/security/rate-limits";
 import { lineDiff } from "./diff";
 import type { AddSectionState, EditFormState, EditResult, WatchState } from "./form-state";
 import { hasConflictMarkers, mergeThreeWay } from "./merge";
@@ -21,6 +23,18 @@ import { setWatched } from "./watch";
 
 const SIGNED_OUT = { ok: false, code: "signed_out", message: "Your Wikiport session has ended. Sign in again to continue." } as const;
 const INVALID = { ok: false, code: "invalid_input", message: "Wikiport could not read this form. Reload the page and try again." } as const;
+
+// One per process, per user: every tab and session of a user shares it (security.md item 33).
+let editLimiter: RateLimiter | undefined;
+
+/** Counts one edit submission for the user; a refusal, to show in the form, when there were too many. */
+function refuseIfTooManyEdits(userId: string): ReturnType<typeof tooManyEdits> | null {
+  editLimiter ??= createEditLimiter();
+  const decision = editLimiter.take(userId);
+  if (decision.ok) return null;
+  log.warn("edit.rate_limited", { userId, retryAfterSeconds: decision.retryAfterSeconds });
+  return tooManyEdits(decision.retryAfterSeconds);
+}
 
 const id = z.string().regex(/^\d{1,12}$/).transform(Number);
 const title = z.string().trim().min(1).max(512);
@@ -77,6 +91,9 @@ export async function editAction(previous: EditFormState, formData: FormData): P
     summary: input.summary,
     minor: input.minor === "on",
   };
+  // Counted before anything reaches the wiki; the text stays in the form.
+  const limited = refuseIfTooManyEdits(user.id);
+  if (limited) return { ...form, result: limited };
   const wikimedia = getWikimedia();
   const deps = { rest: wikimedia.rest, action: wikimedia.action };
   const as = wikimedia.asUser(user.id);
@@ -161,6 +178,8 @@ export async function addSectionAction(previous: AddSectionState, formData: Form
   if (!parsed.success || !wiki) {
     return { ...previous, ...kept, result: { ok: false, code: "invalid_input", message: "Give the new section a subject and some text." } };
   }
+  const limited = refuseIfTooManyEdits(user.id);
+  if (limited) return { ...previous, ...kept, result: limited };
   const wikimedia = getWikimedia();
   const outcome = await addSection({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(user.id), wiki, parsed.data);
   recordAudit(getDb(), log, {

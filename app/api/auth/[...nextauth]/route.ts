@@ -1,3 +1,4 @@
 import { handlers } from "@/lib/auth";
+import { withAuthRateLimits } from "@/lib/security/auth-routes";
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = withAuthRateLimits(handlers);

@@ -1,0 +1,78 @@
+/**
+ * The request limits of the browser-facing side (security.md item 33), with their thresholds in one
+ * place. Token buckets from lib/rate-limit, in process memory: Wikiport runs as one process on one
+ * SQLite file, so a shared store would buy nothing yet (docs/decisions/009-request-hardening.md).
+ *
+ * Thresholds are constants, not configuration: they sit far above what a person (or the end-to-end
+ * suite, which signs in dozens of times from one address) does, and far below a scripted flood.
+ */
+import { createRateLimiter, type RateDecision, type RateLimiter } from "@/lib/rate-limit";
+
+/** `/api/auth/signin/<provider>`, per client address: each one sets check cookies and sends the browser to Meta. */
+export const SIGN_IN_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as const;
+/** `/api/auth/callback/<provider>`, per client address: each one can cost a token exchange and a profile read upstream. */
+export const CALLBACK_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as const;
+/**
+ * Edit submissions (save, merge, new section), per Wikiport user, counted before anything reaches the
+ * wiki. Wikimedia limits its own users to 90 edits a minute (8 for newcomers) and answers with its own
+ * rate-limit error; this only keeps a runaway client from spending the user's quota and our upstream budget.
+ */
+export const EDIT_RATE_LIMIT = { capacity: 30, refillPerMinute: 30 } as const;
+/**
+ * Server Action POSTs under `/wiki/`, per session, in proxy.ts: the HTTP-level backstop that answers 429
+ * before an action runs. Above the edit limit, so that a person meets the edit form's own message first.
+ */
+export const WIKI_ACTION_RATE_LIMIT = { capacity: 90, refillPerMinute: 60 } as const;
+
+export type LimitedRoute = "sign_in" | "callback";
+
+const AUTH_ROUTE = /^\/api\/auth\/(signin|callback)\/[^/]+$/;
+
+/** Which limited Auth.js route a request is for, if any (both methods: either can start the work). */
+export function limitedAuthRoute(pathname: string): LimitedRoute | null {
+  const match = AUTH_ROUTE.exec(pathname);
+  if (!match) return null;
+  return match[1] === "signin" ? "sign_in" : "callback";
+}
+
+export interface AuthRouteLimits {
+  take(route: LimitedRoute, client: string): RateDecision;
+}
+
+export function createAuthRouteLimits(now: () => number = Date.now): AuthRouteLimits {
+  const limiters: Record<LimitedRoute, RateLimiter> = {
+    sign_in: createRateLimiter({ ...SIGN_IN_RATE_LIMIT, now }),
+    callback: createRateLimiter({ ...CALLBACK_RATE_LIMIT, now }),
+  };
+  return { take: (route, client) => limiters[route].take(client) };
+}
+
+export function createEditLimiter(now: () => number = Date.now): RateLimiter {
+  return createRateLimiter({ ...EDIT_RATE_LIMIT, now });
+}
+
+export function createWikiActionLimiter(now: () => number = Date.now): RateLimiter {
+  return createRateLimiter({ ...WIKI_ACTION_RATE_LIMIT, now });
+}
+
+/** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */
+export function tooManyEdits(retryAfterSeconds: number): { ok: false; code: "rate_limited"; message: string; retryAfterSeconds: number } {
+  return {
+    ok: false,
+    code: "rate_limited",
+    message: `Too many edits from your account in a short time: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}. Nothing was sent to the wiki.`,
+    retryAfterSeconds,
+  };
+}
+
+/** A plain-text 429 with `Retry-After`, for browsers and scripts alike; `what` ends "Too many …". */
+export function tooManyRequestsResponse(retryAfterSeconds: number, what: string): Response {
+  return new Response(`Too many ${what}. Try again in ${retryAfterSeconds} seconds.\n`, {
+    status: 429,
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "retry-after": String(retryAfterSeconds),
+      "cache-control": "no-store",
+    },
+  });
+}
