@@ -1,15 +1,175 @@
 /**
  * Registered widgets: an embed id with the exact origins allowed to frame it (security.md item 25).
  * Unregistered article cards need no row: they carry no user data and no actions.
+ *
+ * Owners manage them on /dashboard/widgets. Another user's embed id answers exactly like a missing one
+ * (`not_found`), so ids cannot be probed; the id itself is public (it is in every embedding page) but
+ * random, so nobody can guess one to find widgets that are not theirs.
  */
-import { eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db";
 import { widgets } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { log } from "@/lib/log";
+import { siteSchema } from "@/lib/wikimedia/sites";
+import { CARD_LANGUAGES, LAYOUTS, THEMES } from "./options";
+import { allowedOriginsSchema } from "./origins";
 
 export type Widget = typeof widgets.$inferSelect;
 export type WidgetOptions = Widget["options"];
 
+/** Every option must be given: a registered widget stores exactly what its owner chose. */
+export const widgetOptionsSchema = z.object({
+  theme: z.enum(THEMES),
+  layout: z.enum(LAYOUTS),
+  lang: z.enum(CARD_LANGUAGES),
+});
+
+/** 18 random bytes: 144 bits, 24 base64url characters. */
+const EMBED_ID_BYTES = 18;
+/** What an embed id looks like in a URL; anything else is refused before a query. */
+export const EMBED_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function isWellFormedEmbedId(value: unknown): value is string {
+  return typeof value === "string" && EMBED_ID_PATTERN.test(value);
+}
+
+export function generateEmbedId(): string {
+  return randomBytes(EMBED_ID_BYTES).toString("base64url");
+}
+
 /** A registered widget by its public embed id, or null. */
 export function getWidget(db: Db, embedId: string): Widget | null {
+  if (!isWellFormedEmbedId(embedId)) return null;
   return db.select().from(widgets).where(eq(widgets.id, embedId)).get() ?? null;
+}
+
+/** The user's widgets, newest first. */
+export function listWidgets(db: Db, userId: string): Widget[] {
+  return db.select().from(widgets).where(eq(widgets.userId, userId)).orderBy(desc(widgets.createdAt), desc(widgets.id)).all();
+}
+
+const name = z
+  .string()
+  .trim()
+  .min(1, "Give the widget a name.")
+  .max(100, "Use at most 100 characters for the name.")
+  // Control characters would let a name break the dashboard's layout or a log line.
+  .regex(/^[^\p{Cc}]*$/u, "The name can't contain control characters.");
+
+const createInput = z.object({
+  userId: z.string().min(1),
+  name,
+  wiki: siteSchema,
+  title: z
+    .string()
+    .trim()
+    .min(1, "Choose an article.")
+    .max(255, "Article titles have at most 255 characters.")
+    .regex(/^[^\p{Cc}#<>[\]{}|]*$/u, "This is not a valid article title.")
+    .transform((title) => title.replaceAll("_", " ")),
+  allowedOrigins: allowedOriginsSchema,
+  options: widgetOptionsSchema,
+  watchButton: z.boolean(),
+});
+
+export type CreateWidgetInput = z.input<typeof createInput>;
+
+export type WidgetErrorCode = "invalid_user" | "invalid_name" | "invalid_wiki" | "invalid_title" | "invalid_origins" | "invalid_options" | "unknown_user" | "not_found";
+
+/** `messages` lists every problem (one per bad origin line); `message` is the first, for a one-line notice. */
+export type WidgetFailure = { ok: false; code: WidgetErrorCode; message: string; messages: string[] };
+
+const FIELD_CODES: Record<string, WidgetErrorCode> = {
+  userId: "invalid_user",
+  name: "invalid_name",
+  wiki: "invalid_wiki",
+  title: "invalid_title",
+  allowedOrigins: "invalid_origins",
+  options: "invalid_options",
+  watchButton: "invalid_options",
+};
+
+const FIELD_MESSAGES: Partial<Record<WidgetErrorCode, string>> = {
+  invalid_user: "Sign in again to register a widget.",
+  invalid_wiki: "Choose a Wikimedia wiki, such as en.wikipedia.org.",
+  invalid_options: `Choose a theme (${THEMES.join(", ")}), a layout (${LAYOUTS.join(", ")}) and a language (${CARD_LANGUAGES.join(", ")}).`,
+};
+
+function failure(error: z.ZodError): WidgetFailure {
+  const field = String(error.issues[0]?.path[0] ?? "name");
+  const code = FIELD_CODES[field] ?? "invalid_name";
+  // Only the first failing field is reported, with every issue it has (all bad origin lines at once).
+  const messages = error.issues.filter((issue) => String(issue.path[0]) === field).map((issue) => FIELD_MESSAGES[code] ?? issue.message);
+  const unique = [...new Set(messages)];
+  return { ok: false, code, message: unique[0] ?? "This widget could not be saved.", messages: unique };
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}
+
+export function createWidget(db: Db, input: CreateWidgetInput, now = new Date()): { ok: true; widget: Widget } | WidgetFailure {
+  const parsed = createInput.safeParse(input);
+  if (!parsed.success) return failure(parsed.error);
+  const { userId, ...fields } = parsed.data;
+  try {
+    const widget = db
+      .insert(widgets)
+      .values({ id: generateEmbedId(), userId, ...fields, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    // No wiki: the activity list links events that have one to a page there, and a name is no page.
+    recordAudit(db, log, { userId, action: "create_widget", title: widget.name, result: "ok" }, now);
+    return { ok: true, widget };
+  } catch (error) {
+    // The session's user was deleted between sign-in and this call.
+    if (isForeignKeyViolation(error)) {
+      const message = "Your account no longer exists. Sign in again.";
+      return { ok: false, code: "unknown_user", message, messages: [message] };
+    }
+    throw error;
+  }
+}
+
+const NOT_FOUND: WidgetFailure = {
+  ok: false,
+  code: "not_found",
+  message: "This widget does not exist (any more). Reload the page to see your widgets.",
+  messages: ["This widget does not exist (any more). Reload the page to see your widgets."],
+};
+
+/** Replaces one of the user's own widgets' allow-list; another user's widget answers `not_found`. */
+export function updateWidgetOrigins(
+  db: Db,
+  userId: string,
+  embedId: string,
+  allowedOrigins: string | readonly string[],
+  now = new Date(),
+): { ok: true; widget: Widget } | WidgetFailure {
+  const parsed = z.object({ allowedOrigins: allowedOriginsSchema }).safeParse({ allowedOrigins });
+  if (!parsed.success) return failure(parsed.error);
+  if (!isWellFormedEmbedId(embedId)) return NOT_FOUND;
+  const widget = db
+    .update(widgets)
+    .set({ allowedOrigins: parsed.data.allowedOrigins, updatedAt: now })
+    .where(and(eq(widgets.id, embedId), eq(widgets.userId, userId)))
+    .returning()
+    .get();
+  return widget ? { ok: true, widget } : NOT_FOUND;
+}
+
+/** Deletes one of the user's own widgets; another user's widget answers `not_found` and is untouched. */
+export function deleteWidget(db: Db, userId: string, embedId: string, now = new Date()): { ok: true; widget: Widget } | WidgetFailure {
+  if (!isWellFormedEmbedId(embedId)) return NOT_FOUND;
+  const widget = db
+    .delete(widgets)
+    .where(and(eq(widgets.id, embedId), eq(widgets.userId, userId)))
+    .returning()
+    .get();
+  if (!widget) return NOT_FOUND;
+  recordAudit(db, log, { userId, action: "delete_widget", title: widget.name, result: "ok" }, now);
+  return { ok: true, widget };
 }

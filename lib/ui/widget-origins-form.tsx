@@ -1,0 +1,44 @@
+"use client";
+/**
+ * Changes a registered widget's allowed origins in place, so its embed id (already pasted into pages)
+ * stays the same. Refused lines are listed, with what the owner typed kept.
+ */
+import { useActionState } from "react";
+import { updateWidgetOriginsAction } from "@/app/dashboard/widgets/actions";
+import type { UpdateOriginsState } from "@/app/dashboard/widgets/builder";
+
+export function WidgetOriginsForm({ embedId, name, origins }: { embedId: string; name: string; origins: string[] }) {
+  const [state, formAction, pending] = useActionState(updateWidgetOriginsAction, { status: "idle" } as UpdateOriginsState);
+  const id = `origins-${embedId}`;
+  return (
+    <form action={formAction} className="flex flex-col gap-2">
+      {state.status === "error" ? (
+        <div role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
+          <p className="font-bold">The allowed origins were not changed:</p>
+          <ul className="list-disc ps-5">
+            {state.messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="embedId" value={embedId} />
+      <label htmlFor={id} className="text-sm text-cdx-subtle">
+        Allowed origins of {name}, one per line
+      </label>
+      <textarea
+        id={id}
+        name="origins"
+        required
+        rows={Math.min(Math.max(origins.length, 2), 10)}
+        defaultValue={state.status === "error" ? state.origins : origins.join("\n")}
+        className="w-full rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1 font-mono text-sm"
+      />
+      <div>
+        <button type="submit" className="cdx-button" disabled={pending}>
+          Save allowed origins
+        </button>
+      </div>
+    </form>
+  );
+}
