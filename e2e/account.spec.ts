@@ -2,6 +2,7 @@
  * What a signed-in user can do with their connection and account: check it, lose it to a revocation on
  * Wikimedia and reconnect, disconnect, sign out everywhere, and delete everything.
  */
+import { createHash } from "node:crypto";
 import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { grantOf, userIdOf } from "./support/app-db";
@@ -13,6 +14,11 @@ const BLAKE = { name: "Blake Blocked", password: "blocked-demo-3" } as const;
 test("a grant revoked on Wikimedia's Manage my grants page leads to Reconnect, and reconnecting works", async ({ page }) => {
   await signIn(page, ADA);
   const connection = page.getByRole("region", { name: "Connection to Wikimedia" });
+  // Wikimedia's refresh tokens last a year from sign-in.
+  const refreshRow = connection.locator("div").filter({ has: page.getByRole("term").filter({ hasText: "Refresh token expires" }) });
+  const refreshExpires = Date.parse((await refreshRow.locator("time").getAttribute("datetime")) ?? "");
+  const DAY = 24 * 3600 * 1000;
+  expect(Math.round((refreshExpires - Date.now()) / DAY)).toBe(365);
 
   await connection.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByRole("status")).toContainText("your connection works");
@@ -60,6 +66,22 @@ test("Sign out everywhere ends the sessions on every device", async ({ browser }
   await signIn(phone, ADA);
   const phoneCookie = await sessionCookie(phone);
   expect(phoneCookie).toBeTruthy();
+  const laptopCookie = await sessionCookie(laptop);
+  expect(laptopCookie).toBeTruthy();
+
+  // Both sessions are listed by a hash-prefix label, only the laptop's as "this session"; no cookie value is shown.
+  const label = (cookie: string) => createHash("sha256").update(cookie, "utf8").digest("hex").slice(0, 8);
+  await laptop.reload();
+  const sessions = laptop.getByRole("region", { name: "Your sessions" });
+  await expect(sessions.getByRole("row", { name: new RegExp(label(laptopCookie!)) })).toContainText("(this session)");
+  const phoneRow = sessions.getByRole("row", { name: new RegExp(label(phoneCookie!)) });
+  await expect(phoneRow).toBeVisible();
+  await expect(phoneRow).not.toContainText("this session");
+  await expect(phoneRow.getByRole("cell").nth(2)).toContainText("UTC");
+  await expect(sessions.getByText("(this session)")).toHaveCount(1);
+  const html = await laptop.content();
+  expect(html).not.toContain(laptopCookie!);
+  expect(html).not.toContain(phoneCookie!);
 
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop.getByRole("status")).toHaveText("You are signed out of Wikiport on every device.");

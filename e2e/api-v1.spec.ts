@@ -3,6 +3,7 @@
  * token, acting on the sandbox wiki with Ada's own grant; failures as problem+json with stable codes.
  */
 import type { APIResponse, Page } from "@playwright/test";
+import { generateApiToken } from "../lib/api-tokens/format";
 import { E2E } from "./environment";
 import { expect, test } from "./support/fixtures";
 import { ADA } from "./support/sandbox";
@@ -178,8 +179,9 @@ test("a watch-scoped token watches and unwatches a page", async ({ page, request
 test("openapi.json is an OpenAPI 3.1 document with every route", async ({ request }) => {
   const response = await request.get("/api/v1/openapi.json");
   expect(response.status()).toBe(200);
-  const document = JSON.parse(await response.text()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  const document = JSON.parse(await response.text()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
   expect(document.openapi).toBe("3.1.0");
+  expect(document.servers.map((server) => server.url)).toEqual([E2E.appUrl]);
   const operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
   expect(operations.sort()).toEqual(
     [
@@ -192,4 +194,56 @@ test("openapi.json is an OpenAPI 3.1 document with every route", async ({ reques
       "delete /api/v1/wikis/{site}/watchlist/{title}",
     ].sort(),
   );
+});
+
+/** Stands for the one reverse proxy in front of Wikiport, which appends the client's address. */
+function from(address: string) {
+  return { "x-forwarded-for": address };
+}
+
+async function expectRetryAfter(response: APIResponse) {
+  const body = await expectProblem(response, 429, "rate_limited");
+  const retryAfter = Number(response.headers()["retry-after"]);
+  expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
+  expect(body.retryAfterSeconds).toBe(retryAfter);
+}
+
+test("one token's requests beyond its limit get 429 with Retry-After; other tokens go on", async ({ page, request }) => {
+  await signIn(page, ADA);
+  const busy = await createToken(page, "Busy bot", []);
+  const calm = await createToken(page, "Calm bot", []);
+  // The bucket holds 60 and refills one a second, so it runs dry within a few more requests than that.
+  let answered = 0;
+  let limited: APIResponse | undefined;
+  while (!limited && answered < 300) {
+    const response = await request.get("/api/v1/me", { headers: bearer(busy) });
+    if (response.status() === 429) limited = response;
+    else {
+      expect(response.status()).toBe(200);
+      answered++;
+    }
+  }
+  expect(limited, "no 429 within 300 requests").toBeDefined();
+  expect(answered).toBeGreaterThanOrEqual(60);
+  await expectRetryAfter(limited!);
+  expect((await request.get("/api/v1/me", { headers: bearer(calm) })).status()).toBe(200);
+});
+
+test("repeated failed authentications from one address get 429 with Retry-After, before any lookup; other clients go on", async ({ page, request }) => {
+  await signIn(page, ADA);
+  const token = await createToken(page, "Innocent bot", []);
+  const scanner = "203.0.113.50";
+  // Malformed look-alikes and well-formed unknown tokens both count: 20 are allowed at once.
+  for (let i = 0; i < 20; i++) {
+    const presented = i % 2 === 0 ? `wkp_${"x".repeat(38)}` : generateApiToken();
+    await expectProblem(await request.get("/api/v1/me", { headers: { ...bearer(presented), ...from(scanner) } }), 401, i % 2 === 0 ? "malformed_token" : "unauthorized");
+  }
+  await expectRetryAfter(await request.get("/api/v1/me", { headers: { ...bearer(generateApiToken()), ...from(scanner) } }));
+  // Blocked means blocked, even with a valid token, and even when the client claims another address first.
+  await expectRetryAfter(await request.get("/api/v1/me", { headers: { ...bearer(token), ...from(scanner) } }));
+  await expectRetryAfter(await request.get(`${WIKI}/pages/Moon`, { headers: { ...bearer(token), ...from(`198.51.100.7, ${scanner}`) } }));
+
+  const neighbour = await request.get("/api/v1/me", { headers: { ...bearer(token), ...from("203.0.113.51") } });
+  expect(neighbour.status()).toBe(200);
+  expect((await request.get("/api/v1/me", { headers: bearer(token) })).status()).toBe(200);
 });

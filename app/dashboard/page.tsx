@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import {
   checkConnectionAction,
   deleteAccountAction,
@@ -6,7 +7,9 @@ import {
   signOutEverywhereAction,
 } from "@/lib/account/actions";
 import { revokeApiTokenAction } from "@/lib/account/api-token-actions";
+import { currentSessionToken } from "@/lib/account/current-session";
 import { dashboardNotice } from "@/lib/account/notices";
+import { listSessions } from "@/lib/account/sessions";
 import { listApiTokens } from "@/lib/api-tokens";
 import { ApiTokenForm } from "@/lib/ui/api-token-form";
 import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
@@ -41,6 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const username = profile?.username ?? user.name;
   const activity = recentAudit(getDb(), user.id);
   const apiTokens = listApiTokens(getDb(), user.id);
+  const sessions = listSessions(getDb(), user.id, await currentSessionToken());
 
   return (
     <DashboardShell user={user} current="/dashboard" title="Your Wikiport">
@@ -95,6 +99,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Row>
               <Row term="Last refresh">
                 <When date={grant.lastRefreshAt} />
+              </Row>
+              <Row term="Refresh token expires">
+                {/* Wikimedia's refresh tokens last a year; after that only signing in again reconnects. */}
+                <When date={grant.refreshExpiresAt} />
               </Row>
             </>
           ) : null}
@@ -151,7 +159,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Section id="api-tokens" title="Tokens for Wikiport's API">
         <p className="text-sm text-cdx-subtle">
           Scripts can call Wikiport&apos;s JSON API with these tokens; Wikiport then acts with your Wikimedia
-          connection, so a script never handles OAuth itself. Each token is shown once, when you create it.
+          connection, so a script never handles OAuth itself. Each token is shown once, when you create it.{" "}
+          <Link href="/dashboard/api">How to call the API</Link>
         </p>
         <ApiTokenForm />
         {apiTokens.length > 0 ? (
@@ -197,6 +206,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Section>
 
       <Section id="sessions" title="Your sessions">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Your Wikiport sessions</caption>
+          <thead>
+            <tr className="text-cdx-subtle">
+              <th scope="col">Session</th>
+              <th scope="col">Signed in or renewed</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.label} className="border-t border-cdx-border-muted">
+                <td className="py-1">
+                  <span className="font-mono">{session.label}</span>
+                  {session.current ? <strong> (this session)</strong> : null}
+                </td>
+                <td>
+                  <When date={session.renewedAt} />
+                </td>
+                <td>
+                  <When date={session.expiresAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="text-sm text-cdx-subtle">
+          Each session is a browser signed in to Wikiport, shown by a short label that is not its secret.
+          Wikiport renews a session you use at most once a day.
+        </p>
         <p>Signed in on another device you no longer use? End every Wikiport session at once, including this one.</p>
         <form action={signOutEverywhereAction}>
           <button type="submit" className="cdx-button">

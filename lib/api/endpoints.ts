@@ -12,11 +12,13 @@ import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { saveEdit } from "@/lib/edits/save";
 import { setWatched } from "@/lib/edits/watch";
+import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getWikimedia } from "@/lib/wikimedia";
-import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia/errors";
+import { describeWikimediaError } from "@/lib/wikimedia/errors";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
-import { apiHandler, json, wikimediaProblem } from "./handler";
+import { ApiProblem, apiHandler, wikimediaProblem } from "./handler";
+import { editConflictProblem } from "./problem";
 import { buildOpenApiDocument } from "./openapi";
 import { API_ROUTES } from "./schemas";
 
@@ -31,7 +33,7 @@ export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {
   const db = getDb();
   const user = db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
   const profile = getWikimediaProfile(db, userId);
-  return json({ user: { name: user?.name ?? null, wikimediaUsername: profile?.username ?? null }, token: { scopes } });
+  return { user: { name: user?.name ?? null, wikimediaUsername: profile?.username ?? null }, token: { scopes } };
 });
 
 export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params, query }) => {
@@ -43,22 +45,22 @@ export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params,
     const result = await readArticle(site, params.title, { id: userId });
     if (!result.ok) throw wikimediaProblem(result.error);
     const article = result.value;
-    return json({
+    return {
       site: site.host,
       title: article.title,
       key: article.key,
       revisionId: article.revisionId,
       lastModified: article.lastModified,
       redirectedFrom: article.redirectedFrom,
-      format: "html",
+      format: "html" as const,
       html: article.html,
       licence: article.licence,
       wikiUrl: article.wikiUrl,
-    });
+    };
   }
   try {
     const page = await wikimedia.rest.getPageSource(as, site, params.title);
-    return json({
+    return {
       site: site.host,
       title: page.title,
       key: page.key,
@@ -67,10 +69,10 @@ export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params,
       lastModified: page.latest.timestamp,
       contentModel: page.contentModel,
       redirectedFrom: page.redirectedFrom,
-      format: "source",
+      format: "source" as const,
       source: page.source,
       licence: page.license,
-    });
+    };
   } catch (error) {
     throw wikimediaProblem(describeWikimediaError(error));
   }
@@ -80,7 +82,7 @@ export const search = apiHandler(API_ROUTES.search, async ({ userId, params, que
   const site = siteOf(params.site);
   const result = await searchPages(site, query.q, { id: userId }, query.limit);
   if (!result.ok) throw wikimediaProblem(result.error);
-  return json({ site: site.host, query: query.q, results: result.value });
+  return { site: site.host, query: query.q, results: result.value };
 });
 
 export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params, body }) => {
@@ -98,13 +100,9 @@ export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params,
   switch (outcome.status) {
     case "saved":
       log.info("api.edit.saved", { userId, site: site.host, revisionId: outcome.revisionId });
-      return json({ site: site.host, title: outcome.title, revisionId: outcome.revisionId });
+      return { site: site.host, title: outcome.title, revisionId: outcome.revisionId };
     case "conflict":
-      // The texts stay on the wiki: a script fetches them by revision id if it wants to merge.
-      throw wikimediaProblem(describeWikimediaError(new WikimediaError("edit_conflict", { host: site.host })), {
-        baseRevisionId: outcome.base.revisionId,
-        currentRevisionId: outcome.current.revisionId,
-      });
+      throw new ApiProblem(editConflictProblem(site.host, outcome.base.revisionId, outcome.current.revisionId));
     case "error":
       throw wikimediaProblem(outcome);
   }
@@ -117,7 +115,7 @@ function watchHandler(route: typeof API_ROUTES.watch | typeof API_ROUTES.unwatch
     const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, params.title, watched);
     recordAudit(getDb(), log, { userId, action: watched ? "watch" : "unwatch", wiki: site.host, title: params.title, result: result.ok ? "ok" : result.code });
     if (!result.ok) throw wikimediaProblem(result);
-    return json({ site: site.host, title: result.title, watched: result.watched });
+    return { site: site.host, title: result.title, watched: result.watched };
   });
 }
 
@@ -127,6 +125,6 @@ export const unwatchPage = watchHandler(API_ROUTES.unwatch, false);
 /** Public, like any API's description: it holds no user data. Built once; it only changes with a deploy. */
 let document: string | undefined;
 export async function getOpenApi(): Promise<Response> {
-  document ??= JSON.stringify(buildOpenApiDocument());
+  document ??= JSON.stringify(buildOpenApiDocument({ serverUrl: getConfig().app.url }));
   return new Response(document, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
 }

@@ -1,28 +1,28 @@
 /**
- * The one wrapper every `/api/v1` route goes through: bearer-token authentication and scope, the per-token
- * rate limit, zod validation of path, query and body with the route's own schemas (schemas.ts), and every
- * failure as problem+json. A handler body only ever sees typed, validated input and an authenticated user.
- *
- * Only `Authorization: Bearer wkp_…` authenticates here, never the session cookie: a browser attaches
- * cookies to cross-site requests by itself, so accepting them would let any web page make a signed-in
- * visitor's browser edit or unwatch on their behalf (CSRF, security.md item 32). A bearer token has to be
- * put on the request deliberately by whoever holds it, which no other site can do.
+ * The one wrapper every `/api/v1` route goes through: authentication, scope and rate limits
+ * (authenticate.ts), zod validation of path, query and body with the route's own schemas (schemas.ts),
+ * the answer checked against the route's documented response schema, and every failure as problem+json.
+ * A handler body only ever sees typed, validated input and an authenticated user.
  */
 import "server-only";
 import type { z } from "zod";
-import { verifyApiToken, type ApiTokenScope } from "@/lib/api-tokens";
+import type { ApiTokenScope } from "@/lib/api-tokens";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
-import { invalidRequest, problem, problemFromDescribed, problemResponse, type Problem } from "./problem";
 import { createRateLimiter } from "@/lib/rate-limit";
+import { createAuthFailureLimiter } from "./auth-failures";
+import { authenticate } from "./authenticate";
+import { invalidRequest, problem, problemFromDescribed, problemResponse, type Problem } from "./problem";
 import type { ApiRoute } from "./schemas";
 
 /** Comfortably above the largest valid body (2 MiB of wikitext, JSON-escaped), so a huge upload is refused unread. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
-const REALM = 'Bearer realm="wikiport"';
 
-// One limiter per process, shared by every route: the limit is per token, not per endpoint.
-const limiter = createRateLimiter();
+// One of each per process, shared by every route: the request limit is per token, not per endpoint, and
+// the failure limit per client address.
+const perToken = createRateLimiter();
+const failures = createAuthFailureLimiter();
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -46,22 +46,9 @@ export class ApiProblem extends Error {
   }
 }
 
-export function json(data: unknown, status = 200): Response {
+function json(data: unknown, status: number): Response {
   return Response.json(data, { status, headers: { "cache-control": "no-store" } });
 }
-
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get("authorization");
-  const match = header ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
-  return match?.[1] ?? null;
-}
-
-function unauthorized(code: "unauthorized" | "malformed_token", detail: string): Response {
-  const error = code === "malformed_token" || detail !== MISSING ? ', error="invalid_token"' : "";
-  return problemResponse(problem(401, code, detail), { "www-authenticate": `${REALM}${error}` });
-}
-
-const MISSING = "Send a Wikiport API token as `Authorization: Bearer wkp_…`. Create one on your dashboard.";
 
 async function readBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get("content-length") ?? "0");
@@ -79,30 +66,16 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
   }
 }
 
-export function apiHandler<const R extends ApiRoute>(route: R, run: (context: ApiContext<R>) => Promise<Response>) {
+/**
+ * `run` returns the success body; it goes out only after the route's response schema parsed it, so the
+ * OpenAPI document (generated from that schema) describes what is really sent. A mismatch is a bug and
+ * answers 500 rather than an undocumented shape.
+ */
+export function apiHandler<const R extends ApiRoute>(route: R, run: (context: ApiContext<R>) => Promise<z.input<R["response"]>>) {
   return async function handle(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
-      const presented = bearerToken(request);
-      if (presented === null) return unauthorized("unauthorized", MISSING);
-      const verified = verifyApiToken(getDb(), presented, route.scope ? { requiredScope: route.scope } : {});
-      if (!verified.ok) {
-        if (verified.code === "insufficient_scope") {
-          return problemResponse(problem(403, "insufficient_scope", verified.message, { requiredScope: route.scope }), {
-            "www-authenticate": `${REALM}, error="insufficient_scope", scope="${route.scope ?? ""}"`,
-          });
-        }
-        return unauthorized(verified.code === "malformed" ? "malformed_token" : "unauthorized", verified.message);
-      }
-
-      const decision = limiter.take(verified.tokenId);
-      if (!decision.ok) {
-        return problemResponse(
-          problem(429, "rate_limited", `This token made too many requests. Try again in ${decision.retryAfterSeconds} seconds.`, {
-            retryAfterSeconds: decision.retryAfterSeconds,
-          }),
-          { "retry-after": String(decision.retryAfterSeconds) },
-        );
-      }
+      const auth = authenticate(request, route.scope, { db: getDb(), failures, perToken, trustedProxyHops: getConfig().app.trustedProxyHops });
+      if (!auth.ok) return auth.response;
 
       const rawParams = await context.params;
       const params = route.params ? route.params.safeParse(rawParams) : null;
@@ -120,15 +93,16 @@ export function apiHandler<const R extends ApiRoute>(route: R, run: (context: Ap
         body = parsed;
       }
 
-      return await run({
+      const data = await run({
         request,
-        userId: verified.userId,
-        tokenId: verified.tokenId,
-        scopes: verified.scopes,
+        userId: auth.userId,
+        tokenId: auth.tokenId,
+        scopes: auth.scopes,
         params: params?.data as Output<R["params"]>,
         query: query?.data as Output<R["query"]>,
         body: body?.data as Output<R["body"]>,
       });
+      return json(route.response.parse(data), route.status);
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(error.problem, error.headers);
       // Only the error's class reaches the log: messages can quote upstream text or request data.

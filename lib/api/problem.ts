@@ -3,32 +3,35 @@
  * on `code`, which is stable; `detail` is a sentence a person can act on. Nothing here ever carries a
  * stack trace, an exception message from our own code, or a token.
  */
-import type { z } from "zod";
-import type { DescribedError } from "@/lib/wikimedia/errors";
+import { z } from "zod";
+import { describeWikimediaError, WikimediaError, type DescribedError } from "@/lib/wikimedia/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 const TYPE_BASE = "https://wikiport.dev/problems/";
 
-export type ApiErrorCode =
-  | "unauthorized"
-  | "malformed_token"
-  | "insufficient_scope"
-  | "invalid_request"
-  | "payload_too_large"
-  | "not_found"
-  | "invalid_title"
-  | "edit_conflict"
-  | "page_exists"
-  | "blocked"
-  | "protected"
-  | "permission_denied"
-  | "abuse_filter"
-  | "captcha"
-  | "wiki_refused"
-  | "rate_limited"
-  | "reconnect_needed"
-  | "wikimedia_unavailable"
-  | "internal";
+export const API_ERROR_CODES = [
+  "unauthorized",
+  "malformed_token",
+  "insufficient_scope",
+  "invalid_request",
+  "payload_too_large",
+  "not_found",
+  "invalid_title",
+  "edit_conflict",
+  "page_exists",
+  "blocked",
+  "protected",
+  "permission_denied",
+  "abuse_filter",
+  "captcha",
+  "wiki_refused",
+  "rate_limited",
+  "reconnect_needed",
+  "wikimedia_unavailable",
+  "internal",
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface Problem {
   type: string;
@@ -132,4 +135,35 @@ export function problemFromDescribed(error: DescribedError): { body: Problem; he
     case "internal":
       return with_(500, "internal");
   }
+}
+
+/**
+ * Every error body, as the OpenAPI document describes it: the RFC 9457 members, the stable `code`, and the
+ * extensions some codes add. Further extension members may appear (RFC 9457 §3.2), hence the catch-all.
+ */
+export const problemSchema = z
+  .object({
+    type: z.string().describe("A URI naming the kind of problem."),
+    title: z.string().describe("A short summary of the kind of problem."),
+    status: z.number().int().describe("The HTTP status code."),
+    detail: z.string().describe("What went wrong this time, as a sentence a person can act on."),
+    code: z.enum(API_ERROR_CODES).describe("Stable: switch on this."),
+    retryAfterSeconds: z.number().int().optional().describe("With 429 and some 502/503: how long to wait (also sent as Retry-After)."),
+    requiredScope: z.string().nullable().optional().describe("With insufficient_scope: the scope this endpoint needs."),
+    baseRevisionId: z.number().int().optional().describe("With edit_conflict: the revision your text was based on."),
+    currentRevisionId: z.number().int().optional().describe("With edit_conflict: the page's latest revision now."),
+    errors: z
+      .array(z.object({ in: z.enum(["params", "query", "body"]), path: z.array(z.string()), code: z.string(), message: z.string() }))
+      .optional()
+      .describe("With invalid_request: each part of the request that was not valid."),
+  })
+  .catchall(z.unknown());
+
+/**
+ * The answer to an edit whose base is no longer the page's latest revision. The texts stay on the wiki: a
+ * script fetches them by revision id if it wants to merge. Shared by the endpoint and the API guide's example.
+ */
+export function editConflictProblem(host: string, baseRevisionId: number, currentRevisionId: number): Problem {
+  const { body } = problemFromDescribed(describeWikimediaError(new WikimediaError("edit_conflict", { host })));
+  return { ...body, baseRevisionId, currentRevisionId };
 }
