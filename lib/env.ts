@@ -59,6 +59,8 @@ const HELP: Record<string, string> = {
   WIKIPORT_ACTIVE_KEY: "The id of the key in WIKIPORT_KEYS that seals new values, e.g. WIKIPORT_ACTIVE_KEY=k2026a.",
   REFRESH_SKEW_SECONDS:
     "Refresh an access token when fewer than this many seconds of its life remain, e.g. REFRESH_SKEW_SECONDS=120.",
+  WIKIPORT_TRUSTED_PROXY_HOPS:
+    "How many reverse proxies in front of Wikiport append to X-Forwarded-For (0 to 5), e.g. WIKIPORT_TRUSTED_PROXY_HOPS=1.",
 };
 
 const optionalString = z
@@ -114,6 +116,7 @@ const rawSchema = z.object({
   WIKIPORT_KEYS: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   WIKIPORT_ACTIVE_KEY: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  WIKIPORT_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type WikimediaMode = "sandbox" | "production";
@@ -124,6 +127,8 @@ export interface Config {
     /** Public origin, e.g. https://wikiport.example.org (no trailing slash). */
     url: string;
     port: number;
+    /** Reverse proxies in front that append the client's address to X-Forwarded-For (lib/security/client-address.ts). */
+    trustedProxyHops: number;
   };
   auth: {
     secret: string;
@@ -221,7 +226,7 @@ export function parseConfig(source: EnvSource): Config {
   const sandbox = env.WIKIMEDIA_SANDBOX_URL;
   return {
     nodeEnv: env.NODE_ENV,
-    app: { url: appUrl, port: env.PORT },
+    app: { url: appUrl, port: env.PORT, trustedProxyHops: env.WIKIPORT_TRUSTED_PROXY_HOPS },
     auth: { secret: env.AUTH_SECRET },
     vault: { keyRing, refreshSkewSeconds: env.REFRESH_SKEW_SECONDS },
     db: { path: env.DATABASE_PATH },

@@ -4,10 +4,10 @@
  * set, no token endpoint is called. The answer keeps the auth routes' `no-store` and `no-referrer`.
  *
  * In the route handler rather than proxy.ts, because only here has Next filled in `X-Forwarded-For`
- * with the peer address (lib/api/client-address.ts explains which entry is trusted).
+ * with the peer address (lib/security/client-address.ts explains which entry is trusted).
  */
 import type { NextRequest } from "next/server";
-import { clientAddress } from "@/lib/api/client-address";
+import { clientAddress } from "@/lib/security/client-address";
 import { log } from "@/lib/log";
 import { AUTH_REFERRER_POLICY } from "./headers";
 import { createAuthRouteLimits, limitedAuthRoute, tooManyRequestsResponse, type AuthRouteLimits } from "./rate-limits";
@@ -18,12 +18,13 @@ const WHAT = { sign_in: "sign-in attempts from your address", callback: "sign-in
 
 export function withAuthRateLimits(
   handlers: { GET: Handler; POST: Handler },
+  trustedProxyHops: number,
   limits: AuthRouteLimits = createAuthRouteLimits(),
 ): { GET: Handler; POST: Handler } {
   const limited = (handler: Handler): Handler => async (request) => {
     const route = limitedAuthRoute(request.nextUrl.pathname);
     if (route) {
-      const client = clientAddress(request.headers);
+      const client = clientAddress(request.headers, trustedProxyHops);
       const decision = limits.take(route, client);
       if (!decision.ok) {
         log.warn("auth.rate_limited", { route, client, retryAfterSeconds: decision.retryAfterSeconds });

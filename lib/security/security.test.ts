@@ -221,7 +221,7 @@ describe("the auth routes' limits", () => {
 
   it("answers 429 with Retry-After, no-store and no-referrer, without calling Auth.js", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, createAuthRouteLimits(() => 0));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect((await limited.GET(callback("203.0.113.9"))).status).toBe(200);
     const refused = await limited.GET(callback("203.0.113.9"));
     expect(refused.status).toBe(429);
@@ -234,7 +234,7 @@ describe("the auth routes' limits", () => {
 
   it("counts the client that the nearest proxy saw, and leaves other auth routes alone", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, createAuthRouteLimits(() => 0));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) await limited.GET(callback("192.0.2.1, 203.0.113.10"));
     // A different spoofed left-hand entry is the same client.
     expect((await limited.GET(callback("192.0.2.99, 203.0.113.10"))).status).toBe(429);

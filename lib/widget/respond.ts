@@ -6,7 +6,7 @@
  * database, request layer) is in server.ts; tests pass their own dependencies.
  */
 import { createHash } from "node:crypto";
-import { clientAddress } from "@/lib/api/client-address";
+import { clientAddress } from "@/lib/security/client-address";
 import type { Logger } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { DescribedError } from "@/lib/wikimedia/errors";
@@ -37,6 +37,8 @@ export interface CardResponder {
   /** Where thumbnails may come from (lib/articles/media.ts). */
   mediaPrefix: string;
   limiter: RateLimiter;
+  /** WIKIPORT_TRUSTED_PROXY_HOPS: which X-Forwarded-For entry is the client's (lib/security/client-address.ts). */
+  trustedProxyHops: number;
   getWidget(id: string): RegisteredWidget | null;
   log?: Pick<Logger, "warn">;
 }
@@ -111,7 +113,7 @@ export function createCardResponder(deps: CardResponder) {
   }
 
   function limited(request: Request, options: CardOptions, framing: Framing): Response | null {
-    const decision = deps.limiter.take(`embed:${clientAddress(request.headers)}`);
+    const decision = deps.limiter.take(`embed:${clientAddress(request.headers, deps.trustedProxyHops)}`);
     if (decision.ok) return null;
     return message(429, "rate_limited", options, framing, { values: { seconds: decision.retryAfterSeconds }, retryAfter: decision.retryAfterSeconds });
   }

@@ -36,6 +36,7 @@ export function getCardResponder(): CardResponderApi {
     appOrigin: new URL(config.app.url).origin,
     mediaPrefix,
     limiter: createRateLimiter(EMBED_RATE_LIMIT),
+    trustedProxyHops: config.app.trustedProxyHops,
     getWidget: (id) => getWidget(getDb(), id),
     log,
   });
