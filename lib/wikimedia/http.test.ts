@@ -100,6 +100,26 @@ describe("bearer tokens only to allow-listed wikis (security.md items 9, 36)", (
   });
 });
 
+describe("what a successful body must be", () => {
+  it("json-body takes JSON whatever its Content-Type says (the profile endpoint's quirk), but not an HTML page", async () => {
+    const bodies = [
+      { type: "text/plain", body: JSON.stringify({ sub: "1" }) },
+      { type: "text/html; charset=UTF-8", body: "<!DOCTYPE html><p>Wikimedia Error</p>" },
+    ];
+    let next = 0;
+    const port = await listen((_req, res) => {
+      const answer = bodies[next++]!;
+      res.writeHead(200, { "content-type": answer.type });
+      res.end(answer.body);
+    });
+    const http = createWikimediaHttp({ wikiUrlTemplate: `http://127.0.0.1:${port}/{host}/w`, userAgent: "Wikiport/test" });
+    const url = `http://127.0.0.1:${port}/meta.wikimedia.org/w/rest.php/oauth2/resource/profile`;
+    const answer = await http.send(anonymousCredential, { url, expect: "json-body" });
+    expect(JSON.parse(answer.body)).toEqual({ sub: "1" });
+    expect((await failure(http.send(anonymousCredential, { url, expect: "json-body" }))).code).toBe("bad_response");
+  });
+});
+
 describe("policy headers", () => {
   it("sends the policy User-Agent and a case-sensitive Bearer header", async () => {
     const seen: IncomingMessage["headers"][] = [];

@@ -15,6 +15,7 @@
 import { log as defaultLog, type Logger } from "@/lib/log";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
 import { mayCarryToken, parseSite } from "./sites";
+import { CALL_DEADLINE_MS, REQUEST_TIMEOUT_MS } from "./timeouts";
 
 export interface WikiResponse {
   status: number;
@@ -49,8 +50,12 @@ export const anonymousCredential: Credential = {
 export interface WikiRequest {
   method?: "GET" | "POST" | "PUT";
   url: URL | string;
-  /** What a successful body must be; error bodies are always JSON envelopes. */
-  expect?: "json" | "html";
+  /**
+   * What a successful body must be; error bodies are always JSON envelopes. `json-body`: JSON whatever the
+   * Content-Type says, unless it is an HTML page — for the OAuth profile endpoint, whose Content-Type may
+   * not be set on Wikimedia (wikimedia-wire.md §1.3, quirk a).
+   */
+  expect?: "json" | "json-body" | "html";
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
   /** Epoch milliseconds after which the call gives up, retries and redirects included. */
@@ -201,8 +206,8 @@ function backOffSignal(response: WikiResponse): { code: WikimediaErrorCode; retr
 
 export function createWikimediaHttp(options: HttpOptions) {
   const template = options.wikiUrlTemplate;
-  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-  const defaultDeadlineMs = options.deadlineMs ?? 30_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const defaultDeadlineMs = options.deadlineMs ?? CALL_DEADLINE_MS;
   const maxRetries = options.maxRetries ?? 2;
   const logger = options.log ?? defaultLog;
   const semaphore = new KeyedSemaphore(options.maxConcurrentPerKey ?? 3);
@@ -330,7 +335,8 @@ export function createWikimediaHttp(options: HttpOptions) {
         throw new WikimediaError("unavailable", { host, status: response.status, ...envelopeFacts(response) });
       }
       const ok = response.status >= 200 && response.status < 300;
-      const expected = ok && expect === "html" ? isHtml(response.headers) : isJson(response.headers);
+      const expected =
+        ok && expect === "html" ? isHtml(response.headers) : ok && expect === "json-body" ? !isHtml(response.headers) : isJson(response.headers);
       // 401 may come with an empty body and `WWW-Authenticate: … invalid_token`: the credential decides.
       if (!expected && response.status !== 401) {
         // An edge page (Varnish/ATS) instead of an API answer: HTML or plain text (§7).

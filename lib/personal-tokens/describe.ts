@@ -1,0 +1,41 @@
+/** The stored personal API token as the dashboard shows it: masked, with whose it is and what it may do. */
+import type { Db } from "@/db";
+import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
+import { describeRateLimit } from "./claims";
+import { getPersonalTokenRow } from "./store";
+import { warningsFor, type PersonalTokenWarning } from "./warnings";
+
+export interface PersonalTokenSummary {
+  /** `…abcd`: enough to tell tokens apart, useless to anyone else. */
+  masked: string;
+  username: string;
+  wikimediaUserId: string;
+  grants: string[];
+  rateLimit: string;
+  clientId: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  verifiedAt: Date;
+  lastUsedAt: Date | null;
+  warnings: PersonalTokenWarning[];
+}
+
+export function describePersonalToken(db: Db, userId: string, neededGrants: readonly string[]): PersonalTokenSummary | null {
+  const row = getPersonalTokenRow(db, userId);
+  if (!row) return null;
+  const profile = getWikimediaProfile(db, userId);
+  const viewer = { wikimediaUserId: profile?.wikimediaUserId ?? null, username: profile?.username ?? null };
+  return {
+    masked: `…${row.lastFour}`,
+    username: row.username,
+    wikimediaUserId: row.wikimediaUserId,
+    grants: row.grants,
+    rateLimit: describeRateLimit(row.rateLimit ?? null),
+    clientId: row.clientId,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    verifiedAt: row.verifiedAt,
+    lastUsedAt: row.lastUsedAt,
+    warnings: warningsFor(row, viewer, neededGrants),
+  };
+}

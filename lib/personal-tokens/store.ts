@@ -1,0 +1,70 @@
+/**
+ * The stored personal API token: one row per user in `personal_tokens`, the token sealed with the vault's
+ * key ring (lib/crypto/sealed.ts) under its own purpose and bound to its user, so the value opens only
+ * in this column of this user's row (security.md items 10 and 12). The plaintext is never stored for
+ * re-display: after the response that saved it, only `…last4` is shown.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { personalTokens } from "@/db/schema";
+import type { KeyRing } from "@/lib/crypto/key-ring";
+import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
+import type { Logger } from "@/lib/log";
+import type { VerifiedToken } from "./verify";
+
+export type PersonalTokenRow = typeof personalTokens.$inferSelect;
+
+/** The associated data of a sealed personal token: this column, this user. */
+export function personalTokenSealContext(userId: string): SealContext {
+  return { purpose: "personal_tokens.token", owner: `user:${userId}` };
+}
+
+/** Saves a verified token, replacing the user's previous one (one per user). */
+export function savePersonalToken(deps: { db: Db; keyRing: KeyRing }, userId: string, verified: VerifiedToken, now: Date): void {
+  const values = {
+    token: seal(deps.keyRing, verified.token, personalTokenSealContext(userId)),
+    lastFour: verified.token.slice(-4),
+    wikimediaUserId: verified.wikimediaUserId,
+    username: verified.username,
+    grants: verified.grants,
+    rateLimit: verified.rateLimit,
+    clientId: verified.clientId,
+    expiresAt: verified.expiresAt,
+    createdAt: now,
+    verifiedAt: now,
+    lastUsedAt: null,
+  };
+  deps.db
+    .insert(personalTokens)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({ target: personalTokens.userId, set: values })
+    .run();
+}
+
+export function getPersonalTokenRow(db: Db, userId: string): PersonalTokenRow | null {
+  return db.select().from(personalTokens).where(eq(personalTokens.userId, userId)).get() ?? null;
+}
+
+export type OpenedToken = { ok: true; token: string; row: PersonalTokenRow } | { ok: false; code: "no_token" | "unsealable" };
+
+/** The user's token in the clear, for one call. A value that does not open is never used, nor guessed around. */
+export function openPersonalToken(deps: { db: Db; keyRing: KeyRing; log: Logger }, userId: string): OpenedToken {
+  const row = getPersonalTokenRow(deps.db, userId);
+  if (!row) return { ok: false, code: "no_token" };
+  try {
+    return { ok: true, token: open(deps.keyRing, row.token, personalTokenSealContext(userId)), row };
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    deps.log.error("personal_token.unseal_failed", { userId, reason: error.code });
+    return { ok: false, code: "unsealable" };
+  }
+}
+
+export function markPersonalTokenUsed(db: Db, userId: string, now: Date): void {
+  db.update(personalTokens).set({ lastUsedAt: now }).where(eq(personalTokens.userId, userId)).run();
+}
+
+/** Forgets the user's token; true when there was one. It stays valid on Meta until revoked there. */
+export function deletePersonalToken(db: Db, userId: string): boolean {
+  return db.delete(personalTokens).where(eq(personalTokens.userId, userId)).run().changes > 0;
+}
