@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { listWatched } from "@/lib/edits/watch";
-import { SiteHeader } from "@/lib/ui/site-header";
+import { MAIN_ID, SiteHeader } from "@/lib/ui/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
 import { WatchToggle } from "@/lib/ui/wiki/watch-toggle";
 import { getWikimedia } from "@/lib/wikimedia";
@@ -26,7 +26,7 @@ export default async function WatchlistPage(props: Props) {
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+      <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
         <h1 className="text-3xl font-bold">Watchlist</h1>
         <form method="get" className="flex items-end gap-2">
           <label>

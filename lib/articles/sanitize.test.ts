@@ -51,6 +51,13 @@ describe("sanitizeArticleHtml", () => {
     expect(sanitize('<p><img src="https://evil.example/track.png" alt="x"/>text</p>')).toBe("<p>text</p>");
   });
 
+  it("names an image without alt after its file, so the image and its link have a name", async () => {
+    const clean = sanitize(await parsoidHtml("Solar System"));
+    expect(clean).toMatch(/<img [^>]*alt="Planets2013\.svg"/);
+    expect(sanitize(`<p><img src="${sb.url}/upload.wikimedia.org/a.png" alt="The Moon" resource="./File:Moon.png"/></p>`)).toContain('alt="The Moon"');
+    expect(sanitize(`<p><img src="${sb.url}/upload.wikimedia.org/a.png" resource="./File:Full_Moon%C3%A9.png"/></p>`)).toContain('alt="Full Mooné.png"');
+  });
+
   it("keeps section and heading anchors so in-page links work", async () => {
     const clean = sanitize(await parsoidHtml("Solar System"));
     expect(clean).toMatch(/<h2 id="[^"]+">/);

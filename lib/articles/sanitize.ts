@@ -47,6 +47,21 @@ function absoluteMedia(src: string): string {
   return src.startsWith("//") ? `https:${src}` : src;
 }
 
+/**
+ * Parsoid gives an image no alt when the wikitext has none, which leaves it and the link around it
+ * (to the file's page) without a name for screen readers: name it after its file, as MediaWiki's own
+ * parser does. `./File:Planets2013.svg` → `Planets2013.svg`.
+ */
+export function fileNameAlt(resource: string | undefined): string {
+  const match = /^\.\/[^:/]+:(.+)$/.exec(resource ?? "");
+  if (!match) return "";
+  try {
+    return decodeURIComponent(match[1]!).replaceAll("_", " ");
+  } catch {
+    return match[1]!.replaceAll("_", " ");
+  }
+}
+
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions): string {
   const mediaPrefix = options.mediaPrefix;
   return sanitizeHtml(parsoidBody(html), {
@@ -92,7 +107,7 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions): str
         const src = absoluteMedia(attribs.src ?? "");
         // An image from anywhere else loses its src, and exclusiveFilter then drops it.
         if (!src.startsWith(mediaPrefix)) return { tagName, attribs: {} };
-        return { tagName, attribs: { ...attribs, src, loading: "lazy", decoding: "async" } };
+        return { tagName, attribs: { ...attribs, src, alt: attribs.alt ?? fileNameAlt(attribs.resource), loading: "lazy", decoding: "async" } };
       },
     },
   });

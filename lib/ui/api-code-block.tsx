@@ -22,7 +22,8 @@ export function ApiCodeBlock({ label, code }: { label: string; code: string }) {
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <pre className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-3 text-sm">
+      {/* Focusable: a long line scrolls sideways, and keyboard users must be able to scroll it too. */}
+      <pre tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-3 text-sm">
         <code>{code}</code>
       </pre>
     </figure>

@@ -2,7 +2,7 @@ import { cdxIconAlert, cdxIconCheck, cdxIconError } from "@wikimedia/codex-icons
 import Link from "next/link";
 import type { SignedInUser } from "@/lib/auth/session";
 import { Icon } from "./icon";
-import { SiteHeader } from "./site-header";
+import { MAIN_ID, SiteHeader } from "./site-header";
 
 /** The dashboard's pages, in the order of its navigation. */
 export const DASHBOARD_PAGES = [
@@ -46,7 +46,7 @@ export function DashboardShell({
           </ul>
         </nav>
       </div>
-      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-8">
+      <main id={MAIN_ID} className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-8">
         <h1 className="text-3xl font-bold text-cdx-emphasized">{title}</h1>
         {children}
       </main>

@@ -9,7 +9,7 @@ import { loadDraft } from "@/lib/edits/save";
 import { getConfig } from "@/lib/env";
 import { getWikimedia } from "@/lib/wikimedia";
 import { pageUrl } from "@/lib/wikimedia/sites";
-import { SiteHeader } from "../site-header";
+import { MAIN_ID, SiteHeader } from "../site-header";
 import { wikiHref, type WikiAddress } from "./address";
 import { EditAddSection } from "./edit-add-section";
 import { EditForm } from "./edit-form";
@@ -30,12 +30,15 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
   const user = await getCurrentUser();
   if (!user) {
     return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
-        <h1 className="text-3xl font-bold">Editing {display}</h1>
-        <p className="mt-4">
-          <Link href="/">Sign in with Wikimedia</Link> to edit: Wikiport edits with your own account.
-        </p>
-      </main>
+      <>
+        <SiteHeader user={null} />
+        <main id={MAIN_ID} className="mx-auto max-w-3xl px-6 py-10">
+          <h1 className="text-3xl font-bold">Editing {display}</h1>
+          <p className="mt-4">
+            <Link href="/">Sign in with Wikimedia</Link> to edit: Wikiport edits with your own account.
+          </p>
+        </main>
+      </>
     );
   }
   const { site } = address;
@@ -51,7 +54,7 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
     return (
       <>
         {header}
-        <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+        <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
           <h1 className="text-3xl font-bold">Add a section to {display}</h1>
           <EditAddSection site={site.host} title={display} links={links} />
         </main>
@@ -66,7 +69,7 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
     return (
       <>
         {header}
-        <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+        <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
           <h1 className="text-3xl font-bold">Editing {display}</h1>
           <EditNotice result={{ ok: false, code: loaded.code, message: loaded.message }} links={links} />
         </main>
@@ -90,7 +93,7 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
   return (
     <>
       {header}
-      <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+      <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold">{heading}</h1>
           {draft.exists && <WatchButton site={site} title={draft.title} />}

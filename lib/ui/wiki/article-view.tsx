@@ -12,7 +12,7 @@ import { readArticle, wikiPageUrl } from "@/lib/articles/server";
 import { getCurrentUser, type SignedInUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "@/lib/ui/sign-in-button";
-import { SiteHeader } from "@/lib/ui/site-header";
+import { MAIN_ID, SiteHeader } from "@/lib/ui/site-header";
 import type { DescribedError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
 import { WatchButton } from "./watch-button";
@@ -150,7 +150,7 @@ export function WikiPageFrame({
   return (
     <>
       <WikiHeader user={user} />
-      <main className="mx-auto flex max-w-4xl flex-col gap-4 px-6 py-8">
+      <main id={MAIN_ID} className="mx-auto flex max-w-4xl flex-col gap-4 px-6 py-8">
         <WikiTools site={site} title={title} />
         <WikiToolbar site={site} title={title} current={action} />
         {children}
