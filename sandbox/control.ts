@@ -18,6 +18,8 @@ const faultSchema = z.object({
   delayMs: z.number().int().min(0).max(120_000).optional(),
   retryAfter: z.number().int().min(0).max(3600).optional(),
   wiki: z.string().optional(),
+  /** A demo user's name: the fault applies only to requests made with that user's tokens. */
+  user: z.string().min(1).optional(),
 });
 
 const settingsSchema = z.object({
@@ -96,6 +98,7 @@ export function registerControl(router: Router): void {
     const body = await jsonBody(ctx, faultSchema);
     if (!body.ok) return body.response;
     const { count, ...fault } = body.value;
+    if (fault.user !== undefined && !findUser(ctx, fault.user)) return json(404, { error: "no-such-user", message: `There is no demo user "${fault.user}".` });
     return json(201, { fault: ctx.store.addFault({ ...fault, remaining: count }) });
   });
   add("DELETE", "/faults", (ctx) => {

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerAction } from "./action/routes";
+import { callerName } from "./caller";
 import type { SandboxConfig } from "./config";
 import { registerControl } from "./control";
 import { edgeErrorPage, notFoundPage, requestId, restError, restException } from "./errors";
@@ -134,9 +135,17 @@ export async function handle(
   try {
     if (match.kind === "found" && (!match.params.wiki || wiki)) {
       endpoint = typeof match.route.endpoint === "string" ? match.route.endpoint : await match.route.endpoint(ctx);
-      appliedFault = store.takeFault(endpoint, wiki?.host ?? null);
+      const caller = store.hasUserFaults() ? await callerName(ctx, endpoint) : null;
+      appliedFault = store.takeFault(endpoint, wiki?.host ?? null, caller);
       if (appliedFault?.kind === "hang") {
         hung.add(res);
+        // With `delayMs`, the connection is dropped (no answer) once the client has surely given up.
+        if (appliedFault.delayMs !== undefined) {
+          setTimeout(() => {
+            hung.delete(res);
+            res.destroy();
+          }, appliedFault.delayMs).unref();
+        }
         store.log({ time: store.now(), method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: 0, details, fault: "hang" });
         return;
       }

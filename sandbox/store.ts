@@ -11,7 +11,7 @@ import type { SandboxState } from "./state";
 
 export type FaultKind =
   | "status" // answer with `status` (500, 502, 503) and a MediaWiki-style error body
-  | "hang" // never answer; the client must time out
+  | "hang" // never answer (or drop the connection after `delayMs`); the client must time out
   | "slow" // answer normally after `delayMs`
   | "truncated" // cut the real body in half
   | "non-json" // a plain-text body where JSON was expected
@@ -31,6 +31,8 @@ export interface Fault {
   delayMs?: number;
   retryAfter?: number;
   wiki?: string;
+  /** Only requests made for this demo user (see caller.ts); others pass untouched. */
+  user?: string;
 }
 
 export interface RequestLogEntry {
@@ -47,6 +49,11 @@ export interface RequestLogEntry {
 }
 
 const MAX_LOG = 5000;
+
+/** Demo names are compared as MediaWiki compares titles: underscores and spaces are the same. */
+export function sameUser(a: string, b: string): boolean {
+  return a.replaceAll("_", " ") === b.replaceAll("_", " ");
+}
 
 export class SandboxStore {
   state: SandboxState;
@@ -115,13 +122,22 @@ export class SandboxStore {
     return added;
   }
 
-  /** The first fault matching this request, counted down (and dropped once used up). */
-  takeFault(endpoint: string, wiki: string | null): Fault | null {
+  /** Whether any fault waits for one user: only then must the server work out who a request is for. */
+  hasUserFaults(): boolean {
+    return this.faults.some((fault) => fault.user !== undefined);
+  }
+
+  /**
+   * The first fault matching this request, counted down (and dropped once used up). `caller` is the
+   * demo user the request acts for (null when none or unknown): a fault with `user` matches only them.
+   */
+  takeFault(endpoint: string, wiki: string | null, caller: string | null = null): Fault | null {
     const index = this.faults.findIndex(
       (fault) =>
         (fault.endpoint === endpoint ||
           (fault.endpoint.endsWith("*") && endpoint.startsWith(fault.endpoint.slice(0, -1)))) &&
-        (!fault.wiki || fault.wiki === wiki),
+        (!fault.wiki || fault.wiki === wiki) &&
+        (fault.user === undefined || (caller !== null && sameUser(fault.user, caller))),
     );
     if (index < 0) return null;
     const fault = this.faults[index]!;
