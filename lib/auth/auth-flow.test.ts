@@ -152,3 +152,32 @@ describe("Sign in with Wikimedia on an https origin", () => {
     expect(testDb.db.select().from(accounts).get()).toMatchObject({ access_token: null, refresh_token: null });
   });
 });
+
+describe("Sign in with Wikimedia when Wikimedia's answer is broken", () => {
+  // Auth.js would throw its own parse error for these, shown as a "Configuration" problem: the person
+  // must instead be told that Wikimedia did not finish the sign-in (app/sign-in's OAuthCallbackError).
+  it.each([
+    ["a cut-off JSON body", "oauth2/access_token", "truncated"],
+    ["a plain-text body", "oauth2/access_token", "non-json"],
+    ["a cut-off profile", "oauth2/resource/profile", "truncated"],
+  ])("from the token exchange or profile, %s ends on the sign-in page with OAuthCallbackError", async (_name, endpoint, kind) => {
+    const { routes } = setUp();
+    const app = new AppBrowser(routes);
+    const authorize = await startSignIn(app);
+    const wikimedia = new Browser(sb.url);
+    await wikimedia.login(DEMO_USERS.editor.name, DEMO_USERS.editor.password);
+    const back = await consent(wikimedia, authorize.toString(), "Allow");
+    await sb.control("POST", "/faults", { endpoint, kind });
+
+    // Auth.js reports the failed callback through its logger (config.ts): one scrubbed error line.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await app.send(back.headers.get("location")!);
+    expect(logged.mock.calls.join("\n")).toContain('"type":"OAuthCallbackError"');
+    logged.mockRestore();
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${APP}/sign-in?error=OAuthCallbackError`);
+    expect(testDb.db.select().from(sessions).all()).toHaveLength(0);
+    expect(testDb.db.select().from(grants).all()).toHaveLength(0);
+  });
+});

@@ -9,6 +9,7 @@ import type { OAuthConfig } from "next-auth/providers";
 import { z } from "zod";
 import type { Logger } from "@/lib/log";
 import { wikimediaProfileSchema, type WikimediaProfile } from "@/lib/wikimedia/profile";
+import { REQUEST_TIMEOUT_MS } from "@/lib/wikimedia/timeouts";
 
 /**
  * Wikimedia did not complete the sign-in (unreachable, an error status, or an unusable answer). Typed as
@@ -50,7 +51,7 @@ async function describeFailure(response: Response): Promise<{ error?: string; hi
  * including on the token exchange), a timeout, and a failure turned into `WikimediaSignInError`.
  */
 function createWikimediaFetch(options: WikimediaProviderOptions, step: "token" | "profile") {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   return async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set("user-agent", options.userAgent);
@@ -73,8 +74,40 @@ function createWikimediaFetch(options: WikimediaProviderOptions, step: "token" |
       options.log.warn("auth.wikimedia_refused", { step, status: response.status, ...(await describeFailure(response)) });
       throw new WikimediaSignInError(`Wikimedia's ${step} endpoint answered HTTP ${response.status}`);
     }
-    return response;
+    return step === "token" ? readableTokenAnswer(response, options.log) : response;
   };
+}
+
+/**
+ * The token answer, checked to be a JSON object before Auth.js reads it. Auth.js (oauth4webapi) would
+ * throw its own parse error for a cut-off or non-JSON body, which it reports as `Configuration`, and
+ * the person would be told their sign-in "did not match" instead of that Wikimedia failed to answer.
+ * The body is read here within the request's timeout, and handed on unchanged.
+ */
+async function readableTokenAnswer(response: Response, log: Logger): Promise<Response> {
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    const reason = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "body_failed";
+    log.warn("auth.wikimedia_unreachable", { step: "token", reason });
+    throw new WikimediaSignInError("Wikimedia's token endpoint did not send its whole answer");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    log.warn("auth.wikimedia_unusable", { step: "token", status: response.status, contentType: response.headers.get("content-type") });
+    throw new WikimediaSignInError("Wikimedia's token answer was not usable");
+  }
+  // The text is decoded already: the length and encoding of the original body no longer describe it.
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfig<WikimediaProfile> {

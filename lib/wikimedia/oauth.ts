@@ -5,6 +5,7 @@
  * See wikimedia-wire.md §1.2 for the error catalogue this follows.
  */
 import { z } from "zod";
+import { REQUEST_TIMEOUT_MS } from "./timeouts";
 
 export interface TokenClientOptions {
   /** e.g. https://meta.wikimedia.org/w/rest.php/oauth2 */
@@ -73,7 +74,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export function createTokenClient(options: TokenClientOptions) {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
 
   async function request(params: Record<string, string>): Promise<TokenSet> {
     const body = new URLSearchParams({ ...params, client_id: options.clientId, client_secret: options.clientSecret });
