@@ -203,6 +203,43 @@ describe("sections and appending through the Action API", () => {
   });
 });
 
+describe("a save whose outcome is unknown", () => {
+  const MAYBE_SAVED = "It may have been saved all the same: check the page's history before you save again.";
+
+  it("a cut-off answer to a new section: the section is on the wiki, so the message says to check first", async () => {
+    const { vault, deps } = setup();
+    const ada = await signIn(vault);
+    await sb.control("POST", "/faults", { endpoint: "api/edit", kind: "truncated" });
+    const outcome = await addSection(deps, ada, EN, { title: "Talk:Moon", sectionTitle: "Cut off", text: "Did this save?" });
+    expect(outcome).toMatchObject({ status: "error", code: "bad_response" });
+    expect(outcome.status === "error" && outcome.message).toBe(
+      `en.wikipedia.org sent an answer about your edit that Wikiport could not read. ${MAYBE_SAVED}`,
+    );
+    expect((await wikiPage("Talk:Moon")).source).toContain("== Cut off ==");
+  });
+
+  it("no answer to a REST save within the request timeout", async () => {
+    const { vault, deps } = setup();
+    const ada = await signIn(vault);
+    const loaded = await loadDraft(deps, ada, EN, "Moon", null);
+    if (loaded.status !== "ok") throw new Error(loaded.message);
+    await sb.control("POST", "/faults", { endpoint: "rest/page/put", kind: "hang", delayMs: 5_000 });
+    const outcome = await saveEdit(deps, ada, EN, { title: "Moon", text: `${loaded.draft.text}\nx`, summary: "", minor: false, baseRevisionId: loaded.draft.baseRevisionId, section: null });
+    expect(outcome).toMatchObject({ status: "error", code: "timeout", message: `en.wikipedia.org did not confirm your edit in time. ${MAYBE_SAVED}` });
+  });
+
+  it("a CSRF token that could not be fetched: nothing was sent, so the usual sentence", async () => {
+    const { vault, deps } = setup();
+    const ada = await signIn(vault);
+    await sb.control("POST", "/faults", { endpoint: "api/query/tokens", kind: "truncated" });
+    const outcome = await saveEdit(deps, ada, EN, { title: "Solar System", text: "== S ==\nx", summary: "", minor: false, baseRevisionId: null, section: 1 });
+    expect(outcome).toMatchObject({ status: "error", code: "bad_response" });
+    expect(outcome.status === "error" && outcome.message).not.toContain("may have been saved");
+    const edits = (await sb.control("GET", "/requests?endpoint=api/edit")).requests as unknown[];
+    expect(edits).toEqual([]);
+  });
+});
+
 describe("refusals, each with a stable code and a sentence", () => {
   it("blocked", async () => {
     const { vault, deps } = setup();

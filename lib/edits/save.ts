@@ -57,6 +57,19 @@ function failure(error: unknown): EditError {
   return { status: "error", ...describeWikimediaError(error) };
 }
 
+/**
+ * A failed write whose outcome is unknown: the wiki did not answer in time, or answered something
+ * Wikiport could not read, after the request was sent. The edit may well have been saved, so the
+ * usual "try again" would risk saving it twice (a second new section, say): the person is told to
+ * look at the page's history first. The code stays the same for callers and audit.
+ */
+function writeFailure(error: unknown, host: string): EditError {
+  const described = failure(error);
+  if (described.code !== "timeout" && described.code !== "bad_response") return described;
+  const what = described.code === "timeout" ? "did not confirm your edit in time" : "sent an answer about your edit that Wikiport could not read";
+  return { ...described, message: `${host} ${what}. It may have been saved all the same: check the page's history before you save again.` };
+}
+
 /** The page's current text (or its section) for the edit form; a missing page is an empty draft. */
 export async function loadDraft(
   deps: EditDeps,
@@ -144,8 +157,12 @@ export async function conflictTexts(
 }
 
 export async function saveEdit(deps: EditDeps, as: Credential, site: Site, input: SaveInput): Promise<SaveOutcome> {
+  let sent = false;
   try {
     if (input.section !== null || input.minor) {
+      // The CSRF token first (cached, or fetched now): a failure until here means nothing was sent.
+      await deps.action.token(as, site, "csrf");
+      sent = true;
       const result = await deps.action.edit(as, site, {
         title: input.title,
         text: input.text,
@@ -156,6 +173,7 @@ export async function saveEdit(deps: EditDeps, as: Credential, site: Site, input
       });
       return { status: "saved", revisionId: result.newRevisionId ?? result.oldRevisionId, title: result.title };
     }
+    sent = true;
     const written = await deps.rest.putPage(as, site, input.title, {
       source: input.text,
       comment: input.summary,
@@ -164,7 +182,7 @@ export async function saveEdit(deps: EditDeps, as: Credential, site: Site, input
     return { status: "saved", revisionId: written.page.latest.id, title: written.page.title };
   } catch (error) {
     const known = asWikimediaError(error);
-    if (known?.code !== "edit_conflict" || input.baseRevisionId === null) return failure(error);
+    if (known?.code !== "edit_conflict" || input.baseRevisionId === null) return sent ? writeFailure(error, site.host) : failure(error);
     try {
       return await conflictTexts(deps, as, site, {
         title: input.title,
@@ -186,7 +204,10 @@ export async function addSection(
   site: Site,
   input: { title: string; sectionTitle: string; text: string; summary?: string },
 ): Promise<Extract<SaveOutcome, { status: "saved" }> | EditError> {
+  let sent = false;
   try {
+    await deps.action.token(as, site, "csrf");
+    sent = true;
     const result = await deps.action.edit(as, site, {
       title: input.title,
       section: "new",
@@ -196,6 +217,6 @@ export async function addSection(
     });
     return { status: "saved", revisionId: result.newRevisionId ?? result.oldRevisionId, title: result.title };
   } catch (error) {
-    return failure(error);
+    return sent ? writeFailure(error, site.host) : failure(error);
   }
 }
