@@ -1,0 +1,305 @@
+/**
+ * The fault matrix (issue 9): for each upstream endpoint Wikiport calls and each way it can fail, the
+ * sandbox makes Ada's calls to that endpoint fail, and the test checks that
+ * (a) Ada sees a clear sentence (no stack, no raw JSON, no error page) within the request deadline,
+ *     and a merely slow answer just works;
+ * (b) the servers print nothing unhandled meanwhile;
+ * (c) Ada's grant stays active with its tokens;
+ * (d) Ana, in another browser, reads a page while Ada's call is failing (faults name Ada: `user`).
+ * The time budget comes from lib/wikimedia/timeouts.ts, never from a number made up here.
+ */
+import { readFileSync, statSync } from "node:fs";
+import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
+import { CALL_DEADLINE_MS, REQUEST_TIMEOUT_MS } from "../lib/wikimedia/timeouts";
+import { E2E } from "./environment";
+import { SERVER_LOG } from "./final/evidence";
+import { grantOf, openTokens, userIdOf } from "./support/app-db";
+import { expect, test } from "./support/fixtures";
+import { ADA, ANA, clearFaults } from "./support/sandbox";
+import { SESSION_COOKIE, approveAtWikimedia, logInAtWikimedia, signIn, startSignIn } from "./support/sign-in";
+
+const WIKI = "en.wikipedia.org";
+
+interface FaultSpec {
+  kind: string;
+  status?: number;
+  delayMs?: number;
+  retryAfter?: number;
+  count?: number;
+}
+
+type FaultName = "500" | "503" | "hang" | "malformed JSON" | "HTML body" | "429" | "slow";
+
+/** Each fault lasts for the whole test (`count`), so retries inside Wikiport meet it again. */
+const FAULTS: { name: FaultName; fault: FaultSpec }[] = [
+  { name: "500", fault: { kind: "status", status: 500 } },
+  { name: "503", fault: { kind: "status", status: 503 } },
+  // No answer; the sandbox drops the connection once the request timeout has surely passed.
+  { name: "hang", fault: { kind: "hang", delayMs: REQUEST_TIMEOUT_MS * 2 } },
+  { name: "malformed JSON", fault: { kind: "truncated" } },
+  { name: "HTML body", fault: { kind: "html", status: 502 } },
+  // Retry-After of 1 s keeps Wikiport's own waiting short; it retries within the deadline, then gives up.
+  { name: "429", fault: { kind: "rate-limit", retryAfter: 1 } },
+  // Well inside the request timeout: the call must simply succeed. Last in each row, because a success
+  // fills Wikiport's CSRF-token cache, and the tokens row needs a cold cache for its faults to be met.
+  { name: "slow", fault: { kind: "slow", delayMs: REQUEST_TIMEOUT_MS / 4 } },
+];
+
+/** What a person is told when the wiki fails a call (lib/wikimedia/errors.ts), by fault. */
+const WIKI_SAYS: Record<Exclude<FaultName, "slow">, RegExp> = {
+  "500": /is having technical problems\. Try again in a few minutes\./,
+  "503": /is having technical problems\. Try again in a few minutes\./,
+  hang: /did not answer in time\. Try again in a moment\./,
+  "malformed JSON": /sent an answer Wikiport could not read\./,
+  "HTML body": /is having technical problems\. Try again in a few minutes\./,
+  "429": /Wikimedia asked Wikiport to slow down\. Try again in \d+ seconds?\./,
+};
+
+/**
+ * After a save was sent, no answer or an unreadable one leaves its outcome unknown (lib/edits/save.ts):
+ * the person is told to check the history rather than to try again.
+ */
+const SAVE_SAYS: Record<Exclude<FaultName, "slow">, RegExp> = {
+  ...WIKI_SAYS,
+  hang: /did not confirm your edit in time\. It may have been saved all the same: check the page's history/,
+  "malformed JSON": /could not read\. It may have been saved all the same: check the page's history/,
+};
+
+/** Signs that something other than a sentence for people reached the page. */
+const NOT_FOR_PEOPLE = [/Application error/i, /\bat \S+ \(/, /\b\w*Error: /, /[{[]\s*"[a-z_]+"\s*:/, /Internal Server Error/i, /<!DOCTYPE/i];
+
+/** Server output lines that are not the app's structured log: anything unhandled shows up here. */
+const UNHANDLED = /unhandled|uncaught|rejection|\bError\b|^\s+at\s|⨯/i;
+
+interface Scenario {
+  /** Sandbox endpoint name (sandbox/router.ts) that fails. */
+  endpoint: string;
+  /**
+   * Sign Ada in anew rather than reuse her session: a failed refresh leaves the grant backing off
+   * (by design), and only new tokens from a sign-in end that at once for the next test.
+   */
+  freshSignIn?: boolean;
+  /** Before the fault is added: get Ada to where the failing call is one click or load away. */
+  prepare(page: Page): Promise<void>;
+  /** The action that calls the endpoint (a navigation may only resolve once Wikiport has answered). */
+  act(page: Page): Promise<void>;
+  /** Waits for what Ada sees when the call fails. */
+  failed(page: Page, fault: Exclude<FaultName, "slow">): Promise<void>;
+  /** Waits for what Ada sees when the call succeeds (a slow answer). */
+  succeeded(page: Page): Promise<void>;
+}
+
+const articleUrl = (title: string) => `/wiki/${WIKI}/${title}`;
+
+/** The watch button's label before Ada clicks it: a success flips it. */
+let watchLabelBefore = "";
+
+async function expectAlert(page: Page, text: RegExp): Promise<void> {
+  await expect(page.getByRole("main").getByRole("alert").filter({ hasText: text })).toBeVisible({ timeout: CALL_DEADLINE_MS });
+}
+
+async function openEditor(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  const textarea = page.getByLabel("Wikitext");
+  await textarea.fill(`${await textarea.inputValue()}\n\nA line from the fault matrix.`);
+}
+
+/** Signed out of Wikiport in this browser (still logged in at Wikimedia), and at the consent page again. */
+async function backToConsent(page: Page): Promise<void> {
+  await page.context().clearCookies({ name: SESSION_COOKIE });
+  await startSignIn(page);
+  await expect(page.getByRole("heading", { name: "Authorize application" })).toBeVisible();
+}
+
+async function signInFailed(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Wikimedia did not finish the sign-in" })).toBeVisible({ timeout: CALL_DEADLINE_MS });
+  await expect(page.getByRole("alert").filter({ hasText: "Try again in a moment." })).toBeVisible();
+}
+
+async function onDashboard(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: "Your Wikiport", exact: true })).toBeVisible({ timeout: CALL_DEADLINE_MS });
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  // A refresh: Ada's access token has expired by the sandbox's clock, so reading a page needs a new one.
+  token: {
+    endpoint: "oauth2/access_token",
+    freshSignIn: true,
+    async prepare(page) {
+      const info = await page.request.get(`${E2E.sandboxUrl}/__sandbox/info`);
+      const { settings } = (await info.json()) as { settings: { accessTokenTtl: number } };
+      const advanced = await page.request.post(`${E2E.sandboxUrl}/__sandbox/clock`, { data: { advanceSeconds: settings.accessTokenTtl + 60 } });
+      expect(advanced.ok()).toBe(true);
+    },
+    act: async (page) => void (await page.goto(articleUrl("Moon"), { waitUntil: "commit" })),
+    failed: (page) => expectAlert(page, /Wikimedia's sign-in service is not answering right now\. Your connection is kept/),
+    succeeded: (page) => expect(page.getByRole("heading", { level: 1, name: "Moon" })).toBeVisible({ timeout: CALL_DEADLINE_MS }),
+  },
+  // Signing in again: the callback exchanges the authorization code for tokens.
+  "token (sign-in code exchange)": {
+    endpoint: "oauth2/access_token",
+    prepare: backToConsent,
+    act: (page) => page.getByRole("button", { name: "Allow" }).click(),
+    failed: signInFailed,
+    succeeded: onDashboard,
+  },
+  // "Check connection" on the dashboard asks Wikimedia for Ada's profile with her token.
+  "profile (Check connection)": {
+    endpoint: "oauth2/resource/profile",
+    prepare: async (page) => void (await page.goto("/dashboard")),
+    act: (page) => page.getByRole("button", { name: "Check connection" }).click(),
+    failed: (page) =>
+      expect(page.getByText("Wikimedia is not answering right now. Your connection is kept")).toBeVisible({ timeout: CALL_DEADLINE_MS }),
+    succeeded: (page) =>
+      expect(page.getByText("Wikiport can act for you on Wikimedia: your connection works.")).toBeVisible({ timeout: CALL_DEADLINE_MS }),
+  },
+  // Signing in again: the callback exchanges the code, then reads the profile.
+  "profile (sign-in callback)": {
+    endpoint: "oauth2/resource/profile",
+    prepare: backToConsent,
+    act: (page) => page.getByRole("button", { name: "Allow" }).click(),
+    failed: signInFailed,
+    succeeded: onDashboard,
+  },
+  "page read": {
+    endpoint: "rest/page/with_html",
+    prepare: async () => undefined,
+    act: async (page) => void (await page.goto(articleUrl("Earth"), { waitUntil: "commit" })),
+    failed: (page, fault) => expectAlert(page, WIKI_SAYS[fault]),
+    succeeded: (page) => expect(page.getByRole("heading", { level: 1, name: "Earth" })).toBeVisible({ timeout: CALL_DEADLINE_MS }),
+  },
+  // A whole-page save: REST PUT.
+  edit: {
+    endpoint: "rest/page/put",
+    prepare: (page) => openEditor(page, `${articleUrl("Moon")}?action=edit`),
+    act: (page) => page.getByRole("button", { name: "Save changes" }).click(),
+    failed: (page, fault) => expectAlert(page, SAVE_SAYS[fault]),
+    succeeded: (page) => expect(page.getByRole("status")).toContainText("Saved as revision", { timeout: CALL_DEADLINE_MS }),
+  },
+  // A section save goes through the Action API, which first needs a CSRF token: nothing is sent
+  // without it, so the usual sentences apply.
+  tokens: {
+    endpoint: "api/query/tokens",
+    prepare: (page) => openEditor(page, `${articleUrl("Solar_System")}?action=edit&section=1`),
+    act: (page) => page.getByRole("button", { name: "Save changes" }).click(),
+    failed: (page, fault) => expectAlert(page, WIKI_SAYS[fault]),
+    succeeded: (page) => expect(page.getByRole("status")).toContainText("Saved as revision", { timeout: CALL_DEADLINE_MS }),
+  },
+  watch: {
+    endpoint: "api/watch",
+    prepare: async (page) => void (await page.goto(articleUrl("Sun"))),
+    async act(page) {
+      const button = page.getByRole("button", { name: /^(Watch|Unwatch) Sun$/ });
+      watchLabelBefore = (await button.getAttribute("aria-label")) ?? "";
+      await button.click();
+    },
+    failed: (page, fault) => expectAlert(page, WIKI_SAYS[fault]),
+    succeeded: (page) =>
+      expect(page.getByRole("button", { name: watchLabelBefore.startsWith("Watch") ? "Unwatch Sun" : "Watch Sun", exact: true })).toBeVisible({
+        timeout: CALL_DEADLINE_MS,
+      }),
+  },
+};
+
+async function addFault(page: Page, endpoint: string, fault: FaultSpec): Promise<void> {
+  // Enough uses for every retry and parallel call of one test; cleared after it.
+  const response = await page.request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: { endpoint, user: ADA.name, count: 50, ...fault } });
+  expect(response.status()).toBe(201);
+}
+
+/** The bytes the servers have printed so far: the test reads only what comes after. */
+function logSize(): number {
+  return statSync(SERVER_LOG).size;
+}
+
+function unhandledSince(offset: number): string[] {
+  const text = readFileSync(SERVER_LOG).subarray(offset).toString("utf8");
+  return text.split("\n").filter((line) => line.trim() !== "" && !line.trimStart().startsWith("{") && UNHANDLED.test(line));
+}
+
+/** Ada's cookies (Wikiport's session and the sandbox wiki's login), so most tests skip the sign-in. */
+let adaCookies: Cookie[] | undefined;
+
+async function signInAda(page: Page, fresh: boolean): Promise<void> {
+  if (adaCookies && !fresh) return page.context().addCookies(adaCookies);
+  await signIn(page, ADA);
+  adaCookies = await page.context().cookies();
+}
+
+/** Ana, signed in once in her own browser context, for the whole file. */
+let ana: BrowserContext | undefined;
+
+async function anaContext(browser: Browser): Promise<BrowserContext> {
+  if (ana) return ana;
+  ana = await browser.newContext({ baseURL: E2E.appUrl });
+  await signIn(await ana.newPage(), ANA);
+  return ana;
+}
+
+test.afterAll(async () => {
+  await ana?.close();
+  ana = undefined;
+});
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+for (const [endpointName, scenario] of Object.entries(SCENARIOS)) {
+  test.describe(`${endpointName} (${scenario.endpoint})`, () => {
+    for (const { name, fault } of FAULTS) {
+      test(`${endpointName} × ${name}: ${name === "slow" ? "succeeds" : "Ada sees a clear message"}, nothing unhandled, grant kept, Ana served`, async ({
+        page,
+        browser,
+      }) => {
+        // Ada's sign-in and set-up, then one call that must end within the deadline.
+        test.setTimeout(2 * CALL_DEADLINE_MS);
+        const bystander = await (await anaContext(browser)).newPage();
+        await signInAda(page, scenario.freshSignIn ?? false);
+        const adaId = userIdOf(ADA.name);
+        await scenario.prepare(page);
+        const offset = logSize();
+        await addFault(page, scenario.endpoint, fault);
+
+        const started = Date.now();
+        const acting = scenario.act(page);
+        // Ana reads a page while Ada's call is failing (or hanging).
+        const anaRead = (async () => {
+          await bystander.goto(articleUrl("Solar_System"));
+          await expect(bystander.getByRole("heading", { level: 1, name: "Solar System" })).toBeVisible();
+          return Date.now();
+        })();
+        await acting;
+        if (name === "slow") await scenario.succeeded(page);
+        else await scenario.failed(page, name as Exclude<FaultName, "slow">);
+        const adaDone = Date.now();
+        const anaDone = await anaRead;
+
+        // (a) within the deadline, and only sentences for people on the page
+        expect(adaDone - started).toBeLessThan(CALL_DEADLINE_MS);
+        const text = await page.locator("body").innerText();
+        for (const pattern of NOT_FOR_PEOPLE) expect(text, `the page shows ${pattern}`).not.toMatch(pattern);
+        // (d) a hang holds only Ada's call: Ana was served before Ada's call gave up
+        if (name === "hang") expect(anaDone).toBeLessThan(adaDone);
+        // (b) nothing unhandled in the servers' output
+        expect(unhandledSince(offset)).toEqual([]);
+        // (c) the grant survives a transient failure, tokens and all
+        const grant = grantOf(adaId);
+        expect(grant.status).toBe("active");
+        expect(() => openTokens(grant)).not.toThrow();
+        await bystander.close();
+      });
+    }
+  });
+}
+
+test("a fault for Ada leaves a sign-in by Ana untouched", async ({ page, request }) => {
+  const response = await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, {
+    data: { endpoint: "oauth2/resource/profile", kind: "status", status: 500, user: ADA.name, count: 5 },
+  });
+  expect(response.status()).toBe(201);
+  await startSignIn(page);
+  await logInAtWikimedia(page, ANA);
+  await approveAtWikimedia(page);
+  await onDashboard(page);
+});
