@@ -155,3 +155,10 @@ test.describe("when Wikimedia's token endpoint is down", () => {
     expect(await sessionCookie(page)).toBeUndefined();
   });
 });
+
+test("a failure Auth.js does not classify is explained as Wikiport's, not as an expired sign-in", async ({ page }) => {
+  await page.goto("/sign-in?error=Configuration");
+  await expect(page.getByRole("heading", { level: 1, name: "Wikiport could not finish signing you in" })).toBeVisible();
+  await expect(page.getByText("Something went wrong on Wikiport's side")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+});

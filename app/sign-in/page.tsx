@@ -30,6 +30,11 @@ const PROBLEMS: Record<string, { title: string; text: string }> = {
     title: "Wikiport could not finish signing you in",
     text: "Your approval arrived, but Wikiport could not save it. Nothing changed; try again.",
   },
+  // Auth.js's catch-all for a server-side failure it does not classify: nothing the user did wrong.
+  Configuration: {
+    title: "Wikiport could not finish signing you in",
+    text: "Something went wrong on Wikiport's side while talking to Wikimedia, so you were not signed in. Try again in a moment; if it keeps happening, the people running this Wikiport need to look at its logs.",
+  },
   MissingCSRF: {
     title: "The sign-in form expired",
     text: "Start the sign-in again from this page.",
