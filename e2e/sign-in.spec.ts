@@ -64,6 +64,9 @@ test("Ada signs in through Wikimedia's login and consent pages and sees who she 
   const sessionJson = await page.context().request.get("/api/auth/session");
   const sessionBody = await sessionJson.text();
   expect(JSON.parse(sessionBody)).toMatchObject({ user: { name: "Ada Editor" } });
+  // Let every answer in flight (Next prefetches the dashboard's links) reach `received` before reading it,
+  // and stop intercepting, so no handler outlives this test.
+  await page.unrouteAll({ behavior: "wait" });
   expect(received.length).toBeGreaterThan(3);
   for (const text of [sessionBody, JSON.stringify(sessionJson.headersArray()), await page.content(), ...received]) {
     expect(text).not.toContain(accessToken);
