@@ -1,0 +1,135 @@
+/**
+ * `npm run bench` (and `npm run bench:smoke`, the same at tiny sizes for CI): load from autocannon against
+ * a production build of Wikiport and the sandbox wiki, everything measured in one run, printed as one
+ * table of ratios. There are no thresholds: the exit code is non-zero only when a part could not run.
+ * What each row means, and a full run's numbers: docs/benchmarks.md.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
+import { describeMachine, loadAverage } from "./machine";
+import { measureMemory } from "./memory";
+import { residentBytes, stopAll } from "./processes";
+import { formatTable, unavailableRow, type Row } from "./report";
+import { createSandboxControl } from "./sandbox-control";
+import { addStaticFile, appEnv, choosePorts, copyBuiltApp, ensureBuild, startApp, startSandbox, stopChild } from "./stack";
+import { measureRefreshStorm } from "./storm";
+import type { ThroughputPlan } from "./throughput";
+import { captureWidget, measureWidget } from "./widget";
+
+interface Plan extends ThroughputPlan {
+  upstreamViews: number;
+  soak: number;
+  storm: number;
+}
+
+const FULL: Plan = { warmUp: 200, rounds: 2, seconds: 15, connections: 10, upstreamViews: 1000, soak: 100_000, storm: 200 };
+const SMOKE: Plan = { warmUp: 20, rounds: 1, seconds: 2, connections: 10, upstreamViews: 50, soak: 1000, storm: 50 };
+
+const PART_NAMES: Record<string, string> = {
+  a: "Warm article view",
+  b: "Refresh storm",
+  c: "Widget",
+  d: "Upstream requests per 1,000 views",
+  e: "App process RSS",
+};
+
+async function main(): Promise<number> {
+  const smoke = process.argv.includes("--smoke");
+  const soak = /^--soak=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--soak=")) ?? "")?.[1];
+  const plan = { ...(smoke ? SMOKE : FULL), ...(soak ? { soak: Number(soak) } : {}) };
+  const root = process.cwd();
+  const started = Date.now();
+  const loadAtStart = loadAverage();
+  const runDir = mkdtempSync(join(tmpdir(), "wikiport-bench-"));
+  const appDir = join(runDir, "app");
+  const dbPath = join(runDir, "data", "wikiport.db");
+  const rows: Row[] = [];
+  let failed = false;
+
+  /** Runs one part; a part that throws becomes a "failed" row and a non-zero exit, and the others still run. */
+  async function part(id: string, run: () => Promise<Row | Row[]>): Promise<void> {
+    process.stderr.write(`bench: (${id}) ${PART_NAMES[id]}…\n`);
+    try {
+      rows.push(...[await run()].flat());
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`bench: (${id}) failed: ${message}\n`);
+      rows.push(unavailableRow(id, PART_NAMES[id] ?? id, `FAILED: ${message}`));
+    }
+  }
+
+  try {
+    const ports = await choosePorts();
+    const env = appEnv(ports, dbPath);
+    const build = await ensureBuild(root, env);
+    copyBuiltApp(root, appDir);
+    const sandbox = await startSandbox(root, runDir, ports, env);
+    const control = createSandboxControl(sandbox.url);
+
+    // The baselines' bytes come from the app itself; public/ is read when `next start` starts, so the
+    // measured processes start after the files are in place.
+    process.stderr.write("bench: capturing the article and the widget…\n");
+    const capture = await startApp(appDir, runDir, "app-capture", ports.apps[0], env);
+    const articleHtml = await captureArticle(capture.url, 20);
+    const widget = await captureWidget(appDir, capture.url, 5);
+    await stopChild(capture.child);
+    const articleStatic = addStaticFile(appDir, "article.html", articleHtml);
+    const widgetStatic = widget.ok ? addStaticFile(appDir, "widget.html", widget.body) : null;
+
+    const app1 = await startApp(appDir, runDir, "app-1", ports.apps[0], env);
+    const app2 = await startApp(appDir, runDir, "app-2", ports.apps[1], env);
+    const pid = app1.child.process.pid!;
+    await (await fetch(`${app1.url}${ARTICLE_PATH}`)).arrayBuffer();
+    const coldRss = residentBytes(pid);
+
+    await part("a", () => measureArticleView(app1.url, articleStatic, articleHtml.length, plan));
+    await part("d", () => measureUpstreamPerView(app1.url, control, plan.upstreamViews));
+    await part("c", () => measureWidget(app1.url, widget, widgetStatic, plan));
+    await part("e", () => measureMemory(app1.url, pid, plan.soak, coldRss));
+    // Last: it moves the sandbox's clock, which also ends the app token's life.
+    await part("b", () =>
+      measureRefreshStorm({
+        appOrigin: env.WIKIPORT_URL!,
+        appUrls: [app1.url, app2.url],
+        sandboxUrl: sandbox.url,
+        sandbox: control,
+        dbPath,
+        requests: plan.storm,
+      }),
+    );
+
+    rows.sort((x, y) => x.id.localeCompare(y.id));
+    const lines = [
+      "",
+      `Wikiport benchmark (${smoke ? "smoke: tiny sizes, numbers not meaningful" : "full"}), ${new Date(started).toISOString()}`,
+      ...describeMachine(root),
+      `Load:    ${loadAtStart} at start, ${loadAverage()} at end (1, 5, 15 min)`,
+      `Build:   ${build === "fresh" ? "existing .next (sources unchanged)" : "rebuilt for this run"}; ` +
+        `2 × next start on :${ports.apps[0]} and :${ports.apps[1]}, sandbox on :${ports.sandbox}`,
+      "",
+      formatTable(rows),
+      "",
+      `Took ${Math.round((Date.now() - started) / 1000)} s.`,
+    ];
+    console.log(lines.join("\n"));
+  } catch (error) {
+    failed = true;
+    console.error(`bench: could not run: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await stopAll();
+  }
+  if (failed) {
+    console.error(`bench: logs of the servers are kept in ${runDir}`);
+  } else {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  return failed ? 1 : 0;
+}
+
+process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+process.once("SIGTERM", () => void stopAll().then(() => process.exit(143)));
+
+void main().then((code) => process.exit(code));

@@ -1,0 +1,67 @@
+/**
+ * Throughput of a Wikiport route against a static baseline served by the same process. Both are warmed
+ * up, then measured in alternating rounds (A, B, A, B…) so that a change in the machine's load during
+ * the run hits both sides alike. Only 2xx answers count as throughput.
+ */
+import { load, warmUp, type LoadResult } from "./load";
+import { describeStatuses, percentile } from "./report";
+
+export interface Side {
+  /** 2xx answers per second over all rounds. */
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  statuses: string;
+}
+
+export interface ThroughputPlan {
+  warmUp: number;
+  rounds: number;
+  seconds: number;
+  connections: number;
+  /** See LoadOptions.distinctClients. */
+  distinctClients?: boolean;
+}
+
+function summarize(runs: readonly LoadResult[]): Side {
+  const samples = runs.flatMap((run) => run.samples);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const run of runs) for (const [status, count] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  const ok = Object.entries(statuses)
+    .filter(([status]) => status.startsWith("2"))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    requestsPerSecond: seconds > 0 ? ok / seconds : Number.NaN,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    statuses: describeStatuses(statuses),
+  };
+}
+
+export async function compareThroughput(subject: string, baseline: string, plan: ThroughputPlan): Promise<{ subject: Side; baseline: Side }> {
+  const distinctClients = plan.distinctClients ?? false;
+  await warmUp(subject, plan.warmUp, distinctClients);
+  await warmUp(baseline, plan.warmUp, distinctClients);
+  const subjectRuns: LoadResult[] = [];
+  const baselineRuns: LoadResult[] = [];
+  for (let round = 0; round < plan.rounds; round += 1) {
+    subjectRuns.push(await load({ url: subject, connections: plan.connections, duration: plan.seconds, distinctClients }, true));
+    baselineRuns.push(await load({ url: baseline, connections: plan.connections, duration: plan.seconds, distinctClients }, true));
+  }
+  return { subject: summarize(subjectRuns), baseline: summarize(baselineRuns) };
+}
+
+/** "p50 12 ms, p99 40 ms; 3 non-2xx (200×990, 503×3)" when something else than 2xx came back. */
+export function sideProblems(side: Side): string {
+  const problems = [];
+  if (side.non2xx > 0) problems.push(`${side.non2xx} non-2xx answers (${side.statuses})`);
+  if (side.errors > 0) problems.push(`${side.errors} connection errors/timeouts`);
+  return problems.join("; ");
+}
