@@ -9,9 +9,12 @@ import type { Site } from "@/lib/wikimedia/sites";
 import { createHtmlCache } from "./html-cache";
 import { mediaPrefixFor } from "./media";
 import * as read from "./read";
+import { createVisitorPageCache } from "./visitor-cache";
 
 // One cache per process: revisions are immutable, so every viewer shares the sanitized HTML.
 const cache = createHtmlCache();
+// Visitors' pages for a minute, so anonymous reading does not cost one upstream request per view.
+const visitorPages = createVisitorPageCache();
 
 function deps(): read.ReadDeps {
   const config = getConfig().wikimedia;
@@ -27,7 +30,8 @@ function credential(viewer: Viewer) {
 }
 
 export function readArticle(site: Site, title: string, viewer: Viewer) {
-  return read.readArticle(deps(), credential(viewer), site, title);
+  if (viewer) return read.readArticle(deps(), credential(viewer), site, title);
+  return visitorPages.read(site.host, title, () => read.readArticle(deps(), credential(null), site, title));
 }
 
 export function readHistory(site: Site, title: string, viewer: Viewer, paging: { olderThan?: number; newerThan?: number } = {}) {
