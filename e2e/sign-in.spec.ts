@@ -159,9 +159,8 @@ test.describe("when Wikimedia's token endpoint is down", () => {
   });
 });
 
-test("a failure Auth.js does not classify is explained as Wikiport's, not as an expired sign-in", async ({ page }) => {
+test("Auth.js's catch-all Configuration error, which a failed state or PKCE check arrives as, explains the likely cause", async ({ page }) => {
   await page.goto("/sign-in?error=Configuration");
-  await expect(page.getByRole("heading", { level: 1, name: "Wikiport could not finish signing you in" })).toBeVisible();
-  await expect(page.getByText("Something went wrong on Wikiport's side")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "The sign-in could not be completed" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
 });

@@ -30,17 +30,14 @@ const PROBLEMS: Record<string, { title: string; text: string }> = {
     title: "Wikiport could not finish signing you in",
     text: "Your approval arrived, but Wikiport could not save it. Nothing changed; try again.",
   },
-  // Auth.js's catch-all for a server-side failure it does not classify: nothing the user did wrong.
-  Configuration: {
-    title: "Wikiport could not finish signing you in",
-    text: "Something went wrong on Wikiport's side while talking to Wikimedia, so you were not signed in. Try again in a moment; if it keeps happening, the people running this Wikiport need to look at its logs.",
-  },
   MissingCSRF: {
     title: "The sign-in form expired",
     text: "Start the sign-in again from this page.",
   },
 };
 
+// Also what Auth.js's catch-all `Configuration` shows: it is the type a failed state or PKCE check (an
+// expired, replayed or foreign callback) arrives as, the common case by far.
 const EXPIRED = {
   title: "The sign-in could not be completed",
   text: "Wikimedia's answer did not match a sign-in started in this browser. It may have taken longer than 15 minutes, been opened twice, or come from another browser. Start again.",
