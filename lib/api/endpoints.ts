@@ -6,8 +6,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { readArticle, searchPages } from "@/lib/articles/server";
-import { recordAudit } from "@/lib/audit";
-import { recordSave } from "@/lib/edits/audit";
+import { recordSave, recordWatch } from "@/lib/edits/audit";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { saveEdit } from "@/lib/edits/save";
@@ -113,7 +112,7 @@ function watchHandler(route: typeof API_ROUTES.watch | typeof API_ROUTES.unwatch
     const wikimedia = getWikimedia();
     const site = siteOf(params.site);
     const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, params.title, watched);
-    recordAudit(getDb(), log, { userId, action: watched ? "watch" : "unwatch", wiki: site.host, title: params.title, result: result.ok ? "ok" : result.code });
+    recordWatch(userId, site.host, params.title, watched, result);
     if (!result.ok) throw wikimediaProblem(result);
     return { site: site.host, title: result.title, watched: result.watched };
   });

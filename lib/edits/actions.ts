@@ -7,7 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { recordSave } from "./audit";
+import { recordSave, recordWatch } from "./audit";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -207,13 +207,7 @@ export async function watchAction(previous: WatchState, formData: FormData): Pro
   if (!parsed.success || !wiki) return { ...INVALID, watched: previous.watched };
   const wikimedia = getWikimedia();
   const outcome = await setWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), wiki, parsed.data.title, parsed.data.watch === "1");
-  recordAudit(getDb(), log, {
-    userId: user.id,
-    action: parsed.data.watch === "1" ? "watch" : "unwatch",
-    wiki: wiki.host,
-    title: parsed.data.title,
-    result: outcome.ok ? "ok" : outcome.code,
-  });
+  recordWatch(user.id, wiki.host, parsed.data.title, parsed.data.watch === "1", outcome);
   if (!outcome.ok) return { ok: false, watched: previous.watched, code: outcome.code, message: outcome.message };
   revalidatePath("/watchlist");
   return { ok: true, watched: outcome.watched };

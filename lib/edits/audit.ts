@@ -1,4 +1,4 @@
-/** How a save lands in the activity log, the same for the dashboard's edit form and the JSON API. */
+/** How saves and watchlist changes land in the activity log, the same from every place that makes them. */
 import { recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -13,4 +13,9 @@ export function recordSave(userId: string, wiki: string, title: string, outcome:
     revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
     result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
   });
+}
+
+/** A watch or unwatch, from a page's Watch button, the JSON API or a widget's watch popup. */
+export function recordWatch(userId: string, wiki: string, title: string, watch: boolean, outcome: { ok: true } | { ok: false; code: string }): void {
+  recordAudit(getDb(), log, { userId, action: watch ? "watch" : "unwatch", wiki, title, result: outcome.ok ? "ok" : outcome.code });
 }

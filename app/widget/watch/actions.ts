@@ -6,10 +6,10 @@
  * from the widget's row, not from the form, and the watch is made with the signed-in user's own token.
  */
 import { revalidatePath } from "next/cache";
-import { recordAudit } from "@/lib/audit";
 import { signIn } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { recordWatch } from "@/lib/edits/audit";
 import { setWatched } from "@/lib/edits/watch";
 import { log } from "@/lib/log";
 import { getWidget, isWellFormedEmbedId } from "@/lib/widget/registry";
@@ -37,7 +37,7 @@ export async function confirmWatchAction(_previous: WatchPopupState, formData: F
   if (!widget || !widget.watchButton || !site?.ok) return UNAVAILABLE;
   const wikimedia = getWikimedia();
   const outcome = await setWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), site.site, widget.title, true);
-  recordAudit(getDb(), log, { userId: user.id, action: "watch", wiki: site.site.host, title: widget.title, result: outcome.ok ? "ok" : outcome.code });
+  recordWatch(user.id, site.site.host, widget.title, true, outcome);
   if (!outcome.ok) return { status: "error", code: outcome.code, message: outcome.message };
   log.info("widget.watched", { userId: user.id, embedId: widget.id });
   revalidatePath("/watchlist");
