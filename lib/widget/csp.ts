@@ -5,6 +5,7 @@
  */
 import { CARD_CSS_HASH } from "./styles";
 import { FRAME_SCRIPT_HASH } from "./frame-script";
+import { parseOrigin } from "./origins";
 
 /**
  * Who may frame a card:
@@ -17,18 +18,12 @@ import { FRAME_SCRIPT_HASH } from "./frame-script";
 export type Framing = { kind: "any" } | { kind: "origins"; origins: readonly string[] } | { kind: "none" };
 
 /**
- * A serialized origin (`scheme://host[:port]`, http or https, no path), or null. Stored allow-lists are
- * re-checked here because they go into a header: a stray `;`, space or path would change the policy.
+ * A stored origin, re-checked before it goes into a header (a stray `;`, space or path would change the
+ * policy): the same rules as when the owner registered it (origins.ts), and already in normal form.
  */
 export function normalizeOrigin(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-  return url.origin === value.replace(/\/$/, "") ? url.origin : null;
+  const checked = parseOrigin(value);
+  return checked.ok && checked.origin === value.replace(/\/$/, "") ? checked.origin : null;
 }
 
 export function frameAncestors(framing: Framing): string {
