@@ -1,26 +1,17 @@
 "use client";
 /** A labelled block of shell commands with a "Copy" button. It only ever shows placeholders, never a token. */
-import { useId, useState } from "react";
+import { useId } from "react";
+import { CopyButton } from "./copy-button";
 
 export function ApiCodeBlock({ label, code }: { label: string; code: string }) {
   const id = useId();
-  const [copied, setCopied] = useState(false);
   return (
     <figure aria-labelledby={id} className="flex flex-col gap-1">
       <div className="flex items-center justify-between gap-2">
         <figcaption id={id} className="text-sm text-cdx-subtle">
           {label}
         </figcaption>
-        <button
-          type="button"
-          className="cdx-button text-sm"
-          aria-label={`Copy: ${label}`}
-          onClick={() => {
-            void navigator.clipboard.writeText(code).then(() => setCopied(true));
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </button>
+        <CopyButton text={code} accessibleName={`Copy: ${label}`} />
       </div>
       {/* Focusable: a long line scrolls sideways, and keyboard users must be able to scroll it too. */}
       <pre tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-3 text-sm">

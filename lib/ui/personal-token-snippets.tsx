@@ -5,6 +5,7 @@
  */
 import { useId, useState } from "react";
 import { personalTokenSnippets, TOKEN_VARIABLE } from "@/lib/personal-tokens/snippets";
+import { CopyButton } from "./copy-button";
 import { usePersonalTokenFlow } from "./personal-token-flow";
 
 export interface SnippetWiki {
@@ -18,22 +19,6 @@ const LANGUAGES = [
   { key: "javascript", label: "JavaScript (fetch)" },
   { key: "python", label: "Python (requests)" },
 ] as const;
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="cdx-button"
-      aria-label={`Copy the ${label} snippet`}
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
-      }}
-    >
-      {copied ? "Copied" : "Copy"}
-    </button>
-  );
-}
 
 export function PersonalTokenSnippets({ wikis }: { wikis: SnippetWiki[] }) {
   const { revealedToken } = usePersonalTokenFlow();
@@ -74,7 +59,7 @@ export function PersonalTokenSnippets({ wikis }: { wikis: SnippetWiki[] }) {
         <figure key={key} aria-label={label} className="flex flex-col gap-1">
           <figcaption className="flex items-center justify-between gap-2 text-sm font-bold">
             {label}
-            <CopyButton text={snippets[key]} label={label} />
+            <CopyButton text={snippets[key]} accessibleName={`Copy the ${label} snippet`} />
           </figcaption>
           {/* Focusable, so keyboard users can scroll a long line (WCAG 2.1.1, axe scrollable-region-focusable). */}
           <pre tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-2 text-xs">
