@@ -9,7 +9,7 @@
  * bucket is spent by this spec, and no later spec acts as him.
  */
 import type { Request } from "@playwright/test";
-import { ACTION_RATE_LIMIT } from "../lib/security/rate-limits";
+import { ACTION_RATE_LIMIT, SESSION_ACTION_RATE_LIMIT } from "../lib/security/rate-limits";
 import { E2E } from "./environment";
 import { expect, test } from "./support/fixtures";
 import { latestRequestSeq } from "./support/sandbox";
@@ -73,4 +73,23 @@ test("a captured Watch action replayed 100 times against /watchlist is limited, 
   const log = await request.get(`${E2E.sandboxUrl}/__sandbox/requests?since=${seq}&endpoint=api/watch`);
   const upstreamWatches = ((await log.json()) as { requests: unknown[] }).requests.length;
   expect(upstreamWatches, "one upstream watch per replay let through").toBe(watched.length);
+});
+
+test("the proxy's per-session backstop answers 429 with Retry-After for Server Action POSTs off /wiki/ too", async ({ page }) => {
+  await signIn(page, NICO);
+  // An action id no page has: whatever the backstop lets through does nothing at all. Sent at once, so the
+  // bucket cannot refill its way past twice its capacity however slow the machine is.
+  const statuses = await Promise.all(
+    Array.from({ length: SESSION_ACTION_RATE_LIMIT.capacity * 2 }, async () => {
+      const response = await page.request.post("/dashboard", {
+        headers: { "next-action": "0".repeat(42), origin: E2E.appUrl },
+        form: { unused: "1" },
+        maxRedirects: 0,
+      });
+      return { status: response.status(), retryAfter: response.headers()["retry-after"] };
+    }),
+  );
+  const refused = statuses.filter((answer) => answer.status === 429);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const refusal of refused) expect(Number(refusal.retryAfter)).toBeGreaterThanOrEqual(1);
 });
