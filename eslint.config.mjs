@@ -17,6 +17,21 @@ export default defineConfig([
     },
   },
   {
+    // Layers point one way: app/ (routes, their actions and views) uses lib/, never the reverse.
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app", "@/app/*", "@/app/**"], message: "lib/ never imports app/: move the code that needs it into app/, or what app/ offers into lib/." },
+            { regex: "^(\\.\\./)+app(/|$)", message: "lib/ never imports app/: move the code that needs it into app/, or what app/ offers into lib/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Programs other than the app read their own environment: the config module itself, the sandbox wiki
     // (a separate program), the launcher and tooling scripts, test harnesses, and Next's runtime flag.
     files: [

@@ -2,8 +2,9 @@
  * Runs before every request except static files (Next 16's proxy, in the Node.js runtime):
  * - refuses cross-site state changes: a non-GET request to anything but the bearer-token API whose
  *   Origin is `null` or not Wikiport's, or that a browser marks as cross-site (lib/security/origin-check.ts);
- * - limits Server Action POSTs under `/wiki/` per session, answering 429 with Retry-After before the
- *   action runs (the edit actions also limit per user and say so in the form: lib/edits/actions.ts);
+ * - limits Server Action POSTs on every path per session, answering 429 with Retry-After before the
+ *   action runs: an action can be posted to any page, so a limit on some paths is no limit (every
+ *   action also counts per user, and says so in its form: lib/server-actions);
  * - sets the security headers, with a fresh CSP nonce per request, handed to Next on the request so that
  *   its own scripts carry it (lib/security/csp.ts). The `/embed/` frame sets its own policy and framing.
  *
@@ -19,18 +20,18 @@ import type { RateLimiter } from "@/lib/rate-limit";
 import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
 import { isEmbedPath, isSessionCookie, requestSecurityHeaders, type Header } from "@/lib/security/headers";
 import { checkRequestOrigin, needsOriginCheck } from "@/lib/security/origin-check";
-import { createWikiActionLimiter, tooManyRequestsResponse } from "@/lib/security/rate-limits";
+import { createSessionActionLimiter, tooManyRequestsResponse } from "@/lib/security/rate-limits";
 
-let wikiActions: RateLimiter | undefined;
+let sessionActions: RateLimiter | undefined;
 
 function withHeaders<R extends Response>(response: R, headers: Header[]): R {
   for (const { key, value } of headers) response.headers.set(key, value);
   return response;
 }
 
-/** A Server Action call on a wiki page: saving, merging, adding a section, watching. */
-function isWikiAction(request: NextRequest): boolean {
-  return request.method === "POST" && request.headers.has("next-action") && request.nextUrl.pathname.startsWith("/wiki/");
+/** A Server Action call, on whatever path it was posted to (Next runs an action from any page). */
+function isServerAction(request: NextRequest): boolean {
+  return request.method === "POST" && request.headers.has("next-action");
 }
 
 /** The session a request claims, as a digest: the limiter's map never holds a session token itself. */
@@ -73,11 +74,11 @@ export function proxy(request: NextRequest): Response {
     }
   }
 
-  if (session && isWikiAction(request)) {
-    wikiActions ??= createWikiActionLimiter();
-    const decision = wikiActions.take(session);
+  if (session && isServerAction(request)) {
+    sessionActions ??= createSessionActionLimiter();
+    const decision = sessionActions.take(session);
     if (!decision.ok) {
-      log.warn("request.rate_limited", { limit: "wiki_actions", path: pathname, retryAfterSeconds: decision.retryAfterSeconds });
+      log.warn("request.rate_limited", { limit: "session_actions", path: pathname, retryAfterSeconds: decision.retryAfterSeconds });
       return withHeaders(tooManyRequestsResponse(decision.retryAfterSeconds, "changes from this session in a short time"), headers);
     }
   }

@@ -4,7 +4,7 @@ import { landingNotice } from "@/lib/account/notices";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
 import { Icon } from "@/lib/ui/icon";
-import { SignInButton } from "@/lib/ui/sign-in-button";
+import { SignInButton } from "@/app/_components/sign-in-button";
 
 const FEATURES = [
   {

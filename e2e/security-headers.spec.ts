@@ -9,7 +9,7 @@
 import type { APIRequestContext, APIResponse, Page, Request } from "@playwright/test";
 import { randomInt } from "node:crypto";
 import { CONFLICT_MARKERS } from "../lib/edits/merge";
-import { CALLBACK_RATE_LIMIT, EDIT_RATE_LIMIT, SIGN_IN_RATE_LIMIT, WIKI_ACTION_RATE_LIMIT } from "../lib/security/rate-limits";
+import { CALLBACK_RATE_LIMIT, EDIT_RATE_LIMIT, SIGN_IN_RATE_LIMIT, SESSION_ACTION_RATE_LIMIT } from "../lib/security/rate-limits";
 import { E2E } from "./environment";
 import { expect, test } from "./support/fixtures";
 import { ANA, latestRequestSeq } from "./support/sandbox";
@@ -287,9 +287,9 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
           form: { unused: "1" },
           maxRedirects: 0,
         }),
-      WIKI_ACTION_RATE_LIMIT.capacity,
+      SESSION_ACTION_RATE_LIMIT.capacity,
     );
-    expect(sent).toBeGreaterThan(WIKI_ACTION_RATE_LIMIT.capacity);
+    expect(sent).toBeGreaterThan(SESSION_ACTION_RATE_LIMIT.capacity);
     const seconds = expectRetryAfter(refused);
     expect(await refused.text()).toContain(`Try again in ${seconds} seconds`);
     // Reading is not limited.

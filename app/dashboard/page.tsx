@@ -5,21 +5,22 @@ import {
   deleteAccountAction,
   disconnectAction,
   signOutEverywhereAction,
-} from "@/lib/account/actions";
-import { revokeApiTokenAction } from "@/lib/account/api-token-actions";
+} from "./actions";
+import { revokeApiTokenAction } from "./actions";
 import { currentSessionToken } from "@/lib/account/current-session";
 import { dashboardNotice } from "@/lib/account/notices";
 import { listSessions } from "@/lib/account/sessions";
 import { listApiTokens } from "@/lib/api-tokens";
-import { ApiTokenForm } from "@/lib/ui/api-token-form";
+import { ApiTokenForm } from "./api-token-form";
 import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
-import { DashboardShell, Message, Row, Section, When } from "@/lib/ui/dashboard";
-import { SignInButton } from "@/lib/ui/sign-in-button";
+import { DashboardShell } from "@/app/_components/dashboard-shell";
+import { Message, Row, Section, When } from "@/lib/ui/dashboard";
+import { SignInButton } from "@/app/_components/sign-in-button";
 import { META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
 import { wikiHref } from "@/lib/ui/wiki/address";
 

@@ -8,9 +8,9 @@ import { redirect } from "next/navigation";
 import { searchPages } from "@/lib/articles/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
-import { MAIN_ID } from "@/lib/ui/site-header";
+import { MAIN_ID } from "@/app/_components/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
-import { COMMON_WIKIS, WikiErrorBox, WikiHeader } from "@/lib/ui/wiki/article-view";
+import { COMMON_WIKIS, WikiErrorBox, WikiHeader } from "@/app/wiki/[site]/[...title]/article-view";
 import { SearchResults } from "@/lib/ui/wiki/search-results";
 import { parseSite } from "@/lib/wikimedia/sites";
 

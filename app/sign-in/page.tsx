@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { SignInButton } from "@/lib/ui/sign-in-button";
+import { SignInButton } from "@/app/_components/sign-in-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 

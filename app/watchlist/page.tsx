@@ -5,9 +5,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { listWatched } from "@/lib/edits/watch";
-import { MAIN_ID, SiteHeader } from "@/lib/ui/site-header";
+import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
-import { WatchToggle } from "@/lib/ui/wiki/watch-toggle";
+import { WatchToggle } from "@/app/wiki/[site]/[...title]/watch-toggle";
 import { getWikimedia } from "@/lib/wikimedia";
 import { parseSite } from "@/lib/wikimedia/sites";
 

@@ -2,7 +2,10 @@
  * Outcomes of account actions, shown after a redirect. Codes are stable (tests and links use them);
  * only these codes are ever rendered, so a crafted URL cannot put arbitrary text on the page.
  */
+import { BOUNDARY_NOTICES } from "@/lib/server-actions/notices";
+
 export const DASHBOARD_NOTICES = {
+  ...BOUNDARY_NOTICES,
   "connection-ok": { tone: "success", text: "Wikiport can act for you on Wikimedia: your connection works." },
   "connection-ended": {
     tone: "error",

@@ -40,7 +40,7 @@ describe("problem+json", () => {
     ["protected", 403, "protected"],
     ["reconnect_needed", 403, "reconnect_needed"],
     ["rate_limited", 429, "rate_limited"],
-    ["unavailable", 503, "wikimedia_unavailable"],
+    ["wikimedia_unavailable", 503, "wikimedia_unavailable"],
     ["timeout", 502, "wikimedia_unavailable"],
     ["internal", 500, "internal"],
   ] as const)("maps the request layer's %s to %i %s", (code, status, apiCode) => {

@@ -126,7 +126,7 @@ export function problemFromDescribed(error: DescribedError): { body: Problem; he
       return with_(429, "rate_limited", retry);
     case "maxlag":
     case "readonly":
-    case "unavailable":
+    case "wikimedia_unavailable":
       return with_(503, "wikimedia_unavailable", retry);
     case "network":
     case "timeout":

@@ -106,7 +106,7 @@ describe("readArticle", () => {
     const { deps, visitor } = setup();
     await sb.control("POST", "/faults", { endpoint: "rest/page/with_html", kind: "status", status: 503, count: 10 });
     const result = await readArticle(deps, visitor, EN, "Moon");
-    expect(result).toMatchObject({ ok: false, error: { code: "unavailable" } });
+    expect(result).toMatchObject({ ok: false, error: { code: "wikimedia_unavailable" } });
     expect(result.ok ? "" : result.error.message).toMatch(/^en\.wikipedia\.org is having technical problems/);
     expect(await requestCount("rest/page/with_html")).toBeGreaterThan(0);
   });

@@ -78,6 +78,7 @@ const RESULTS: Record<string, string> = {
   rate_limited: "Refused: too many edits, try later",
   reconnect_needed: "Needs a reconnect",
   wikimedia_unavailable: "Wikimedia did not answer",
+  // The request layer's name for it before it became `wikimedia_unavailable`: rows recorded then keep it.
   unavailable: "Wikimedia did not answer",
   timeout: "Wikimedia did not answer",
   page_exists: "The page already existed",

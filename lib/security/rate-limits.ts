@@ -19,10 +19,17 @@ export const CALLBACK_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as cons
  */
 export const EDIT_RATE_LIMIT = { capacity: 30, refillPerMinute: 30 } as const;
 /**
- * Server Action POSTs under `/wiki/`, per session, in proxy.ts: the HTTP-level backstop that answers 429
- * before an action runs. Above the edit limit, so that a person meets the edit form's own message first.
+ * Every server action, per Wikiport user, in the action boundary (lib/server-actions): what keeps a
+ * replayed action (a captured Watch sent 100 times) from becoming 100 upstream calls. Above the edit
+ * limit, which edit submissions also count against, so a person saving often meets the edit message.
  */
-export const WIKI_ACTION_RATE_LIMIT = { capacity: 90, refillPerMinute: 60 } as const;
+export const ACTION_RATE_LIMIT = { capacity: 60, refillPerMinute: 60 } as const;
+/**
+ * Server Action POSTs on any path, per session, in proxy.ts: the HTTP-level backstop that answers 429
+ * before an action runs, also for action ids no page has. Above the per-user action and edit limits, so
+ * that a person meets the form's own message first.
+ */
+export const SESSION_ACTION_RATE_LIMIT = { capacity: 90, refillPerMinute: 60 } as const;
 
 export type LimitedRoute = "sign_in" | "callback";
 
@@ -51,8 +58,12 @@ export function createEditLimiter(now: () => number = Date.now): RateLimiter {
   return createRateLimiter({ ...EDIT_RATE_LIMIT, now });
 }
 
-export function createWikiActionLimiter(now: () => number = Date.now): RateLimiter {
-  return createRateLimiter({ ...WIKI_ACTION_RATE_LIMIT, now });
+export function createActionLimiter(now: () => number = Date.now): RateLimiter {
+  return createRateLimiter({ ...ACTION_RATE_LIMIT, now });
+}
+
+export function createSessionActionLimiter(now: () => number = Date.now): RateLimiter {
+  return createRateLimiter({ ...SESSION_ACTION_RATE_LIMIT, now });
 }
 
 /** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */

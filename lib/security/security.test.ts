@@ -8,12 +8,13 @@ import {
   CALLBACK_RATE_LIMIT,
   createAuthRouteLimits,
   createEditLimiter,
-  createWikiActionLimiter,
+  createSessionActionLimiter,
   EDIT_RATE_LIMIT,
   limitedAuthRoute,
   SIGN_IN_RATE_LIMIT,
   tooManyEdits,
-  WIKI_ACTION_RATE_LIMIT,
+  SESSION_ACTION_RATE_LIMIT,
+  ACTION_RATE_LIMIT,
 } from "./rate-limits";
 
 const APP = "https://wikiport.example";
@@ -189,10 +190,11 @@ describe("rate limits (security.md item 33)", () => {
     expect(edits.take("user-b").ok).toBe(true);
     now += 2_000;
     expect(edits.take("user-a").ok).toBe(true);
-    // A person meets the edit form's message before the proxy's 429.
-    expect(WIKI_ACTION_RATE_LIMIT.capacity).toBeGreaterThan(EDIT_RATE_LIMIT.capacity);
-    const actions = createWikiActionLimiter(() => 0);
-    for (let i = 0; i < WIKI_ACTION_RATE_LIMIT.capacity; i++) actions.take("session");
+    // A person meets the edit form's message, then the action limit's, before the proxy's 429.
+    expect(ACTION_RATE_LIMIT.capacity).toBeGreaterThan(EDIT_RATE_LIMIT.capacity);
+    expect(SESSION_ACTION_RATE_LIMIT.capacity).toBeGreaterThan(ACTION_RATE_LIMIT.capacity);
+    const actions = createSessionActionLimiter(() => 0);
+    for (let i = 0; i < SESSION_ACTION_RATE_LIMIT.capacity; i++) actions.take("session");
     expect(actions.take("session").ok).toBe(false);
   });
 

@@ -99,11 +99,11 @@ describe("card cache", () => {
     const wiki = fakeWiki();
     let now = 0;
     const cache = createCardCache(wiki.fetcher, { latestTtlMs: 60_000, now: () => now });
-    wiki.failOnce({ ok: false, error: { code: "unavailable", message: "down" } });
-    expect(await cache.summary(EN, "Earth")).toMatchObject({ ok: false, error: { code: "unavailable" } });
+    wiki.failOnce({ ok: false, error: { code: "wikimedia_unavailable", message: "down" } });
+    expect(await cache.summary(EN, "Earth")).toMatchObject({ ok: false, error: { code: "wikimedia_unavailable" } });
     expect(await cache.summary(EN, "Earth")).toMatchObject({ ok: true, value: { revisionId: 100 } });
     now = 61_000;
-    wiki.failOnce({ ok: false, error: { code: "unavailable", message: "down" } });
+    wiki.failOnce({ ok: false, error: { code: "wikimedia_unavailable", message: "down" } });
     expect(await cache.summary(EN, "Earth")).toMatchObject({ ok: true, value: { revisionId: 100 } });
     await new Promise((resolve) => setTimeout(resolve, 0));
     // The failed refresh waits a little before the next try, rather than one request per view.

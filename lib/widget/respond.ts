@@ -83,7 +83,7 @@ export function matchesEtag(header: string | null, etag: string): boolean {
   });
 }
 
-const UNAVAILABLE = new Set(["network", "timeout", "unavailable", "rate_limited", "maxlag", "readonly", "reconnect_needed"]);
+const UNAVAILABLE = new Set(["network", "timeout", "wikimedia_unavailable", "rate_limited", "maxlag", "readonly", "reconnect_needed"]);
 
 /** An upstream failure as a message kind and status: the wiki's trouble is 502/503, never 500. */
 export function failureOf(error: DescribedError): { kind: CardErrorKind; status: number } {

@@ -88,7 +88,7 @@ describe("action=edit with a CSRF token from meta=tokens", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = await failure(action.edit(as, EN, { title: "Wikiport sandbox page", text: uniqueText() }));
     warn.mockRestore();
-    expect(error.code).toBe("unavailable");
+    expect(error.code).toBe("wikimedia_unavailable");
     expect(await requests("api/edit")).toEqual([]);
   });
 });
@@ -149,8 +149,8 @@ describe("edit refusals in the taxonomy", () => {
 
 describe("faults on an edit (api/edit)", () => {
   it.each([
-    ["status", { status: 500 }, "unavailable", undefined],
-    ["html", { status: 503 }, "unavailable", undefined],
+    ["status", { status: 500 }, "wikimedia_unavailable", undefined],
+    ["html", { status: 503 }, "wikimedia_unavailable", undefined],
     ["non-json", {}, "bad_response", undefined],
     ["truncated", {}, "bad_response", undefined],
     ["hang", {}, "timeout", undefined],

@@ -79,13 +79,13 @@ describe("Wikiport's app token", () => {
     const outage = await createAppToken({ tokens: tokenClient() }).get().catch((error: unknown) => error);
     warn.mockRestore();
     expect(outage).toBeInstanceOf(WikimediaError);
-    expect((outage as WikimediaError).code).toBe("unavailable");
+    expect((outage as WikimediaError).code).toBe("wikimedia_unavailable");
 
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const refused = await createAppToken({ tokens: tokenClient("0".repeat(40)) }).get().catch((e: unknown) => e);
     expect(error).toHaveBeenCalledTimes(1);
     error.mockRestore();
-    expect(refused).toMatchObject({ code: "unavailable", apiCode: "invalid_client" });
+    expect(refused).toMatchObject({ code: "wikimedia_unavailable", apiCode: "invalid_client" });
     expect((refused as WikimediaError).message).not.toContain("0000");
   });
 });

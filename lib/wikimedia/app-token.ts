@@ -33,7 +33,7 @@ const OAUTH_HOST = "meta.wikimedia.org";
 function toWikimediaError(error: unknown): unknown {
   if (!(error instanceof TokenEndpointError)) return error;
   if (error.kind === "transient") {
-    return new WikimediaError("unavailable", {
+    return new WikimediaError("wikimedia_unavailable", {
       host: OAUTH_HOST,
       ...(error.details.status !== undefined ? { status: error.details.status } : {}),
       ...(error.details.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
@@ -41,7 +41,7 @@ function toWikimediaError(error: unknown): unknown {
     });
   }
   // invalid_client or a refused request: an operator must fix Wikiport's consumer; visitors can only wait.
-  return new WikimediaError("unavailable", {
+  return new WikimediaError("wikimedia_unavailable", {
     host: OAUTH_HOST,
     message: "Wikiport cannot read from Wikimedia right now because its own connection was refused. Try again later.",
     ...(error.details.status !== undefined ? { status: error.details.status } : {}),
@@ -105,7 +105,7 @@ export function appCredential(appToken: AppToken, log: Logger = defaultLog): Cre
       const second = await send(await appToken.replace(token));
       if (!tokenRejectedBy(second)) return second;
       log.error("wikimedia.app_token_rejected", { host: first.url.hostname, path: first.url.pathname });
-      throw new WikimediaError("unavailable", {
+      throw new WikimediaError("wikimedia_unavailable", {
         message: "Wikiport cannot read from Wikimedia right now because its own connection was refused. Try again later.",
         status: second.status,
       });

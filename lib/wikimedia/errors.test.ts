@@ -13,7 +13,7 @@ describe("describeWikimediaError", () => {
 
   it("folds in the vault's errors", () => {
     expect(describeWikimediaError(new ReconnectNeededError("invalid_grant")).code).toBe("reconnect_needed");
-    expect(describeWikimediaError(new WikimediaUnavailableError(4_500))).toMatchObject({ code: "unavailable", retryAfterSeconds: 5 });
+    expect(describeWikimediaError(new WikimediaUnavailableError(4_500))).toMatchObject({ code: "wikimedia_unavailable", retryAfterSeconds: 5 });
   });
 
   it("never passes on an unexpected error's text", () => {
@@ -39,7 +39,7 @@ describe("codeForApiError", () => {
     ["mwoauth-invalid-authorization", "reconnect_needed"],
     ["abusefilter-disallowed", "abuse_filter"],
     ["abusefilter-warning", "abuse_filter"],
-    ["internal_api_error_DBQueryError", "unavailable"],
+    ["internal_api_error_DBQueryError", "wikimedia_unavailable"],
     ["spamblacklist", "api_error"],
   ] as const)("%s → %s", (apiCode, code) => {
     expect(codeForApiError(apiCode)).toBe(code);

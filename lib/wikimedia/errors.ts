@@ -18,7 +18,7 @@ export type WikimediaErrorCode =
   /** The wiki is read-only for maintenance. */
   | "readonly"
   /** 5xx, or an edge error page instead of an API answer. */
-  | "unavailable"
+  | "wikimedia_unavailable"
   /** An answer Wikiport cannot read: not JSON, cut off, or not the documented shape. */
   | "bad_response"
   /** The user's grant is gone: they must sign in with Wikimedia again. */
@@ -113,7 +113,7 @@ function defaultMessage(code: WikimediaErrorCode, d: WikimediaErrorDetails): str
       return `${host ?? "The wiki"} is under heavy load right now. Try again ${wait(d.retryAfterSeconds)}.`;
     case "readonly":
       return `${host ?? "The wiki"} is read-only for maintenance. Try again later; your text was not saved.`;
-    case "unavailable":
+    case "wikimedia_unavailable":
       return `${host ?? "The wiki"} is having technical problems. Try again in a few minutes.`;
     case "bad_response":
       return `${host ?? "The wiki"} sent an answer Wikiport could not read. Try again; if it keeps happening, tell us.`;
@@ -178,7 +178,7 @@ export class WikimediaError extends Error {
 
   /** Whether trying the same request later may work without the user changing anything. */
   get transient(): boolean {
-    return ["network", "timeout", "rate_limited", "maxlag", "readonly", "unavailable", "bad_response"].includes(this.code);
+    return ["network", "timeout", "rate_limited", "maxlag", "readonly", "wikimedia_unavailable", "bad_response"].includes(this.code);
   }
 }
 
@@ -215,7 +215,7 @@ export function asWikimediaError(error: unknown): WikimediaError | null {
   if (error instanceof WikimediaError) return error;
   if (error instanceof ReconnectNeededError) return new WikimediaError("reconnect_needed", { cause: error });
   if (error instanceof WikimediaUnavailableError) {
-    return new WikimediaError("unavailable", {
+    return new WikimediaError("wikimedia_unavailable", {
       message: error.message,
       ...(error.retryAfterMs !== null ? { retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000) } : {}),
       cause: error,
@@ -265,6 +265,6 @@ export function codeForApiError(apiCode: string): WikimediaErrorCode {
   const known = API_CODES[apiCode];
   if (known) return known;
   if (apiCode.startsWith("abusefilter-")) return "abuse_filter";
-  if (apiCode.startsWith("internal_api_error")) return "unavailable";
+  if (apiCode.startsWith("internal_api_error")) return "wikimedia_unavailable";
   return "api_error";
 }

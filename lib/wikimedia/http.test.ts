@@ -137,9 +137,9 @@ describe("policy headers", () => {
 
 describe("faults on a read (rest/page) map to error codes within the deadline", () => {
   it.each([
-    ["status", { status: 500 }, "unavailable"],
-    ["status", { status: 503 }, "unavailable"],
-    ["html", { status: 502 }, "unavailable"],
+    ["status", { status: 500 }, "wikimedia_unavailable"],
+    ["status", { status: 503 }, "wikimedia_unavailable"],
+    ["html", { status: 502 }, "wikimedia_unavailable"],
     ["non-json", {}, "bad_response"],
     ["truncated", {}, "bad_response"],
     ["hang", {}, "timeout"],
@@ -189,7 +189,7 @@ describe("faults on a read (rest/page) map to error codes within the deadline", 
     const { action } = clients();
     await sb.control("POST", "/faults", { endpoint: "api/query", kind: "html", status: 503 });
     const error = await failure(action.get(anonymousCredential, EN, { action: "query", titles: "Earth" }, z.unknown()));
-    expect(error.code).toBe("unavailable");
+    expect(error.code).toBe("wikimedia_unavailable");
   });
 });
 

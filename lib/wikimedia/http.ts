@@ -200,7 +200,7 @@ function backOffSignal(response: WikiResponse): { code: WikimediaErrorCode; retr
     return { code: "maxlag", retryAfter };
   }
   if (apiCodes.includes("readonly")) return { code: "readonly", retryAfter };
-  if (response.status === 503 && retryAfter !== undefined) return { code: "unavailable", retryAfter };
+  if (response.status === 503 && retryAfter !== undefined) return { code: "wikimedia_unavailable", retryAfter };
   return null;
 }
 
@@ -332,7 +332,7 @@ export function createWikimediaHttp(options: HttpOptions) {
 
       if (response.status >= 500) {
         logger.warn("wikimedia.unavailable", { host, path: url.pathname, status: response.status });
-        throw new WikimediaError("unavailable", { host, status: response.status, ...envelopeFacts(response) });
+        throw new WikimediaError("wikimedia_unavailable", { host, status: response.status, ...envelopeFacts(response) });
       }
       const ok = response.status >= 200 && response.status < 300;
       const expected =
@@ -341,7 +341,7 @@ export function createWikimediaHttp(options: HttpOptions) {
       if (!expected && response.status !== 401) {
         // An edge page (Varnish/ATS) instead of an API answer: HTML or plain text (§7).
         logger.warn("wikimedia.unexpected_body", { host, path: url.pathname, status: response.status, contentType: response.headers.get("content-type") });
-        throw new WikimediaError(ok ? "bad_response" : "unavailable", { host, status: response.status });
+        throw new WikimediaError(ok ? "bad_response" : "wikimedia_unavailable", { host, status: response.status });
       }
       return { ...response, url, hops };
     }

@@ -161,7 +161,7 @@ describe("writing with PUT", () => {
     await sb.control("POST", "/faults", { endpoint: "rest/page/put", kind: "hang" });
     expect((await failure(put(Date.now() + 500))).code).toBe("timeout");
     await sb.control("POST", "/faults", { endpoint: "rest/page/put", kind: "html", status: 503 });
-    expect((await failure(put())).code).toBe("unavailable");
+    expect((await failure(put())).code).toBe("wikimedia_unavailable");
     await sb.control("POST", "/faults", { endpoint: "rest/page/put", kind: "truncated" });
     expect((await failure(put())).code).toBe("bad_response");
     warn.mockRestore();

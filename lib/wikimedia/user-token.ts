@@ -58,7 +58,7 @@ export async function withUserToken<T>(
 /**
  * A signed-in user as a `Credential` for the request layer (http.ts): their token from the vault, the
  * refresh-once-and-retry above, and the vault's errors as `WikimediaError`s (`reconnect_needed`,
- * `unavailable`). A token still refused after the retry is left in the answer for the API client to
+ * `wikimedia_unavailable`). A token still refused after the retry is left in the answer for the API client to
  * report as `reconnect_needed`.
  */
 export function userCredential(vault: Vault, userId: string): Credential {

@@ -10,7 +10,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/env";
 import { API_RATE_LIMIT } from "@/lib/rate-limit";
 import { ApiCodeBlock } from "@/lib/ui/api-code-block";
-import { DashboardShell, Section } from "@/lib/ui/dashboard";
+import { DashboardShell } from "@/app/_components/dashboard-shell";
+import { Section } from "@/lib/ui/dashboard";
 
 export const metadata: Metadata = { title: "Wikiport API" };
 

@@ -4,19 +4,22 @@ import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { describePersonalToken } from "@/lib/personal-tokens";
-import { DashboardShell, Message, Section } from "@/lib/ui/dashboard";
-import { PersonalTokenDetails } from "@/lib/ui/personal-token-details";
-import { PersonalTokenFlow } from "@/lib/ui/personal-token-flow";
-import { PersonalTokenForm } from "@/lib/ui/personal-token-form";
-import { PersonalTokenSnippets } from "@/lib/ui/personal-token-snippets";
+import { BOUNDARY_NOTICES } from "@/lib/server-actions/notices";
+import { DashboardShell } from "@/app/_components/dashboard-shell";
+import { Message, Section } from "@/lib/ui/dashboard";
+import { PersonalTokenDetails } from "./personal-token-details";
+import { PersonalTokenFlow } from "./personal-token-flow";
+import { PersonalTokenForm } from "./personal-token-form";
+import { PersonalTokenSnippets } from "./personal-token-snippets";
 import { PersonalTokenSteps } from "@/lib/ui/personal-token-steps";
-import { COMMON_WIKIS } from "@/lib/ui/wiki/article-view";
+import { COMMON_WIKIS } from "@/app/wiki/[site]/[...title]/article-view";
 import { META, pageUrl, parseSite, siteUrls } from "@/lib/wikimedia/sites";
 
 export const metadata: Metadata = { title: "Personal API token" };
 
 /** Only these codes are rendered, so a crafted URL cannot put text on the page. */
 const NOTICES = {
+  ...BOUNDARY_NOTICES,
   deleted: { tone: "success", text: "Wikiport deleted your personal API token." },
   "nothing-to-delete": { tone: "error", text: "There was no personal API token to delete." },
 } as const;

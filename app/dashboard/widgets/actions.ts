@@ -1,16 +1,16 @@
 "use server";
 /**
- * Registering and deleting widgets, from the dashboard. Public POST endpoints (Next checks their Origin):
- * each checks the session itself, validates its input (lib/widget/registry.ts) and acts only on the
- * signed-in user's own widgets.
+ * Registering widgets, changing their allowed origins and deleting them, from the dashboard. Through the
+ * action boundary (lib/server-actions), acting only on the signed-in user's own widgets; what a widget
+ * may be is the registry's to judge (lib/widget/registry.ts), with a message per field.
  */
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
-import { createWidget, deleteWidget, updateWidgetOrigins, type CreateWidgetInput } from "@/lib/widget/registry";
+import { boundaryNotice, checkbox, formAction, stateAction, type ActionFailure } from "@/lib/server-actions";
 import { storedCardOptions } from "@/lib/widget/options";
+import { createWidget, deleteWidget, updateWidgetOrigins, widgetOptionsSchema } from "@/lib/widget/registry";
 import { builderHref, type RegisterWidgetState, type UpdateOriginsState } from "./builder";
 
 function text(formData: FormData, name: string, max: number): string {
@@ -18,49 +18,75 @@ function text(formData: FormData, name: string, max: number): string {
   return typeof value === "string" ? value.slice(0, max) : "";
 }
 
-export async function registerWidgetAction(_previous: RegisterWidgetState, formData: FormData): Promise<RegisterWidgetState> {
-  const name = text(formData, "name", 1000);
+/** A refusal in the form's shape: its one sentence as the list the form shows, with what was typed kept. */
+function listed(refusal: ActionFailure): ActionFailure & { messages: string[] } {
+  return { ...refusal, messages: [refusal.message] };
+}
+
+const registerSchema = z.object({
+  // Lengths here only bound the work; the registry says what is wrong with a name, title or origin.
+  name: z.string().max(1000),
   // One origin per line, at most 10: a longer text is refused by the registry with a message.
-  const origins = text(formData, "origins", 10_000);
-  const watchButton = formData.get("watchButton") === "on";
-  const kept = { name, origins, watchButton };
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", code: "signed_out", messages: ["Your Wikiport session has ended. Sign in again to continue."], ...kept };
-  const options = { theme: text(formData, "theme", 20), layout: text(formData, "layout", 20), lang: text(formData, "lang", 20) };
-  const result = createWidget(getDb(), {
-    userId: user.id,
-    name,
-    wiki: text(formData, "site", 253),
-    title: text(formData, "title", 1000),
-    allowedOrigins: origins,
-    // Strings from the form; the registry's schema accepts only the listed values.
-    options: options as CreateWidgetInput["options"],
-    watchButton,
-  });
-  if (!result.ok) return { status: "error", code: result.code, messages: result.messages, ...kept };
-  log.info("widget.registered", { userId: user.id, embedId: result.widget.id, origins: result.widget.allowedOrigins.length });
-  const { widget } = result;
-  redirect(builderHref({ site: widget.wiki, title: widget.title, options: storedCardOptions(widget.options) }, { notice: "widget-registered" }));
-}
+  origins: z.string().max(10_000),
+  site: z.string().max(253),
+  title: z.string().max(1000),
+  ...widgetOptionsSchema.shape,
+  watchButton: checkbox,
+});
 
-export async function updateWidgetOriginsAction(_previous: UpdateOriginsState, formData: FormData): Promise<UpdateOriginsState> {
-  const origins = text(formData, "origins", 10_000);
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", messages: ["Your Wikiport session has ended. Sign in again to continue."], origins };
-  // Another user's embed id answers exactly like a missing one (not_found): nothing is revealed or changed.
-  const result = updateWidgetOrigins(getDb(), user.id, text(formData, "embedId", 64), origins);
-  if (!result.ok) return { status: "error", messages: result.messages, origins };
-  log.info("widget.origins_updated", { userId: user.id, embedId: result.widget.id, origins: result.widget.allowedOrigins.length });
-  redirect("/dashboard/widgets?notice=widget-origins-saved");
-}
+export const registerWidgetAction = stateAction(
+  {
+    name: "register_widget",
+    schema: registerSchema,
+    failed: (refusal, { formData }): RegisterWidgetState => ({
+      ...listed(refusal),
+      name: text(formData, "name", 1000),
+      origins: text(formData, "origins", 10_000),
+      watchButton: formData.get("watchButton") === "on",
+    }),
+  },
+  async ({ user, input }): Promise<RegisterWidgetState> => {
+    const result = createWidget(getDb(), {
+      userId: user.id,
+      name: input.name,
+      wiki: input.site,
+      title: input.title,
+      allowedOrigins: input.origins,
+      options: { theme: input.theme, layout: input.layout, lang: input.lang },
+      watchButton: input.watchButton,
+    });
+    if (!result.ok) return { ...result, name: input.name, origins: input.origins, watchButton: input.watchButton };
+    log.info("widget.registered", { userId: user.id, embedId: result.widget.id, origins: result.widget.allowedOrigins.length });
+    const { widget } = result;
+    redirect(builderHref({ site: widget.wiki, title: widget.title, options: storedCardOptions(widget.options) }, { notice: "widget-registered" }));
+  },
+);
 
-const deleteSchema = z.object({ embedId: z.string().min(1).max(64) });
+export const updateWidgetOriginsAction = stateAction(
+  {
+    name: "update_widget_origins",
+    schema: z.object({ embedId: z.string().max(64), origins: z.string().max(10_000) }),
+    failed: (refusal, { formData }): UpdateOriginsState => ({ ...listed(refusal), origins: text(formData, "origins", 10_000) }),
+  },
+  async ({ user, input }): Promise<UpdateOriginsState> => {
+    // Another user's embed id answers exactly like a missing one (not_found): nothing is revealed or changed.
+    const result = updateWidgetOrigins(getDb(), user.id, input.embedId, input.origins);
+    if (!result.ok) return { ...result, origins: input.origins };
+    log.info("widget.origins_updated", { userId: user.id, embedId: result.widget.id, origins: result.widget.allowedOrigins.length });
+    redirect("/dashboard/widgets?notice=widget-origins-saved");
+  },
+);
 
-export async function deleteWidgetAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = deleteSchema.safeParse({ embedId: formData.get("embedId") });
-  // Another user's embed id answers exactly like a missing one: nothing is revealed or changed.
-  const deleted = parsed.success && deleteWidget(getDb(), user.id, parsed.data.embedId).ok;
-  if (deleted) log.info("widget.deleted", { userId: user.id });
-  redirect(`/dashboard/widgets?notice=${deleted ? "widget-deleted" : "widget-not-found"}`);
-}
+export const deleteWidgetAction = formAction(
+  {
+    name: "delete_widget",
+    schema: z.object({ embedId: z.string().min(1).max(64) }),
+    failed: (refusal) => (refusal.code === "signed_out" ? redirect("/") : redirect(`/dashboard/widgets?notice=${boundaryNotice(refusal) ?? "widget-not-found"}`)),
+  },
+  async ({ user, input }) => {
+    // Another user's embed id answers exactly like a missing one: nothing is revealed or changed.
+    const deleted = deleteWidget(getDb(), user.id, input.embedId).ok;
+    if (deleted) log.info("widget.deleted", { userId: user.id });
+    redirect(`/dashboard/widgets?notice=${deleted ? "widget-deleted" : "widget-not-found"}`);
+  },
+);

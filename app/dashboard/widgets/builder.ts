@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { CARD_LANGUAGES, DEFAULT_OPTIONS, LAYOUTS, THEMES, type CardOptions } from "@/lib/widget/options";
 import { parseSite, type Site, type SiteError } from "@/lib/wikimedia/sites";
+import type { ActionFailure } from "@/lib/server-actions/result";
+import { BOUNDARY_NOTICES } from "@/lib/server-actions/notices";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -54,18 +56,22 @@ export function builderHref(choice: { site: string; title?: string; query?: stri
 
 /** Outcomes shown after a redirect. Only these codes are rendered, so a URL cannot put text on the page. */
 export const WIDGET_NOTICES = {
+  ...BOUNDARY_NOTICES,
   "widget-registered": { tone: "success", text: "Your widget is registered. Paste its snippet into a page on one of its allowed origins." },
   "widget-origins-saved": { tone: "success", text: "The allowed origins were saved: only pages on those origins may show the widget now." },
   "widget-deleted": { tone: "success", text: "The widget was deleted: pages that embed it now show nothing in its place." },
   "widget-not-found": { tone: "error", text: "That widget does not exist, or is not yours." },
-} as const satisfies Record<string, { tone: "success" | "error"; text: string }>;
+} as const satisfies Record<string, { tone: "success" | "warning" | "error"; text: string }>;
 
 export function widgetNotice(value: unknown) {
   return typeof value === "string" && Object.hasOwn(WIDGET_NOTICES, value) ? WIDGET_NOTICES[value as keyof typeof WIDGET_NOTICES] : null;
 }
 
-/** What the register form shows between submissions (useActionState). */
-export type RegisterWidgetState = { status: "idle" } | { status: "error"; code: string; messages: string[]; name: string; origins: string; watchButton: boolean };
+/**
+ * What the register form shows between submissions (useActionState): nothing, or a refusal with every
+ * problem listed and what was typed kept. Success redirects.
+ */
+export type RegisterWidgetState = (ActionFailure & { messages: string[]; name: string; origins: string; watchButton: boolean }) | null;
 
 /** What a widget's "allowed origins" form shows after a refused change. */
-export type UpdateOriginsState = { status: "idle" } | { status: "error"; messages: string[]; origins: string };
+export type UpdateOriginsState = (ActionFailure & { messages: string[]; origins: string }) | null;

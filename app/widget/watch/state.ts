@@ -1,8 +1,7 @@
-/** What the watch popup's confirmation shows between submissions (useActionState). */
-export type WatchPopupState =
-  | { status: "idle" }
-  | { status: "watched"; title: string; wiki: string }
-  | { status: "error"; code: string; message: string };
+import type { ActionResult } from "@/lib/server-actions/result";
+
+/** What the watch popup's confirmation shows between submissions (useActionState): nothing yet, or the answer. */
+export type WatchPopupState = ActionResult<{ title: string; wiki: string }> | null;
 
 /** The popup's own address for an embed id: where "Sign in with Wikimedia" returns to. */
 export function watchPopupPath(embedId: string): string {

@@ -3,14 +3,14 @@
  * item 28). Acting happens only here, never in the frame: this is an ordinary Wikiport page, which
  * proxy.ts serves with `frame-ancestors 'none'` and `X-Frame-Options: DENY`, so it cannot be framed and
  * clicked through. It signs the reader in if needed (returning here), asks for confirmation, watches the
- * article with the reader's own token, and tells the frame that opened it (lib/ui/widget-watch.tsx).
+ * article with the reader's own token, and tells the frame that opened it (widget-watch.tsx beside it).
  */
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { Message } from "@/lib/ui/dashboard";
-import { WidgetCloseButton, WidgetSignInButton, WidgetWatchConfirm } from "@/lib/ui/widget-watch";
+import { WidgetCloseButton, WidgetSignInButton, WidgetWatchConfirm } from "../widget-watch";
 import { getWidget } from "@/lib/widget/registry";
 import { parseSite } from "@/lib/wikimedia/sites";
 import { watchPopupPath } from "../state";

@@ -4,9 +4,9 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleEdit } from "@/lib/ui/wiki/article-edit";
-import { ArticleHistory } from "@/lib/ui/wiki/article-history";
-import { ArticleView } from "@/lib/ui/wiki/article-view";
+import { ArticleEdit } from "./article-edit";
+import { ArticleHistory } from "./article-history";
+import { ArticleView } from "./article-view";
 import { parseWikiAddress, type WikiAddress } from "@/lib/ui/wiki/address";
 
 type Props = {

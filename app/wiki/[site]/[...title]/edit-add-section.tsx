@@ -1,8 +1,8 @@
 "use client";
 /** "Add a section": a new section (`section=new`) at the end of the page, e.g. a comment on a talk page. */
 import { useActionState } from "react";
-import { addSectionAction } from "@/lib/edits/actions";
-import type { AddSectionState } from "@/lib/edits/form-state";
+import { addSectionAction } from "./actions";
+import type { AddSectionState } from "./form-state";
 import { EditNotice, type EditNoticeLinks } from "./edit-notice";
 
 export function EditAddSection({ site, title, links }: { site: string; title: string; links: EditNoticeLinks }) {

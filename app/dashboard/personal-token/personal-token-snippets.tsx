@@ -5,7 +5,7 @@
  */
 import { useId, useState } from "react";
 import { personalTokenSnippets, TOKEN_VARIABLE } from "@/lib/personal-tokens/snippets";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/lib/ui/copy-button";
 import { usePersonalTokenFlow } from "./personal-token-flow";
 
 export interface SnippetWiki {

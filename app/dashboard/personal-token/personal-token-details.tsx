@@ -1,7 +1,7 @@
 /** Step 3: the saved token, masked, with whose it is, what it may do, its warnings, "Test it" and "Delete". */
-import { deletePersonalTokenAction } from "@/lib/personal-tokens/actions";
+import { deletePersonalTokenAction } from "./actions";
 import type { PersonalTokenSummary } from "@/lib/personal-tokens";
-import { Message, Row, When } from "./dashboard";
+import { Message, Row, When } from "@/lib/ui/dashboard";
 import { PersonalTokenTest } from "./personal-token-test";
 
 const WARNING_TITLES: Record<string, string> = {

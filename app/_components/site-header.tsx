@@ -1,8 +1,8 @@
 import { cdxIconLogOut, cdxIconLogoWikimedia } from "@wikimedia/codex-icons";
 import Link from "next/link";
-import { signOutOfWikiport } from "@/lib/auth/actions";
+import { signOutOfWikiport } from "./auth-actions";
 import type { SignedInUser } from "@/lib/auth/session";
-import { Icon } from "./icon";
+import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "./sign-in-button";
 
 /** Every page with this header gives its `<main>` this id, the skip link's target. */

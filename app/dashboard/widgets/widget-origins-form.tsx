@@ -4,15 +4,15 @@
  * stays the same. Refused lines are listed, with what the owner typed kept.
  */
 import { useActionState } from "react";
-import { updateWidgetOriginsAction } from "@/app/dashboard/widgets/actions";
-import type { UpdateOriginsState } from "@/app/dashboard/widgets/builder";
+import { updateWidgetOriginsAction } from "./actions";
+import type { UpdateOriginsState } from "./builder";
 
 export function WidgetOriginsForm({ embedId, name, origins }: { embedId: string; name: string; origins: string[] }) {
-  const [state, formAction, pending] = useActionState(updateWidgetOriginsAction, { status: "idle" } as UpdateOriginsState);
+  const [state, formAction, pending] = useActionState<UpdateOriginsState, FormData>(updateWidgetOriginsAction, null);
   const id = `origins-${embedId}`;
   return (
     <form action={formAction} className="flex flex-col gap-2">
-      {state.status === "error" ? (
+      {state ? (
         <div role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
           <p className="font-bold">The allowed origins were not changed:</p>
           <ul className="list-disc ps-5">
@@ -31,7 +31,7 @@ export function WidgetOriginsForm({ embedId, name, origins }: { embedId: string;
         name="origins"
         required
         rows={Math.min(Math.max(origins.length, 2), 10)}
-        defaultValue={state.status === "error" ? state.origins : origins.join("\n")}
+        defaultValue={state ? state.origins : origins.join("\n")}
         className="w-full rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1 font-mono text-sm"
       />
       <div>

@@ -1,13 +1,13 @@
 "use client";
 /** Creates a token for Wikiport's JSON API and shows it once, with a warning that it won't be shown again. */
 import { useActionState } from "react";
-import { createApiTokenAction, type CreateTokenState } from "@/lib/account/api-token-actions";
+import { createApiTokenAction, type CreateTokenState } from "./actions";
 
 export function ApiTokenForm() {
-  const [state, formAction, pending] = useActionState(createApiTokenAction, { status: "idle" } as CreateTokenState);
+  const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(createApiTokenAction, null);
   return (
     <div className="flex flex-col gap-3">
-      {state.status === "created" ? (
+      {state?.ok ? (
         <div role="status" className="flex flex-col gap-2 rounded-cdx border border-cdx-success bg-cdx-bg-success-subtle p-3">
           <p className="font-bold">Copy your new token “{state.name}” now: Wikiport will not show it again.</p>
           <label htmlFor="new-api-token" className="text-sm">
@@ -16,7 +16,7 @@ export function ApiTokenForm() {
           <input id="new-api-token" readOnly value={state.token} className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1 font-mono" />
         </div>
       ) : null}
-      {state.status === "error" ? (
+      {state && !state.ok ? (
         <p role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
           {state.message}
         </p>

@@ -4,8 +4,8 @@
  * JavaScript (React falls back to a plain form post); the action answers with the next form state.
  */
 import { useActionState } from "react";
-import { editAction } from "@/lib/edits/actions";
-import type { EditFormState } from "@/lib/edits/form-state";
+import { editAction } from "./actions";
+import type { EditFormState } from "./form-state";
 import { EditConflict } from "./edit-conflict";
 import { EditNotice, type EditNoticeLinks } from "./edit-notice";
 

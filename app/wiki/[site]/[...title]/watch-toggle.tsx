@@ -2,9 +2,9 @@
 /** The Watch / Unwatch button: a form posting to the watch action, so it also works without JavaScript. */
 import { cdxIconStar, cdxIconUnStar } from "@wikimedia/codex-icons";
 import { useActionState } from "react";
-import { watchAction } from "@/lib/edits/actions";
-import type { WatchState } from "@/lib/edits/form-state";
-import { Icon } from "../icon";
+import { watchAction } from "./actions";
+import type { WatchState } from "./form-state";
+import { Icon } from "@/lib/ui/icon";
 
 export function WatchToggle({ site, title, watched }: { site: string; title: string; watched: boolean }) {
   const [state, formAction, pending] = useActionState(watchAction, { ok: true, watched } satisfies WatchState);

@@ -5,15 +5,15 @@
  * JavaScript; every bad origin line is listed at once, with what the owner typed kept.
  */
 import { useActionState } from "react";
-import { registerWidgetAction } from "@/app/dashboard/widgets/actions";
-import type { RegisterWidgetState } from "@/app/dashboard/widgets/builder";
+import { registerWidgetAction } from "./actions";
+import type { RegisterWidgetState } from "./builder";
 import type { CardOptions } from "@/lib/widget/options";
 
 const field = "rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1";
 
 export function WidgetRegisterForm({ site, title, options }: { site: string; title: string; options: CardOptions }) {
-  const [state, formAction, pending] = useActionState(registerWidgetAction, { status: "idle" } as RegisterWidgetState);
-  const kept = state.status === "error" ? state : null;
+  const [state, formAction, pending] = useActionState<RegisterWidgetState, FormData>(registerWidgetAction, null);
+  const kept = state;
   return (
     <form action={formAction} className="flex flex-col gap-3">
       {kept ? (

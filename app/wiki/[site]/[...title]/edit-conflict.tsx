@@ -3,7 +3,7 @@
  * started from, and what the user changed, each as a line diff against that base.
  */
 import type { DiffLine } from "@/lib/edits/diff";
-import type { EditConflictView } from "@/lib/edits/form-state";
+import type { EditConflictView } from "./form-state";
 
 const LINE_STYLE: Record<DiffLine["kind"], string> = {
   added: "bg-cdx-bg-success-subtle",

@@ -2,13 +2,14 @@
  * What the edit form shows between submissions (useActionState). Kept out of actions.ts, which as a
  * "use server" module may export only async functions.
  */
-import type { DiffLine } from "./diff";
+import type { DiffLine } from "@/lib/edits/diff";
+import type { ActionFailure } from "@/lib/server-actions/result";
 
 export type EditResult =
   | { ok: true; kind: "saved"; revisionId: number | null }
   /** "Apply my change on top" merged cleanly: the text below is ready to save. */
   | { ok: true; kind: "merged" }
-  | { ok: false; code: string; message: string; retryAfterSeconds?: number; conflicts?: number };
+  | (ActionFailure & { conflicts?: number });
 
 export interface EditConflictView {
   base: { revisionId: number; text: string };
@@ -35,4 +36,4 @@ export interface EditFormState {
 
 export type AddSectionState = { version: number; result: EditResult | null; sectionTitle: string; text: string };
 
-export type WatchState = { ok: true; watched: boolean } | { ok: false; watched: boolean; code: string; message: string };
+export type WatchState = ({ ok: true } | ActionFailure) & { watched: boolean };

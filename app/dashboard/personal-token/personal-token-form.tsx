@@ -1,6 +1,6 @@
 "use client";
 /** Step 2: paste the token; Wikiport verifies it with Wikimedia before saving anything. */
-import { Message } from "./dashboard";
+import { Message } from "@/lib/ui/dashboard";
 import { usePersonalTokenFlow } from "./personal-token-flow";
 
 export function PersonalTokenForm({ replacing }: { replacing: boolean }) {
@@ -8,7 +8,7 @@ export function PersonalTokenForm({ replacing }: { replacing: boolean }) {
   return (
     <div className="flex flex-col gap-3">
       {/* Only while the saved token is this one: not after a delete or a replacement. */}
-      {state.status === "saved" && revealedToken ? (
+      {state?.ok && revealedToken ? (
         <Message tone="success" title="Token verified and saved">
           <p>
             Wikimedia accepted it: it acts as <strong>{state.username}</strong>.
@@ -17,7 +17,7 @@ export function PersonalTokenForm({ replacing }: { replacing: boolean }) {
           </p>
         </Message>
       ) : null}
-      {state.status === "error" ? (
+      {state && !state.ok ? (
         <Message tone="error" title="The token was not saved">
           <p data-code={state.code}>{state.message}</p>
         </Message>

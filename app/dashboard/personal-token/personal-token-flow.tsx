@@ -5,7 +5,7 @@
  * form just saved: after a reload, a replacement or a delete, the snippets fall back to a placeholder.
  */
 import { createContext, useActionState, useContext } from "react";
-import { savePersonalTokenAction, type SavePersonalTokenState } from "@/lib/personal-tokens/actions";
+import { savePersonalTokenAction, type SavePersonalTokenState } from "./actions";
 
 interface Flow {
   state: SavePersonalTokenState;
@@ -18,8 +18,8 @@ interface Flow {
 const FlowContext = createContext<Flow | null>(null);
 
 export function PersonalTokenFlow({ storedSavedAt, children }: { storedSavedAt: string | null; children: React.ReactNode }) {
-  const [state, formAction, pending] = useActionState(savePersonalTokenAction, { status: "idle" } as SavePersonalTokenState);
-  const revealedToken = state.status === "saved" && state.savedAt === storedSavedAt ? state.token : null;
+  const [state, formAction, pending] = useActionState<SavePersonalTokenState, FormData>(savePersonalTokenAction, null);
+  const revealedToken = state?.ok && state.savedAt === storedSavedAt ? state.token : null;
   return <FlowContext value={{ state, formAction, pending, revealedToken }}>{children}</FlowContext>;
 }
 

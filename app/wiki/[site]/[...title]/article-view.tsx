@@ -11,12 +11,12 @@ import type { Article } from "@/lib/articles/read";
 import { readArticle, wikiPageUrl } from "@/lib/articles/server";
 import { getCurrentUser, type SignedInUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
-import { SignInButton } from "@/lib/ui/sign-in-button";
-import { MAIN_ID, SiteHeader } from "@/lib/ui/site-header";
+import { SignInButton } from "@/app/_components/sign-in-button";
+import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import type { DescribedError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
 import { WatchButton } from "./watch-button";
-import { wikiHref, type WikiAction, type WikiAddress } from "./address";
+import { wikiHref, type WikiAction, type WikiAddress } from "@/lib/ui/wiki/address";
 
 /** The wikis offered by the switcher; any other allow-listed wiki is reachable by its address. */
 export const COMMON_WIKIS = [

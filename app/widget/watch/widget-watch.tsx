@@ -7,9 +7,9 @@
  */
 import { cdxIconLogIn, cdxIconStar } from "@wikimedia/codex-icons";
 import { useActionState, useEffect } from "react";
-import { confirmWatchAction, signInToWatchAction } from "@/app/widget/watch/actions";
-import type { WatchPopupState } from "@/app/widget/watch/state";
-import { Icon } from "./icon";
+import { confirmWatchAction, signInToWatchAction } from "./actions";
+import type { WatchPopupState } from "./state";
+import { Icon } from "@/lib/ui/icon";
 
 /** Closes the popup (a window opened by the widget may close itself). */
 export function WidgetCloseButton({ label = "Close" }: { label?: string }) {
@@ -47,14 +47,14 @@ export function WidgetWatchConfirm({
   appOrigin: string;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(confirmWatchAction, { status: "idle" } as WatchPopupState);
+  const [state, formAction, pending] = useActionState<WatchPopupState, FormData>(confirmWatchAction, null);
 
   useEffect(() => {
-    if (state.status !== "watched") return;
+    if (!state?.ok) return;
     window.opener?.postMessage({ type: "wikiport:watch-result", embedId, watched: true }, appOrigin);
-  }, [state.status, embedId, appOrigin]);
+  }, [state?.ok, embedId, appOrigin]);
 
-  if (state.status === "watched") {
+  if (state?.ok) {
     return (
       <>
         <h1 className="text-2xl font-bold text-cdx-emphasized">You are watching {state.title}</h1>
@@ -74,7 +74,7 @@ export function WidgetWatchConfirm({
         Watch {title} on {wiki}?
       </h1>
       <p>Wikiport will add this article to your watchlist on {wiki}, as you, with your Wikimedia account.</p>
-      {state.status === "error" ? (
+      {state && !state.ok ? (
         <div role="alert" className="flex flex-col gap-2 rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
           <p>{state.message}</p>
           {state.code === "reconnect_needed" || state.code === "signed_out" ? (

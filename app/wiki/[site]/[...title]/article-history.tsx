@@ -6,7 +6,7 @@ import { readHistory } from "@/lib/articles/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
 import type { Revision } from "@/lib/wikimedia/rest";
-import { wikiHref, type WikiAddress } from "./address";
+import { wikiHref, type WikiAddress } from "@/lib/ui/wiki/address";
 import { displayTitle, formatTimestamp, WikiErrorBox, WikiPageFrame } from "./article-view";
 
 /** A revision id from the query, or undefined: anything else is ignored rather than sent to the wiki. */

@@ -4,13 +4,13 @@
  */
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { EditFormState } from "@/lib/edits/form-state";
+import type { EditFormState } from "./form-state";
 import { loadDraft } from "@/lib/edits/save";
 import { getConfig } from "@/lib/env";
 import { getWikimedia } from "@/lib/wikimedia";
 import { pageUrl } from "@/lib/wikimedia/sites";
-import { MAIN_ID, SiteHeader } from "../site-header";
-import { wikiHref, type WikiAddress } from "./address";
+import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
+import { wikiHref, type WikiAddress } from "@/lib/ui/wiki/address";
 import { EditAddSection } from "./edit-add-section";
 import { EditForm } from "./edit-form";
 import { EditNotice, type EditNoticeLinks } from "./edit-notice";

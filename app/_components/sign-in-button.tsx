@@ -1,6 +1,6 @@
 import { cdxIconLogIn } from "@wikimedia/codex-icons";
-import { signInWithWikimedia } from "@/lib/auth/actions";
-import { Icon } from "./icon";
+import { signInWithWikimedia } from "./auth-actions";
+import { Icon } from "@/lib/ui/icon";
 
 /** A form, not a link: the action sets the state and PKCE cookies before Wikimedia is involved. */
 export function SignInButton({ label = "Sign in with Wikimedia" }: { label?: string }) {

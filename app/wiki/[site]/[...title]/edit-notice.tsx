@@ -3,7 +3,7 @@
  * CAPTCHA, rate limit, ended connection) gets its own way forward, so nobody is left with "error".
  */
 import Link from "next/link";
-import type { EditResult } from "@/lib/edits/form-state";
+import type { EditResult } from "./form-state";
 
 export interface EditNoticeLinks {
   /** The page on the wiki itself, for what Wikiport cannot do (a CAPTCHA, an appeal). */

@@ -1,11 +1,11 @@
 "use client";
 /** "Test it": one real call with the saved token on a chosen wiki, and what the wiki answered. */
 import { useActionState, useId } from "react";
-import { testPersonalTokenAction, type TestPersonalTokenState } from "@/lib/personal-tokens/actions";
-import { Message } from "./dashboard";
+import { testPersonalTokenAction, type TestPersonalTokenState } from "./actions";
+import { Message } from "@/lib/ui/dashboard";
 
 export function PersonalTokenTest({ wikis }: { wikis: string[] }) {
-  const [state, formAction, pending] = useActionState(testPersonalTokenAction, { status: "idle" } as TestPersonalTokenState);
+  const [state, formAction, pending] = useActionState<TestPersonalTokenState, FormData>(testPersonalTokenAction, null);
   const pickerId = useId();
   return (
     <div className="flex flex-col gap-2">
@@ -22,14 +22,14 @@ export function PersonalTokenTest({ wikis }: { wikis: string[] }) {
           {pending ? "Testing…" : "Test it"}
         </button>
       </form>
-      {state.status === "ok" ? (
+      {state?.ok ? (
         <Message tone="success" title="The token works">
           <p>
             {state.wiki} answered <code>meta=userinfo</code> as <strong>{state.username}</strong>.
           </p>
         </Message>
       ) : null}
-      {state.status === "error" ? (
+      {state && !state.ok ? (
         <Message tone="error" title="The test call failed">
           <p data-code={state.code}>{state.message}</p>
         </Message>

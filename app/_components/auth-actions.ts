@@ -1,0 +1,28 @@
+"use server";
+/**
+ * The sign-in button's and the header's sign-out action, used on every page. Through the action
+ * boundary like every action; neither takes input, and both run without a session: signing in needs
+ * none, and signing out without one is harmless.
+ */
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { boundaryNotice, formAction } from "@/lib/server-actions";
+
+const noInput = z.object({});
+
+/** Starts "Sign in with Wikimedia" (also "Reconnect": a new sign-in stores fresh tokens). */
+export const signInWithWikimedia = formAction(
+  { name: "sign_in", schema: noInput, access: "anyone", failed: (failure) => redirect(`/dashboard?notice=${boundaryNotice(failure) ?? "action-failed"}`) },
+  async () => {
+    await signIn("wikimedia", { redirectTo: "/dashboard" });
+  },
+);
+
+/** Deletes the database session, so the cookie stops working everywhere at once. */
+export const signOutOfWikiport = formAction(
+  { name: "sign_out", schema: noInput, access: "anyone", failed: (failure) => redirect(`/dashboard?notice=${boundaryNotice(failure) ?? "action-failed"}`) },
+  async () => {
+    await signOut({ redirectTo: "/" });
+  },
+);

@@ -1,0 +1,110 @@
+"use server";
+/**
+ * The dashboard's actions: checking and ending the Wikimedia connection, signing out everywhere,
+ * deleting the account, and creating and revoking API tokens. Each goes through the action boundary
+ * (lib/server-actions) and acts only on the signed-in user's own data. Most answer by redirecting to
+ * the dashboard with a notice code (lib/account/notices.ts), refusals too; creating a token answers its
+ * form, because the plaintext is shown once, there, and is never stored, logged or put in a URL.
+ */
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { checkConnection } from "@/lib/account/connection";
+import { deleteAccount, signOutEverywhere } from "@/lib/account/manage";
+import type { DashboardNotice } from "@/lib/account/notices";
+import { API_TOKEN_SCOPES, createApiToken, revokeApiToken } from "@/lib/api-tokens";
+import { recordAudit } from "@/lib/audit";
+import { signOut } from "@/lib/auth";
+import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { getVault } from "@/lib/grants";
+import { log } from "@/lib/log";
+import { boundaryNotice, failure, formAction, repeated, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
+import { userAgent } from "@/lib/wikimedia/user-agent";
+
+function backToDashboard(notice: DashboardNotice): never {
+  redirect(`/dashboard?notice=${notice}`);
+}
+
+/** A refusal of a redirecting dashboard action: signed out goes to the landing page, the rest to a notice. */
+function refused(otherwise: DashboardNotice) {
+  return (refusal: ActionFailure): never => {
+    if (refusal.code === "signed_out") redirect("/");
+    backToDashboard(boundaryNotice(refusal) ?? otherwise);
+  };
+}
+
+const noInput = z.object({});
+
+export const checkConnectionAction = formAction({ name: "check_connection", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
+  const config = getConfig();
+  const result = await checkConnection(
+    { db: getDb(), vault: getVault(), log, oauthUrl: config.wikimedia.oauthUrl, userAgent: userAgent(config.wikimedia.contact) },
+    user.id,
+  );
+  recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });
+  const notice: Record<typeof result.status, DashboardNotice> = {
+    connected: "connection-ok",
+    reconnect_needed: "connection-ended",
+    wikimedia_unavailable: "wikimedia-unavailable",
+    refused: "connection-refused",
+  };
+  backToDashboard(notice[result.status]);
+});
+
+export const disconnectAction = formAction({ name: "disconnect", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
+  getVault().disconnect(user.id);
+  recordAudit(getDb(), log, { userId: user.id, action: "disconnect", result: "ok" });
+  log.info("account.disconnected", { userId: user.id });
+  backToDashboard("disconnected");
+});
+
+export const signOutEverywhereAction = formAction({ name: "sign_out_everywhere", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
+  const ended = signOutEverywhere(getDb(), user.id);
+  log.info("account.signed_out_everywhere", { userId: user.id, sessions: ended });
+  redirect("/?notice=signed-out-everywhere");
+});
+
+const deleteSchema = z.object({ confirmation: z.string().trim().max(300) });
+
+export const deleteAccountAction = formAction({ name: "delete_account", schema: deleteSchema, failed: refused("delete-not-confirmed") }, async ({ user, input }) => {
+  const username = getWikimediaProfile(getDb(), user.id)?.username ?? user.name;
+  if (input.confirmation !== username) backToDashboard("delete-not-confirmed");
+  deleteAccount(getDb(), user.id);
+  log.info("account.deleted", { userId: user.id });
+  // The session row went with the user; signing out also clears the now useless cookie.
+  await signOut({ redirectTo: "/?notice=account-deleted" });
+});
+
+export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;
+
+const createTokenSchema = z.object({
+  // Length and characters are the token store's to judge (lib/api-tokens), with its own messages.
+  name: z.string().max(1000),
+  scopes: repeated(z.enum(API_TOKEN_SCOPES)),
+  expiry: z.enum(["30", "90", "365", "never"]).transform((value) => (value === "never" ? null : (Number(value) as 30 | 90 | 365))),
+});
+
+export const createApiTokenAction = stateAction(
+  {
+    name: "create_api_token",
+    schema: createTokenSchema,
+    invalidMessage: "Give the token a name, choose its scopes from read, edit and watch, and an expiry of 30, 90 or 365 days, or none.",
+    failed: (refusal): CreateTokenState => refusal,
+  },
+  async ({ user, input }): Promise<CreateTokenState> => {
+    const result = createApiToken(getDb(), { userId: user.id, name: input.name, scopes: input.scopes, expiresInDays: input.expiry });
+    if (!result.ok) return failure(result);
+    recordAudit(getDb(), log, { userId: user.id, action: "create_api_token", title: result.record.name, result: "ok" });
+    return { ok: true, token: result.token, name: result.record.name };
+  },
+);
+
+const revokeSchema = z.object({ tokenId: z.string().min(1).max(64) });
+
+export const revokeApiTokenAction = formAction({ name: "revoke_api_token", schema: revokeSchema, failed: refused("token-not-found") }, async ({ user, input }) => {
+  // Another user's token id answers exactly like a missing one: nothing is revealed or changed.
+  const revoked = revokeApiToken(getDb(), user.id, input.tokenId);
+  if (revoked) recordAudit(getDb(), log, { userId: user.id, action: "revoke_api_token", result: "ok" });
+  backToDashboard(revoked ? "token-revoked" : "token-not-found");
+});
