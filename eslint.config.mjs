@@ -33,6 +33,45 @@ export default defineConfig([
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // Layers point one way (docs/decisions/015-layers-point-one-way.md): the request layer knows nothing
+    // above it. The vault (lib/grants) uses lib/wikimedia; lib/wiring.ts hands the vault to it.
+    files: ["lib/wikimedia/**"],
+    ignores: ["lib/wikimedia/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/lib/|\\.\\./)(grants|articles|edits|account|widget|api|api-tokens|personal-tokens|ui|auth|audit|wiring)(/|$)",
+              message: "lib/wikimedia is the request layer: it must not import the vault or a capability above it (see lib/wiring.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Production code never imports a test, a testing helper or a test worker: they may carry fixtures,
+    // fixed secrets or vitest itself. Only tests, e2e/ and the other test harnesses may. A rule of its own
+    // name, so that it adds to (rather than replaces) no-restricted-imports blocks for the same files.
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: ["**/*.test.ts", "**/testing.ts", "sandbox/oauth/test-browser.ts", "**/test-workers/**", "e2e/**", "contract/**", "*.config.ts", "vitest.setup.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)(testing|test-browser|test-workers)(\\.ts)?(/|$)|\\.test(\\.tsx?)?$|(^|/)e2e/|^@/e2e(/|$)",
+              message: "Production code must not import a testing module, a test or e2e/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Not React code: `use…` helpers there are test fixtures, not hooks.
     files: ["sandbox/**", "contract/**", "e2e/**", "scripts/**", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "react-hooks/rules-of-hooks": "off" },

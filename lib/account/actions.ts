@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
 import { log } from "@/lib/log";
-import { userAgent } from "@/lib/wikimedia/user-agent";
+import { getWikimedia } from "@/lib/wiring";
 import { checkConnection } from "./connection";
 import { deleteAccount, signOutEverywhere } from "./manage";
 import type { DashboardNotice } from "./notices";
@@ -25,9 +25,9 @@ function backToDashboard(notice: DashboardNotice): never {
 
 export async function checkConnectionAction(): Promise<void> {
   const user = await requireUser();
-  const config = getConfig();
+  const wikimedia = getWikimedia();
   const result = await checkConnection(
-    { db: getDb(), vault: getVault(), log, oauthUrl: config.wikimedia.oauthUrl, userAgent: userAgent(config.wikimedia.contact) },
+    { db: getDb(), log, http: wikimedia.http, oauthUrl: getConfig().wikimedia.oauthUrl, asUser: wikimedia.asUser },
     user.id,
   );
   recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });

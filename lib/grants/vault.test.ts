@@ -11,7 +11,8 @@ import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { wikiportTokens } from "@/sandbox/oauth/test-browser";
-import { ReconnectNeededError, WikimediaUnavailableError, createVault } from "./vault";
+import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/wikimedia/token-errors";
+import { createVault } from "./vault";
 
 const sb = useSandbox();
 const keyRing = randomKeyRing();

@@ -17,6 +17,7 @@ import type { KeyRing } from "@/lib/crypto/key-ring";
 import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
 import { TokenEndpointError, type TokenClient } from "@/lib/wikimedia/oauth";
+import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/wikimedia/token-errors";
 
 export type Grant = typeof grants.$inferSelect;
 
@@ -26,24 +27,6 @@ const REFRESH_TOKEN_TTL_MS = 365 * 24 * 3600 * 1000;
 const LEASE_MS = 30_000;
 const WAIT_STEP_MS = 40;
 const MAX_BACKOFF_MS = 5 * 60_000;
-
-/** The user must sign in again: the grant is gone, revoked, or its stored tokens cannot be used. */
-export class ReconnectNeededError extends Error {
-  override name = "ReconnectNeededError";
-  readonly code = "reconnect_needed";
-  constructor(readonly reason: string) {
-    super("Your Wikimedia connection has ended. Sign in with Wikimedia again to reconnect.");
-  }
-}
-
-/** Wikimedia could not give a new token right now; the grant is kept and a later try may work. */
-export class WikimediaUnavailableError extends Error {
-  override name = "WikimediaUnavailableError";
-  readonly code = "wikimedia_unavailable";
-  constructor(readonly retryAfterMs: number | null) {
-    super("Wikimedia's sign-in service is not answering right now. Your connection is kept; try again in a moment.");
-  }
-}
 
 export interface VaultOptions {
   db: Db;

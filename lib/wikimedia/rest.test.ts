@@ -3,7 +3,8 @@ import { useTestDb } from "@/db/testing";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { appCredential, createAppToken } from "./app-token";
-import { failure, sandboxVault, signInToVault, siteOf } from "./testing";
+import { sandboxVault, signInToVault } from "@/lib/grants/testing";
+import { failure, siteOf } from "./testing";
 import { anonymousCredential, createWikimediaHttp, type Credential } from "./http";
 import { createRestClient } from "./rest";
 

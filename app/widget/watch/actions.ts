@@ -13,7 +13,7 @@ import { recordWatch } from "@/lib/edits/audit";
 import { setWatched } from "@/lib/edits/watch";
 import { log } from "@/lib/log";
 import { getWidget, isWellFormedEmbedId } from "@/lib/widget/registry";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { parseSite } from "@/lib/wikimedia/sites";
 import { watchPopupPath, type WatchPopupState } from "./state";
 

@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { EditFormState } from "@/lib/edits/form-state";
 import { loadDraft } from "@/lib/edits/save";
 import { getConfig } from "@/lib/env";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { pageUrl } from "@/lib/wikimedia/sites";
 import { MAIN_ID, SiteHeader } from "../site-header";
 import { wikiHref, type WikiAddress } from "./address";
