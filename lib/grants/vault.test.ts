@@ -205,6 +205,27 @@ describe("the token vault", () => {
     expect(after.retryAfter!.getTime()).toBeGreaterThan(Date.now());
   });
 
+  it("never sends a grant's tokens to another OAuth server than the one that issued them", async () => {
+    const userId = addUser("Ada Editor");
+    // Signed in while Wikiport pointed at one OAuth server; the operator then points it at another.
+    await connect(vaultOn(), userId, { expiresInSeconds: 90 });
+    const moved = createVault({
+      db: testDb.db,
+      keyRing,
+      tokens: createTokenClient({ oauthUrl: oauthUrl(), clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" }),
+      oauthServer: "https://meta.wikimedia.org/w/rest.php/oauth2",
+      refreshSkewSeconds: 120,
+      log,
+    });
+    const refused = await moved.getAccessToken(userId).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(ReconnectNeededError);
+    expect((refused as ReconnectNeededError).reason).toBe("other_oauth_server");
+    expect(await refreshCalls()).toBe(0);
+    // Signing in again with the new server stores its tokens, and they are used.
+    const again = await connect(moved, userId);
+    expect(await moved.getAccessToken(userId)).toBe(again.access_token);
+  });
+
   it("keeps using a still-valid access token when a proactive refresh fails", async () => {
     const vault = vaultOn();
     const userId = addUser("Ada Editor");
