@@ -12,9 +12,9 @@ import { searchPages } from "@/lib/articles/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { CopyButton } from "@/lib/ui/copy-button";
 import { DashboardShell, Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { COMMON_WIKIS, WikiErrorBox } from "@/lib/ui/wiki/article-view";
-import { WidgetCopyButton } from "@/lib/ui/widget-copy-button";
 import { WidgetOriginsForm } from "@/lib/ui/widget-origins-form";
 import { WidgetPreview } from "@/lib/ui/widget-preview";
 import { WidgetRegisterForm } from "@/lib/ui/widget-register-form";
@@ -43,7 +43,7 @@ function Snippet({ id, label, snippet }: { id: string; label: string; snippet: s
         {label}
       </label>
       <textarea id={id} readOnly value={snippet} rows={6} className={`w-full font-mono text-sm ${field}`} />
-      <WidgetCopyButton text={snippet} />
+      <CopyButton text={snippet} targetId={id} label="Copy snippet" />
     </div>
   );
 }
