@@ -28,8 +28,9 @@ const sealingKey = runSecret("WIKIPORT_E2E_SEALING_KEY", () => randomBytes(32).t
  * The request limits of the run (lib/security/rate-limits.ts): refilled once an hour, so that which request
  * the limit refuses never depends on how fast the machine runs. The capacities sit above what the whole
  * suite spends in one bucket — the busiest per-user edit bucket (Ada's: about 20 saves, mostly
- * e2e/faults.spec.ts), all sign-ins from 127.0.0.1 (about 80), the wiki actions of one session — so only
- * the bursts in e2e/security-headers.spec.ts, each with a bucket of its own, meet them. A spec that makes
+ * e2e/faults.spec.ts), all sign-ins from 127.0.0.1 (about 80), the wiki actions of one session, one API token's
+ * requests, failed API authentications from 127.0.0.1 (about 10) — so only the bursts in
+ * e2e/security-headers.spec.ts and e2e/api-v1.spec.ts, each with a bucket of its own, meet them. A spec that makes
  * many more edits or sign-ins must raise these.
  */
 const limits = {
@@ -37,6 +38,8 @@ const limits = {
   wikiAction: { capacity: 90, perHour: 1 },
   signIn: { capacity: 300, perHour: 1 },
   callback: { capacity: 300, perHour: 1 },
+  api: { capacity: 60, perHour: 1 },
+  apiAuthFailures: { capacity: 40, perHour: 1 },
 } as const;
 
 function limitSetting(limit: { capacity: number; perHour: number }): string {
@@ -65,6 +68,8 @@ export const E2E = {
     WIKIPORT_ACTION_LIMIT: limitSetting(limits.wikiAction),
     WIKIPORT_SIGN_IN_LIMIT: limitSetting(limits.signIn),
     WIKIPORT_CALLBACK_LIMIT: limitSetting(limits.callback),
+    WIKIPORT_API_LIMIT: limitSetting(limits.api),
+    WIKIPORT_API_AUTH_FAILURE_LIMIT: limitSetting(limits.apiAuthFailures),
     NEXT_TELEMETRY_DISABLED: "1",
     XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
     XDG_CACHE_HOME: join(dataDir, "xdg-cache"),

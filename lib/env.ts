@@ -61,6 +61,8 @@ const HELP: Record<string, string> = {
   WIKIPORT_ACTION_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_SIGN_IN_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_CALLBACK_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_API_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_API_AUTH_FAILURE_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_KEYS:
     "The key ring that seals tokens at rest: comma-separated `kid=<32 random bytes, base64url>` entries. " +
     "Make a key with `npm run keys:generate` (npm start makes one for local use).",
@@ -148,6 +150,8 @@ const rawSchema = z.object({
   WIKIPORT_ACTION_LIMIT: rateLimitSchema,
   WIKIPORT_SIGN_IN_LIMIT: rateLimitSchema,
   WIKIPORT_CALLBACK_LIMIT: rateLimitSchema,
+  WIKIPORT_API_LIMIT: rateLimitSchema,
+  WIKIPORT_API_AUTH_FAILURE_LIMIT: rateLimitSchema,
 });
 
 export type WikimediaMode = "sandbox" | "production";
@@ -197,6 +201,10 @@ export interface Config {
     wikiAction?: RateLimitSetting;
     signIn?: RateLimitSetting;
     callback?: RateLimitSetting;
+    /** Requests to /api/v1, per token. */
+    api?: RateLimitSetting;
+    /** Failed /api/v1 authentications, per client address. */
+    apiAuthFailures?: RateLimitSetting;
   };
 }
 
@@ -288,6 +296,8 @@ export function parseConfig(source: EnvSource): Config {
       ...(env.WIKIPORT_ACTION_LIMIT ? { wikiAction: env.WIKIPORT_ACTION_LIMIT } : {}),
       ...(env.WIKIPORT_SIGN_IN_LIMIT ? { signIn: env.WIKIPORT_SIGN_IN_LIMIT } : {}),
       ...(env.WIKIPORT_CALLBACK_LIMIT ? { callback: env.WIKIPORT_CALLBACK_LIMIT } : {}),
+      ...(env.WIKIPORT_API_LIMIT ? { api: env.WIKIPORT_API_LIMIT } : {}),
+      ...(env.WIKIPORT_API_AUTH_FAILURE_LIMIT ? { apiAuthFailures: env.WIKIPORT_API_AUTH_FAILURE_LIMIT } : {}),
     },
   };
 }
