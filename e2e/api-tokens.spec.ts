@@ -86,3 +86,17 @@ test("the API guide shows how to call the API, and its edit example edits the sa
   const conflict = JSON.parse(await example.getByRole("figure", { name: "The answer to a conflicting edit (409)" }).locator("pre").innerText()) as Record<string, unknown>;
   expect(conflict).toMatchObject({ status: 409, code: "edit_conflict", baseRevisionId: expect.any(Number), currentRevisionId: expect.any(Number) });
 });
+
+test("without a clipboard (an http page in some browsers), Copy selects the code and says to copy it by hand", async ({ page }) => {
+  // No `navigator.clipboard` at all, as in an insecure context: simulated in the page, not in Wikiport's code.
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { configurable: true, get: () => undefined });
+  });
+  await signIn(page, ADA);
+  await page.goto("/dashboard/api");
+  const example = page.getByRole("figure", { name: "Edit a page" });
+  await example.getByRole("button", { name: "Copy: Edit a page" }).click();
+  await expect(example.getByRole("status")).toHaveText("Copy failed — select the text and copy it yourself");
+  const code = await example.locator("pre").innerText();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(code);
+});

@@ -24,11 +24,35 @@ function runSecret(name: string, make: () => string): string {
 const authSecret = runSecret("WIKIPORT_E2E_AUTH_SECRET", () => randomBytes(33).toString("base64"));
 const sealingKey = runSecret("WIKIPORT_E2E_SEALING_KEY", () => randomBytes(32).toString("base64url"));
 
+/**
+ * The request limits of the run (lib/security/rate-limits.ts): refilled once an hour, so that which request
+ * the limit refuses never depends on how fast the machine runs. The capacities sit above what the whole
+ * suite spends in one bucket — the busiest per-user edit bucket (Ada's: about 20 saves, mostly
+ * e2e/faults.spec.ts), all sign-ins from 127.0.0.1 (about 80), the server actions of one user and of one session, one API token's
+ * requests, failed API authentications from 127.0.0.1 (about 10) — so only the bursts in
+ * e2e/security-headers.spec.ts and e2e/api-v1.spec.ts, each with a bucket of its own, meet them. A spec that makes
+ * many more edits or sign-ins must raise these.
+ */
+const limits = {
+  edit: { capacity: 30, perHour: 1 },
+  action: { capacity: 150, perHour: 1 },
+  sessionAction: { capacity: 90, perHour: 1 },
+  signIn: { capacity: 300, perHour: 1 },
+  callback: { capacity: 300, perHour: 1 },
+  api: { capacity: 60, perHour: 1 },
+  apiAuthFailures: { capacity: 40, perHour: 1 },
+} as const;
+
+function limitSetting(limit: { capacity: number; perHour: number }): string {
+  return `${limit.capacity},${limit.perHour}/hour`;
+}
+
 export const E2E = {
   appUrl: `http://localhost:${appPort}`,
   sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
   embedderUrl: `http://127.0.0.1:${embedderPort}`,
   dataDir,
+  limits,
   serverEnv: {
     NODE_ENV: "production",
     PORT: String(appPort),
@@ -41,6 +65,13 @@ export const E2E = {
     // A fresh key per run: a fixed key in the repository would be a publicly known key.
     WIKIPORT_KEYS: `e2e=${sealingKey}`,
     WIKIPORT_ACTIVE_KEY: "e2e",
+    WIKIPORT_EDIT_LIMIT: limitSetting(limits.edit),
+    WIKIPORT_ACTION_LIMIT: limitSetting(limits.action),
+    WIKIPORT_SESSION_ACTION_LIMIT: limitSetting(limits.sessionAction),
+    WIKIPORT_SIGN_IN_LIMIT: limitSetting(limits.signIn),
+    WIKIPORT_CALLBACK_LIMIT: limitSetting(limits.callback),
+    WIKIPORT_API_LIMIT: limitSetting(limits.api),
+    WIKIPORT_API_AUTH_FAILURE_LIMIT: limitSetting(limits.apiAuthFailures),
     NEXT_TELEMETRY_DISABLED: "1",
     XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
     XDG_CACHE_HOME: join(dataDir, "xdg-cache"),

@@ -108,3 +108,22 @@ test("register the card for another site, see it listed and working there, then 
   await expect(activity).toContainText("Registered a widget “Solar System on my blog”");
   await expect(activity).toContainText("Deleted a widget “Solar System on my blog”");
 });
+
+test("a refused clipboard: the snippet is selected and the page says to copy it by hand", async ({ page }) => {
+  // The browser refusing (permission denied), simulated in the page, not in Wikiport's code.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, "writeText", {
+      configurable: true,
+      value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")),
+    });
+  });
+  await signIn(page);
+  await page.goto("/dashboard/widgets?site=en.wikipedia.org&title=Moon");
+  const preview = page.getByRole("region", { name: "Preview: Moon" });
+  const box = preview.getByLabel("Snippet for any page");
+  const snippet = await box.inputValue();
+  await preview.getByRole("button", { name: "Copy snippet" }).first().click();
+  await expect(preview.getByRole("status").filter({ hasText: "Copy failed" }).first()).toHaveText("Copy failed — select the text and copy it yourself");
+  await expect(box).toBeFocused();
+  expect(await box.evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd))).toBe(snippet);
+});

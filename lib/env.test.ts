@@ -102,6 +102,16 @@ describe("parseConfig", () => {
     expect(parseConfig({ AUTH_SECRET: SECRET, ...KEYS, WIKIMEDIA_CLIENT_ID: "", WIKIMEDIA_GRANTS: "" }).wikimedia.mode).toBe("sandbox");
   });
 
+  it("reads the request limits an operator sets, per minute or per hour, and leaves the others to the defaults", () => {
+    expect(parseConfig({ AUTH_SECRET: SECRET, ...KEYS }).limits).toEqual({});
+    const config = parseConfig({ AUTH_SECRET: SECRET, ...KEYS, WIKIPORT_EDIT_LIMIT: "30,30/minute", WIKIPORT_SIGN_IN_LIMIT: "300,1/hour" });
+    expect(config.limits).toEqual({ edit: { capacity: 30, refillPerMinute: 30 }, signIn: { capacity: 300, refillPerMinute: 1 / 60 } });
+    expect(problemsOf({ AUTH_SECRET: SECRET, ...KEYS, WIKIPORT_EDIT_LIMIT: "30", WIKIPORT_ACTION_LIMIT: "0,1/minute" })).toEqual([
+      "WIKIPORT_EDIT_LIMIT: must look like 30,30/minute or 5,1/hour",
+      "WIKIPORT_ACTION_LIMIT: must allow at least one request and refill above zero",
+    ]);
+  });
+
   it("refuses to start without a usable key ring, and says how to make a key", () => {
     expect(problemsOf({ AUTH_SECRET: SECRET })).toEqual(["WIKIPORT_KEYS: is missing", "WIKIPORT_ACTIVE_KEY: is missing"]);
     expect(problemsOf({ AUTH_SECRET: SECRET, WIKIPORT_KEYS: "k1=c2hvcnQ", WIKIPORT_ACTIVE_KEY: "k1" })).toEqual([

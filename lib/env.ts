@@ -27,6 +27,10 @@ const PRODUCTION_OAUTH_HOST = "meta.wikimedia.org";
 
 type EnvSource = Record<string, string | undefined>;
 
+const RATE_LIMIT_HELP =
+  "A burst size and a refill rate, `<capacity>,<refill>/<minute|hour>`, e.g. WIKIPORT_EDIT_LIMIT=30,30/minute " +
+  "(30 at once, then one more every 2 seconds).";
+
 /** How to fix each variable, shown next to its validation error. */
 const HELP: Record<string, string> = {
   NODE_ENV: "Use development, production or test (npm scripts set it for you).",
@@ -53,6 +57,13 @@ const HELP: Record<string, string> = {
     "An e-mail address or URL where Wikimedia operators can reach you; it goes into the User-Agent that " +
     "Wikimedia's policy requires, e.g. WIKIPORT_CONTACT=ops@example.org.",
   LOG_LEVEL: "One of error, warn, info, debug.",
+  WIKIPORT_EDIT_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_ACTION_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_SESSION_ACTION_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_SIGN_IN_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_CALLBACK_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_API_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_API_AUTH_FAILURE_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_KEYS:
     "The key ring that seals tokens at rest: comma-separated `kid=<32 random bytes, base64url>` entries. " +
     "Make a key with `npm run keys:generate` (npm start makes one for local use).",
@@ -79,6 +90,25 @@ const originSchema = z
     return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
   }, "must be an origin only (no path, query, fragment or credentials)")
   .transform((value) => new URL(value).origin);
+
+/** A token bucket: `capacity` at once, refilled at `refillPerMinute`. */
+export interface RateLimitSetting {
+  capacity: number;
+  refillPerMinute: number;
+}
+
+const rateLimitSchema = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d{1,6},\d{1,6}(\.\d{1,6})?\/(minute|hour)$/, "must look like 30,30/minute or 5,1/hour")
+    .transform((value): RateLimitSetting => {
+      const [capacity = "", refill = ""] = value.split(",");
+      const [amount = "", unit] = refill.split("/");
+      return { capacity: Number(capacity), refillPerMinute: unit === "hour" ? Number(amount) / 60 : Number(amount) };
+    })
+    .refine((limit) => limit.capacity >= 1 && limit.refillPerMinute > 0, "must allow at least one request and refill above zero")
+    .optional(),
+);
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -117,6 +147,13 @@ const rawSchema = z.object({
   WIKIPORT_ACTIVE_KEY: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   WIKIPORT_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  WIKIPORT_EDIT_LIMIT: rateLimitSchema,
+  WIKIPORT_ACTION_LIMIT: rateLimitSchema,
+  WIKIPORT_SESSION_ACTION_LIMIT: rateLimitSchema,
+  WIKIPORT_SIGN_IN_LIMIT: rateLimitSchema,
+  WIKIPORT_CALLBACK_LIMIT: rateLimitSchema,
+  WIKIPORT_API_LIMIT: rateLimitSchema,
+  WIKIPORT_API_AUTH_FAILURE_LIMIT: rateLimitSchema,
 });
 
 export type WikimediaMode = "sandbox" | "production";
@@ -159,6 +196,20 @@ export interface Config {
   };
   log: {
     level: "error" | "warn" | "info" | "debug";
+  };
+  /** Operator overrides of the request limits; unset ones keep lib/security/rate-limits.ts's defaults. */
+  limits: {
+    edit?: RateLimitSetting;
+    /** Every server action, per user (lib/server-actions). */
+    action?: RateLimitSetting;
+    /** Server Action POSTs on any path, per session (proxy.ts). */
+    sessionAction?: RateLimitSetting;
+    signIn?: RateLimitSetting;
+    callback?: RateLimitSetting;
+    /** Requests to /api/v1, per token. */
+    api?: RateLimitSetting;
+    /** Failed /api/v1 authentications, per client address. */
+    apiAuthFailures?: RateLimitSetting;
   };
 }
 
@@ -245,6 +296,15 @@ export function parseConfig(source: EnvSource): Config {
       sandboxUrl: mode === "sandbox" ? sandbox : null,
     },
     log: { level: env.LOG_LEVEL },
+    limits: {
+      ...(env.WIKIPORT_EDIT_LIMIT ? { edit: env.WIKIPORT_EDIT_LIMIT } : {}),
+      ...(env.WIKIPORT_ACTION_LIMIT ? { action: env.WIKIPORT_ACTION_LIMIT } : {}),
+      ...(env.WIKIPORT_SESSION_ACTION_LIMIT ? { sessionAction: env.WIKIPORT_SESSION_ACTION_LIMIT } : {}),
+      ...(env.WIKIPORT_SIGN_IN_LIMIT ? { signIn: env.WIKIPORT_SIGN_IN_LIMIT } : {}),
+      ...(env.WIKIPORT_CALLBACK_LIMIT ? { callback: env.WIKIPORT_CALLBACK_LIMIT } : {}),
+      ...(env.WIKIPORT_API_LIMIT ? { api: env.WIKIPORT_API_LIMIT } : {}),
+      ...(env.WIKIPORT_API_AUTH_FAILURE_LIMIT ? { apiAuthFailures: env.WIKIPORT_API_AUTH_FAILURE_LIMIT } : {}),
+    },
   };
 }
 

@@ -20,7 +20,7 @@ import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
 import { log } from "@/lib/log";
 import { boundaryNotice, failure, formAction, repeated, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
-import { userAgent } from "@/lib/wikimedia/user-agent";
+import { getWikimedia } from "@/lib/wiring";
 
 function backToDashboard(notice: DashboardNotice): never {
   redirect(`/dashboard?notice=${notice}`);
@@ -38,8 +38,9 @@ const noInput = z.object({});
 
 export const checkConnectionAction = formAction({ name: "check_connection", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
   const config = getConfig();
+  const wikimedia = getWikimedia();
   const result = await checkConnection(
-    { db: getDb(), vault: getVault(), log, oauthUrl: config.wikimedia.oauthUrl, userAgent: userAgent(config.wikimedia.contact) },
+    { db: getDb(), log, http: wikimedia.http, oauthUrl: config.wikimedia.oauthUrl, asUser: wikimedia.asUser },
     user.id,
   );
   recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });

@@ -8,9 +8,9 @@ import { redirect } from "next/navigation";
 import { searchPages } from "@/lib/articles/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
-import { MAIN_ID } from "@/app/_components/site-header";
+import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
-import { COMMON_WIKIS, WikiErrorBox, WikiHeader } from "@/app/wiki/[site]/[...title]/article-view";
+import { COMMON_WIKIS, WikiErrorBox } from "@/app/wiki/[site]/[...title]/article-view";
 import { SearchResults } from "@/lib/ui/wiki/search-results";
 import { parseSite } from "@/lib/wikimedia/sites";
 
@@ -36,7 +36,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <WikiHeader user={user} />
+      <SiteHeader user={user} />
       <main id={MAIN_ID} className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-8">
         <h1 className="text-3xl font-bold text-cdx-emphasized">Search</h1>
         <form action="/search" method="get" role="search" className="flex flex-wrap items-end gap-2">

@@ -8,7 +8,7 @@ import { listWatched } from "@/lib/edits/watch";
 import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
 import { WatchToggle } from "@/app/wiki/[site]/[...title]/watch-toggle";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { parseSite } from "@/lib/wikimedia/sites";
 
 export const metadata: Metadata = { title: "Watchlist" };

@@ -5,7 +5,10 @@ import { useTestDb } from "@/db/testing";
 import { createVault } from "@/lib/grants/vault";
 import { randomKeyRing } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
+import { WikimediaError } from "@/lib/wikimedia/errors";
+import { createWikimediaHttp } from "@/lib/wikimedia/http";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { userCredential } from "@/lib/wikimedia/user-token";
 import { wikiportTokens } from "@/sandbox/oauth/test-browser";
 import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
@@ -25,7 +28,8 @@ function setup() {
     refreshSkewSeconds: 120,
     log,
   });
-  const deps = { db: testDb.db, vault, log, oauthUrl, userAgent: "Wikiport/test (account tests)" };
+  const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test (account tests)", requestTimeoutMs: 2_000 });
+  const deps = { db: testDb.db, log, http, oauthUrl, asUser: (userId: string) => userCredential(vault, userId) };
   return { vault, deps };
 }
 
@@ -75,6 +79,17 @@ describe("checkConnection", () => {
     expect(await checkConnection(deps, userId)).toEqual({ status: "wikimedia_unavailable" });
     warn.mockRestore();
     expect(testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()?.status).toBe("active");
+  });
+
+  it("sends the user's token only where the request layer allows: an OAuth URL off the allow-list is refused before any connection", async () => {
+    const { vault, deps } = setup();
+    const userId = await signedInAda(vault);
+    const offList = { ...deps, oauthUrl: "http://127.0.0.1:9/meta.wikimedia.org/w/rest.php/oauth2" };
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const outcome = await checkConnection(offList, userId).then((result) => result, (error: unknown) => error);
+    warn.mockRestore();
+    expect(outcome).toBeInstanceOf(WikimediaError);
+    expect((outcome as WikimediaError).code).toBe("forbidden_host");
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * "Check connection": proves that Wikiport can still act for the user, by asking Wikimedia who the
  * user's token belongs to, and refreshes the stored profile with the answer. A revoked grant surfaces
- * here as `reconnect_needed` (the vault has then wiped the tokens).
+ * here as `reconnect_needed` (the vault has then wiped the tokens). The call goes through the request
+ * layer like every other: its User-Agent, timeouts, allow-list and refresh-once-on-rejection.
  */
 import type { Db } from "@/db";
 import { saveWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
-import { ReconnectNeededError, WikimediaUnavailableError, type Vault } from "@/lib/grants/vault";
 import type { Logger } from "@/lib/log";
+import { WikimediaError } from "@/lib/wikimedia/errors";
+import type { Credential, WikiResponse, WikimediaHttp } from "@/lib/wikimedia/http";
 import { wikimediaProfileSchema, type WikimediaProfile } from "@/lib/wikimedia/profile";
-import { withUserToken } from "@/lib/wikimedia/user-token";
 
 export type ConnectionCheck =
   | { status: "connected"; profile: WikimediaProfile }
@@ -19,45 +20,38 @@ export type ConnectionCheck =
 
 export interface ConnectionDeps {
   db: Db;
-  vault: Vault;
   log: Logger;
+  http: WikimediaHttp;
+  /** Base of the OAuth 2.0 REST endpoints, where `/resource/profile` lives. */
   oauthUrl: string;
-  userAgent: string;
+  /** The user as a request-layer credential: their token from the vault. */
+  asUser(userId: string): Credential;
 }
 
-async function fetchProfile(deps: ConnectionDeps, userId: string): Promise<Response | ConnectionCheck> {
+async function fetchProfile(deps: ConnectionDeps, userId: string): Promise<WikiResponse | ConnectionCheck> {
   try {
-    return await withUserToken(deps.vault, userId, (token) =>
-      fetch(`${deps.oauthUrl}/resource/profile`, {
-        headers: { authorization: `Bearer ${token}`, "user-agent": deps.userAgent, accept: "application/json" },
-        signal: AbortSignal.timeout(10_000),
-      }),
-    );
+    // The profile endpoint may not label its JSON (wikimedia-wire.md §1.3, quirk a): `json-body`.
+    return await deps.http.send(deps.asUser(userId), { url: `${deps.oauthUrl}/resource/profile`, expect: "json-body" });
   } catch (error) {
-    if (error instanceof ReconnectNeededError) return { status: "reconnect_needed" };
-    if (error instanceof WikimediaUnavailableError) return { status: "wikimedia_unavailable" };
-    // fetch fails with a TypeError when the connection fails, and with a TimeoutError after 10 s.
-    if (error instanceof TypeError || (error instanceof Error && error.name === "TimeoutError")) {
-      deps.log.warn("connection.unreachable", { userId, reason: error.name });
-      return { status: "wikimedia_unavailable" };
-    }
-    throw error;
+    // A refused URL is a configuration bug, not Wikimedia's state: let it surface.
+    if (!(error instanceof WikimediaError) || error.code === "forbidden_host") throw error;
+    if (error.code === "reconnect_needed") return { status: "reconnect_needed" };
+    deps.log.warn("connection.unreachable", { userId, reason: error.code, status: error.status });
+    return { status: "wikimedia_unavailable" };
   }
 }
 
 export async function checkConnection(deps: ConnectionDeps, userId: string): Promise<ConnectionCheck> {
-  const response = await fetchProfile(deps, userId);
-  if (!(response instanceof Response)) return response;
-  if (!response.ok) {
-    deps.log.warn("connection.check_failed", { userId, status: response.status });
-    return response.status >= 500 || response.status === 429
-      ? { status: "wikimedia_unavailable" }
-      : { status: "refused", httpStatus: response.status };
+  const answer = await fetchProfile(deps, userId);
+  if (!("body" in answer)) return answer;
+  if (answer.status < 200 || answer.status >= 300) {
+    // 5xx and 429 were thrown by the request layer; what is left is Wikimedia refusing this user.
+    deps.log.warn("connection.check_failed", { userId, status: answer.status });
+    return { status: "refused", httpStatus: answer.status };
   }
   let body: unknown;
   try {
-    // The profile endpoint may not label its JSON (wikimedia-wire.md §1.3, quirk a): parse the text.
-    body = JSON.parse(await response.text());
+    body = JSON.parse(answer.body);
   } catch {
     return { status: "wikimedia_unavailable" };
   }

@@ -50,7 +50,7 @@ const createInput = z.object({
     // Control characters would let a name break the dashboard's layout or a log line.
     .regex(/^[^\p{Cc}]*$/u, "The name can't contain control characters."),
   scopes: z.array(z.enum(API_TOKEN_SCOPES)).min(1, "Choose at least one scope."),
-  expiresInDays: z.union([z.literal(30), z.literal(90), z.literal(365), z.null()]),
+  expiresInDays: z.literal(API_TOKEN_EXPIRY_DAYS).nullable(),
 });
 
 export type CreateApiTokenInput = z.input<typeof createInput>;

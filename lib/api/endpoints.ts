@@ -13,7 +13,7 @@ import { saveEdit } from "@/lib/edits/save";
 import { setWatched } from "@/lib/edits/watch";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { describeWikimediaError } from "@/lib/wikimedia/errors";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
 import { ApiProblem, apiHandler, wikimediaProblem } from "./handler";

@@ -10,8 +10,8 @@ import type { ApiTokenScope } from "@/lib/api-tokens";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
-import { createRateLimiter } from "@/lib/rate-limit";
-import { createAuthFailureLimiter } from "./auth-failures";
+import { API_RATE_LIMIT, createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { AUTH_FAILURE_LIMIT, createAuthFailureLimiter, type AuthFailureLimiter } from "./auth-failures";
 import { authenticate } from "./authenticate";
 import { invalidRequest, problem, problemFromDescribed, problemResponse, type Problem } from "./problem";
 import type { ApiRoute } from "./schemas";
@@ -20,9 +20,17 @@ import type { ApiRoute } from "./schemas";
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 // One of each per process, shared by every route: the request limit is per token, not per endpoint, and
-// the failure limit per client address.
-const perToken = createRateLimiter();
-const failures = createAuthFailureLimiter();
+// the failure limit per client address. Made on first use, with the operator's settings (lib/env.ts).
+let limiters: { perToken: RateLimiter; failures: AuthFailureLimiter } | undefined;
+
+function apiLimiters(): { perToken: RateLimiter; failures: AuthFailureLimiter } {
+  const configured = getConfig().limits;
+  limiters ??= {
+    perToken: createRateLimiter(configured.api ?? API_RATE_LIMIT),
+    failures: createAuthFailureLimiter(configured.apiAuthFailures ?? AUTH_FAILURE_LIMIT),
+  };
+  return limiters;
+}
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -74,7 +82,7 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
 export function apiHandler<const R extends ApiRoute>(route: R, run: (context: ApiContext<R>) => Promise<z.input<R["response"]>>) {
   return async function handle(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
-      const auth = authenticate(request, route.scope, { db: getDb(), failures, perToken, trustedProxyHops: getConfig().app.trustedProxyHops });
+      const auth = authenticate(request, route.scope, { db: getDb(), ...apiLimiters(), trustedProxyHops: getConfig().app.trustedProxyHops });
       if (!auth.ok) return auth.response;
 
       const rawParams = await context.params;

@@ -47,8 +47,6 @@ export const editPageBody = z
   })
   .strict();
 
-export const emptyQuery = z.object({}).strict();
-
 // What the endpoints answer. The handler parses every success body with its route's schema before
 // sending it, and the OpenAPI document is generated from the same objects.
 const licence = z.object({ title: z.string(), url: z.string() }).describe("The page's content licence.");

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { getConfig } from "@/lib/env";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
 import { createHtmlCache } from "./html-cache";
 import { mediaPrefixFor } from "./media";

@@ -57,5 +57,3 @@ export function createVisitorPageCache(options: VisitorPageCacheOptions = {}) {
     },
   };
 }
-
-export type VisitorPageCache = ReturnType<typeof createVisitorPageCache>;

@@ -48,6 +48,11 @@ async function signIn(vault: ReturnType<typeof setup>["vault"], user: { name: st
   return userCredential(vault, userId);
 }
 
+/** The sandbox's request log for one endpoint (sandbox/control.ts). */
+async function sandboxRequests(endpoint: string): Promise<{ method: string; path: string; status: number }[]> {
+  return (await sb.control("GET", `/requests?endpoint=${endpoint}`)).requests;
+}
+
 /** The page as the sandbox's REST API serves it to anyone. */
 async function wikiPage(title: string): Promise<{ source: string; latest: { id: number } }> {
   const response = await fetch(`${sb.wiki()}/rest.php/v1/page/${encodeURIComponent(title.replaceAll(" ", "_"))}`);
@@ -86,8 +91,12 @@ describe("saving through REST", () => {
     const page = await wikiPage("Moon");
     expect(page.source).toContain("A sentence Ada added.");
     expect(page.latest.id).toBe((saved as { revisionId: number }).revisionId);
-    const puts = (await sb.control("GET", "/requests?endpoint=rest/page")).requests as { method?: string; details: Record<string, unknown> }[];
-    expect(puts.length).toBeGreaterThan(0);
+    // The sandbox's log of the save itself: one REST PUT to the page, and no Action API edit.
+    const writes = await sandboxRequests("rest/page/put");
+    expect(writes.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+      { method: "PUT", path: "/en.wikipedia.org/w/rest.php/v1/page/Moon", status: 200 },
+    ]);
+    expect(await sandboxRequests("api/edit")).toEqual([]);
   });
 
   it("creates a new page without latest", async () => {
@@ -175,8 +184,10 @@ describe("sections and appending through the Action API", () => {
     const after = (await wikiPage("Solar System")).source;
     expect(after).toBe(replaceSection(before, 1, text));
     expect(extractSection(after, 1)).toBe(text);
-    const edits = (await sb.control("GET", "/requests?endpoint=api/edit")).requests as unknown[];
-    expect(edits.length).toBeGreaterThan(0);
+    // One POSTed action=edit (a write), and no REST PUT.
+    const writes = await sandboxRequests("api/edit");
+    expect(writes.map(({ method, path, status }) => ({ method, path, status }))).toEqual([{ method: "POST", path: "/en.wikipedia.org/w/api.php", status: 200 }]);
+    expect(await sandboxRequests("rest/page/put")).toEqual([]);
   });
 
   it("a conflicting section edit is shown as whole-page texts", async () => {

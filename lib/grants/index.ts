@@ -32,4 +32,4 @@ export function getVault(): Vault {
   return vault;
 }
 
-export { ReconnectNeededError, WikimediaUnavailableError, type Vault } from "./vault";
+export type { Vault } from "./vault";

@@ -11,7 +11,8 @@ import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { wikiportTokens } from "@/sandbox/oauth/test-browser";
-import { ReconnectNeededError, WikimediaUnavailableError, createVault } from "./vault";
+import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/wikimedia/token-errors";
+import { createVault } from "./vault";
 
 const sb = useSandbox();
 const keyRing = randomKeyRing();
@@ -188,7 +189,9 @@ describe("the token vault", () => {
     ["a non-JSON body", { kind: "non-json" }],
     ["a 429 with Retry-After", { kind: "rate-limit", retryAfter: 30 }],
   ])("keeps the grant byte for byte on %s, backs off, and does not retry before then", async (_label, fault) => {
-    const vault = vaultOn();
+    // A clock that stands still: the back-off (1–2 s at first) must not run out however slow the machine is.
+    const clock = Date.now();
+    const vault = vaultOn(testDb.db, () => clock);
     const userId = addUser("Ada Editor");
     await connect(vault, userId, { expiresInSeconds: 0 });
     const before = row(userId);
@@ -201,7 +204,28 @@ describe("the token vault", () => {
     expect(await refreshCalls()).toBe(1);
     expect(after.refreshToken).toBe(before.refreshToken);
     expect(after).toMatchObject({ status: "active", failureCount: 1, version: before.version, leaseOwner: null });
-    expect(after.retryAfter!.getTime()).toBeGreaterThan(Date.now());
+    expect(after.retryAfter!.getTime()).toBeGreaterThan(clock);
+  });
+
+  it("never sends a grant's tokens to another OAuth server than the one that issued them", async () => {
+    const userId = addUser("Ada Editor");
+    // Signed in while Wikiport pointed at one OAuth server; the operator then points it at another.
+    await connect(vaultOn(), userId, { expiresInSeconds: 90 });
+    const moved = createVault({
+      db: testDb.db,
+      keyRing,
+      tokens: createTokenClient({ oauthUrl: oauthUrl(), clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" }),
+      oauthServer: "https://meta.wikimedia.org/w/rest.php/oauth2",
+      refreshSkewSeconds: 120,
+      log,
+    });
+    const refused = await moved.getAccessToken(userId).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(ReconnectNeededError);
+    expect((refused as ReconnectNeededError).reason).toBe("other_oauth_server");
+    expect(await refreshCalls()).toBe(0);
+    // Signing in again with the new server stores its tokens, and they are used.
+    const again = await connect(moved, userId);
+    expect(await moved.getAccessToken(userId)).toBe(again.access_token);
   });
 
   it("keeps using a still-valid access token when a proactive refresh fails", async () => {

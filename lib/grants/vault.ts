@@ -17,6 +17,7 @@ import type { KeyRing } from "@/lib/crypto/key-ring";
 import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
 import { TokenEndpointError, type TokenClient } from "@/lib/wikimedia/oauth";
+import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/wikimedia/token-errors";
 
 export type Grant = typeof grants.$inferSelect;
 
@@ -27,29 +28,11 @@ const LEASE_MS = 30_000;
 const WAIT_STEP_MS = 40;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-/** The user must sign in again: the grant is gone, revoked, or its stored tokens cannot be used. */
-export class ReconnectNeededError extends Error {
-  override name = "ReconnectNeededError";
-  readonly code = "reconnect_needed";
-  constructor(readonly reason: string) {
-    super("Your Wikimedia connection has ended. Sign in with Wikimedia again to reconnect.");
-  }
-}
-
-/** Wikimedia could not give a new token right now; the grant is kept and a later try may work. */
-export class WikimediaUnavailableError extends Error {
-  override name = "WikimediaUnavailableError";
-  readonly code = "wikimedia_unavailable";
-  constructor(readonly retryAfterMs: number | null) {
-    super("Wikimedia's sign-in service is not answering right now. Your connection is kept; try again in a moment.");
-  }
-}
-
 export interface VaultOptions {
   db: Db;
   keyRing: KeyRing;
   tokens: TokenClient;
-  /** Identifies the OAuth server the tokens belong to (its OAuth base URL). */
+  /** The OAuth server (its OAuth base URL) that issues this process's tokens: grants from another are not used. */
   oauthServer: string;
   refreshSkewSeconds: number;
   log: Logger;
@@ -128,11 +111,21 @@ export function createVault(options: VaultOptions) {
     return Boolean(grant.accessToken && grant.accessExpiresAt && grant.accessExpiresAt.getTime() > now());
   }
 
+  /**
+   * Tokens are only good at the server that issued them, and a refresh token sent elsewhere is leaked
+   * there: after the operator points Wikiport at another OAuth server (sandbox to production, say), a
+   * grant from the old one is not used, and the user signs in again (docs/decisions/016-grant-oauth-server.md).
+   */
+  function usable(grant: Grant): Grant {
+    if (grant.status !== "active") throw new ReconnectNeededError(grant.statusReason ?? grant.status);
+    if (grant.oauthServer !== options.oauthServer) throw new ReconnectNeededError("other_oauth_server");
+    return grant;
+  }
+
   function activeGrant(userId: string): Grant {
     const grant = read(userId);
     if (!grant) throw new ReconnectNeededError("no_grant");
-    if (grant.status !== "active") throw new ReconnectNeededError(grant.statusReason ?? grant.status);
-    return grant;
+    return usable(grant);
   }
 
   function tryLease(grant: Grant, owner: string): boolean {
@@ -169,8 +162,7 @@ export function createVault(options: VaultOptions) {
     const deadline = now() + LEASE_MS + 5_000;
     let grant: Grant;
     for (;;) {
-      grant = readById(grantId);
-      if (grant.status !== "active") throw new ReconnectNeededError(grant.statusReason ?? grant.status);
+      grant = usable(readById(grantId));
       if (accessIsFresh(grant)) return unseal(grant, "access_token");
       if (grant.retryAfter && grant.retryAfter.getTime() > now()) {
         if (accessIsUsable(grant)) return unseal(grant, "access_token");

@@ -9,8 +9,6 @@ import { z } from "zod";
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-export type TokenFormatError = { code: "malformed"; message: string };
-
 /**
  * The pasted text as a token, or why it is not one. People paste with a `Bearer ` prefix, quotes or
  * line breaks, and sometimes paste the client key or secret shown next to the token on Meta: each gets

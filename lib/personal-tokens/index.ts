@@ -7,7 +7,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import type { PersonalTokenDeps } from "./deps";
 
 export function personalTokenDeps(): PersonalTokenDeps {

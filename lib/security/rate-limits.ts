@@ -3,9 +3,11 @@
  * place. Token buckets from lib/rate-limit, in process memory: Wikiport runs as one process on one
  * SQLite file, so a shared store would buy nothing yet (docs/decisions/009-request-hardening.md).
  *
- * Thresholds are constants, not configuration: they sit far above what a person (or the end-to-end
- * suite, which signs in dozens of times from one address) does, and far below a scripted flood.
+ * The defaults sit far above what a person does and far below a scripted flood. An operator may change
+ * each one (WIKIPORT_EDIT_LIMIT and its siblings, lib/env.ts); the end-to-end suite does, with a refill
+ * so slow that how fast the machine runs cannot change which request is refused.
  */
+import { getConfig, type RateLimitSetting } from "@/lib/env";
 import { createRateLimiter, type RateDecision, type RateLimiter } from "@/lib/rate-limit";
 
 /** `/api/auth/signin/<provider>`, per client address: each one sets check cookies and sends the browser to Meta. */
@@ -46,24 +48,42 @@ export interface AuthRouteLimits {
   take(route: LimitedRoute, client: string): RateDecision;
 }
 
-export function createAuthRouteLimits(now: () => number = Date.now): AuthRouteLimits {
+/** The limits this process applies: the operator's settings over the defaults above. */
+export function configuredRateLimits(): Record<"edit" | "action" | "sessionAction" | "signIn" | "callback", RateLimitSetting> {
+  const configured = getConfig().limits;
+  return {
+    edit: configured.edit ?? EDIT_RATE_LIMIT,
+    action: configured.action ?? ACTION_RATE_LIMIT,
+    sessionAction: configured.sessionAction ?? SESSION_ACTION_RATE_LIMIT,
+    signIn: configured.signIn ?? SIGN_IN_RATE_LIMIT,
+    callback: configured.callback ?? CALLBACK_RATE_LIMIT,
+  };
+}
+
+export function createAuthRouteLimits(
+  now: () => number = Date.now,
+  limits: { signIn: RateLimitSetting; callback: RateLimitSetting } = configuredRateLimits(),
+): AuthRouteLimits {
   const limiters: Record<LimitedRoute, RateLimiter> = {
-    sign_in: createRateLimiter({ ...SIGN_IN_RATE_LIMIT, now }),
-    callback: createRateLimiter({ ...CALLBACK_RATE_LIMIT, now }),
+    sign_in: createRateLimiter({ ...limits.signIn, now }),
+    callback: createRateLimiter({ ...limits.callback, now }),
   };
   return { take: (route, client) => limiters[route].take(client) };
 }
 
-export function createEditLimiter(now: () => number = Date.now): RateLimiter {
-  return createRateLimiter({ ...EDIT_RATE_LIMIT, now });
+export function createEditLimiter(now: () => number = Date.now, limit: RateLimitSetting = configuredRateLimits().edit): RateLimiter {
+  return createRateLimiter({ ...limit, now });
 }
 
-export function createActionLimiter(now: () => number = Date.now): RateLimiter {
-  return createRateLimiter({ ...ACTION_RATE_LIMIT, now });
+export function createActionLimiter(now: () => number = Date.now, limit: RateLimitSetting = configuredRateLimits().action): RateLimiter {
+  return createRateLimiter({ ...limit, now });
 }
 
-export function createSessionActionLimiter(now: () => number = Date.now): RateLimiter {
-  return createRateLimiter({ ...SESSION_ACTION_RATE_LIMIT, now });
+export function createSessionActionLimiter(
+  now: () => number = Date.now,
+  limit: RateLimitSetting = configuredRateLimits().sessionAction,
+): RateLimiter {
+  return createRateLimiter({ ...limit, now });
 }
 
 /** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */

@@ -158,6 +158,8 @@ describe("cross-site request refusal (security.md item 32)", () => {
   });
 });
 
+const DEFAULT_AUTH_LIMITS = { signIn: SIGN_IN_RATE_LIMIT, callback: CALLBACK_RATE_LIMIT };
+
 describe("rate limits (security.md item 33)", () => {
   it("knows which Auth.js routes are limited", () => {
     expect(limitedAuthRoute("/api/auth/signin/wikimedia")).toBe("sign_in");
@@ -169,7 +171,7 @@ describe("rate limits (security.md item 33)", () => {
 
   it("gives each route its own bucket per client, and refills with time", () => {
     let now = 0;
-    const limits = createAuthRouteLimits(() => now);
+    const limits = createAuthRouteLimits(() => now, DEFAULT_AUTH_LIMITS);
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect(limits.take("callback", "198.51.100.1").ok).toBe(true);
     const refused = limits.take("callback", "198.51.100.1");
     expect(refused).toEqual({ ok: false, retryAfterSeconds: Math.ceil(60 / CALLBACK_RATE_LIMIT.refillPerMinute) });
@@ -184,7 +186,7 @@ describe("rate limits (security.md item 33)", () => {
 
   it("limits edit submissions per user, and actions per session above that", () => {
     let now = 0;
-    const edits = createEditLimiter(() => now);
+    const edits = createEditLimiter(() => now, EDIT_RATE_LIMIT);
     for (let i = 0; i < EDIT_RATE_LIMIT.capacity; i++) expect(edits.take("user-a").ok).toBe(true);
     expect(edits.take("user-a")).toEqual({ ok: false, retryAfterSeconds: 2 });
     expect(edits.take("user-b").ok).toBe(true);
@@ -193,7 +195,7 @@ describe("rate limits (security.md item 33)", () => {
     // A person meets the edit form's message, then the action limit's, before the proxy's 429.
     expect(ACTION_RATE_LIMIT.capacity).toBeGreaterThan(EDIT_RATE_LIMIT.capacity);
     expect(SESSION_ACTION_RATE_LIMIT.capacity).toBeGreaterThan(ACTION_RATE_LIMIT.capacity);
-    const actions = createSessionActionLimiter(() => 0);
+    const actions = createSessionActionLimiter(() => 0, SESSION_ACTION_RATE_LIMIT);
     for (let i = 0; i < SESSION_ACTION_RATE_LIMIT.capacity; i++) actions.take("session");
     expect(actions.take("session").ok).toBe(false);
   });
@@ -223,7 +225,7 @@ describe("the auth routes' limits", () => {
 
   it("answers 429 with Retry-After, no-store and no-referrer, without calling Auth.js", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0, DEFAULT_AUTH_LIMITS));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect((await limited.GET(callback("203.0.113.9"))).status).toBe(200);
     const refused = await limited.GET(callback("203.0.113.9"));
     expect(refused.status).toBe(429);
@@ -236,7 +238,7 @@ describe("the auth routes' limits", () => {
 
   it("counts the client that the nearest proxy saw, and leaves other auth routes alone", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0, DEFAULT_AUTH_LIMITS));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) await limited.GET(callback("192.0.2.1, 203.0.113.10"));
     // A different spoofed left-hand entry is the same client.
     expect((await limited.GET(callback("192.0.2.99, 203.0.113.10"))).status).toBe(429);

@@ -11,10 +11,10 @@ export function ApiCodeBlock({ label, code }: { label: string; code: string }) {
         <figcaption id={id} className="text-sm text-cdx-subtle">
           {label}
         </figcaption>
-        <CopyButton text={code} accessibleName={`Copy: ${label}`} />
+        <CopyButton text={code} targetId={`${id}-code`} accessibleName={`Copy: ${label}`} small />
       </div>
       {/* Focusable: a long line scrolls sideways, and keyboard users must be able to scroll it too. */}
-      <pre tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-3 text-sm">
+      <pre id={`${id}-code`} tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-3 text-sm">
         <code>{code}</code>
       </pre>
     </figure>

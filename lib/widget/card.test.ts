@@ -42,8 +42,8 @@ function setup(limits = { capacity: 1_000, refillPerMinute: 1_000 }) {
   return { deps, visitor, responder, mediaPrefix };
 }
 
-async function apiRequests(): Promise<{ url: string; headers?: Record<string, string> }[]> {
-  return ((await sb.control("GET", `/requests?endpoint=${encodeURIComponent("api/query")}`)) as { requests: { url: string }[] }).requests;
+async function apiRequests(): Promise<{ method: string; path: string }[]> {
+  return ((await sb.control("GET", `/requests?endpoint=${encodeURIComponent("api/query")}`)) as { requests: { method: string; path: string }[] }).requests;
 }
 
 function get(path: string, headers: Record<string, string> = {}): Request {

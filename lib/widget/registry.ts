@@ -18,7 +18,6 @@ import { CARD_LANGUAGES, LAYOUTS, THEMES } from "./options";
 import { allowedOriginsSchema } from "./origins";
 
 export type Widget = typeof widgets.$inferSelect;
-export type WidgetOptions = Widget["options"];
 
 /** Every option must be given: a registered widget stores exactly what its owner chose. */
 export const widgetOptionsSchema = z.object({

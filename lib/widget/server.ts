@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createRateLimiter } from "@/lib/rate-limit";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { createCardCache } from "./cache";
 import { getWidget } from "./registry";
 import { createCardResponder, type CardResponderApi } from "./respond";

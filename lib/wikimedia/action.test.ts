@@ -4,7 +4,8 @@ import { useTestDb } from "@/db/testing";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createActionClient } from "./action";
-import { failure, sandboxVault, signInToVault, siteOf } from "./testing";
+import { sandboxVault, signInToVault } from "@/lib/grants/testing";
+import { failure, siteOf } from "./testing";
 import { createWikimediaHttp, type HttpOptions } from "./http";
 import { userCredential } from "./user-token";
 

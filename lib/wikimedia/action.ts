@@ -276,11 +276,6 @@ export function createActionClient(options: ActionClientOptions) {
   return {
     token,
 
-    /** Forgets cached tokens of one credential (e.g. after the user disconnects). */
-    forgetTokens(as: Credential): void {
-      for (const key of tokenCache.keys()) if (key.startsWith(`${as.key}\n`)) tokenCache.delete(key);
-    },
-
     /** A read (GET) with any parameters, its answer checked by `schema`. */
     get<T>(as: Credential, site: Site, params: ApiParams, schema: z.ZodType<T>, opts: CallOptions = {}): Promise<T> {
       return call(as, site, "GET", params, schema, opts);

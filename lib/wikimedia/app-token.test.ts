@@ -33,11 +33,11 @@ describe("Wikiport's app token", () => {
     const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test" });
     const rest = createRestClient({ http });
     const visitor = appCredential(createAppToken({ tokens: tokenClient() }));
-    const parallel = await Promise.all(["Earth", "Moon", "Sun", "Solar System"].map((title) => rest.getPageMetadata(visitor, EN, title)));
+    const parallel = await Promise.all(["Earth", "Moon", "Sun", "Solar System"].map((title) => rest.getPageSource(visitor, EN, title)));
     expect(parallel.map((page) => page.title)).toEqual(["Earth", "Moon", "Sun", "Solar System"]);
-    for (const title of ["Earth", "Moon"]) await rest.getPageSource(visitor, EN, title);
+    for (const title of ["Earth", "Moon"]) await rest.getHistory(visitor, EN, title);
     expect(await clientCredentialRequests()).toHaveLength(1);
-    const { requests } = await sb.control("GET", "/requests?endpoint=rest/page/bare");
+    const { requests } = await sb.control("GET", "/requests?endpoint=rest/page");
     expect(requests).toHaveLength(4);
   });
 
@@ -45,12 +45,12 @@ describe("Wikiport's app token", () => {
     const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test" });
     const rest = createRestClient({ http });
     const visitor = appCredential(createAppToken({ tokens: tokenClient() }));
-    await rest.getPageMetadata(visitor, EN, "Earth");
+    await rest.getPageSource(visitor, EN, "Earth");
     // Wikimedia's clock moves past the token's expiry while Wikiport still holds it (e.g. revoked early).
     await sb.control("POST", "/clock", { advanceSeconds: 20_000 });
-    expect((await rest.getPageMetadata(visitor, EN, "Moon")).title).toBe("Moon");
+    expect((await rest.getPageSource(visitor, EN, "Moon")).title).toBe("Moon");
     expect(await clientCredentialRequests()).toHaveLength(2);
-    const { requests } = await sb.control("GET", "/requests?endpoint=rest/page/bare");
+    const { requests } = await sb.control("GET", "/requests?endpoint=rest/page");
     expect(requests.map((r: { status: number }) => r.status)).toEqual([200, 403, 200]);
   });
 

@@ -4,7 +4,7 @@
  * trace or a token), and may read the upstream facts (`status`, `apiCode`, `errorKey`) for logs.
  * The REST and Action API mappings live next to their clients; this module only knows the shape.
  */
-import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/grants/vault";
+import { ReconnectNeededError, WikimediaUnavailableError } from "./token-errors";
 
 export type WikimediaErrorCode =
   /** The connection failed (refused, reset, DNS). */
@@ -206,11 +206,7 @@ export function describeWikimediaError(error: unknown): DescribedError {
   return { code: "internal", message: "Something went wrong in Wikiport. Try again; if it keeps happening, tell us." };
 }
 
-export function toUserMessage(error: unknown): string {
-  return describeWikimediaError(error).message;
-}
-
-/** The vault's errors as `WikimediaError`s; null for anything else. */
+/** The token source's errors (token-errors.ts) as `WikimediaError`s; null for anything else. */
 export function asWikimediaError(error: unknown): WikimediaError | null {
   if (error instanceof WikimediaError) return error;
   if (error instanceof ReconnectNeededError) return new WikimediaError("reconnect_needed", { cause: error });

@@ -349,9 +349,6 @@ export function createWikimediaHttp(options: HttpOptions) {
 
   return {
     wikiUrlTemplate: template,
-    semaphore,
-    /** Refuses a URL outside the allow-list; call before a credential fetches or refreshes a token. */
-    checkAllowed,
     /** The request as `credential`: its token, its concurrency key, its answer to a rejected token. */
     async send(credential: Credential, req: WikiRequest): Promise<WikiResponse> {
       checkAllowed(req.url);

@@ -1,11 +1,11 @@
 /**
- * The process's Wikimedia request layer, wired from configuration. One transport per process, so the
- * per-token concurrency cap and the caches (app token, CSRF tokens) are shared by every request.
- * The pieces themselves take plain options (see http.ts, rest.ts, action.ts, app-token.ts), so tests
- * point them at a sandbox without this module.
+ * The Wikimedia request layer, wired from configuration. One transport per process, so the per-token
+ * concurrency cap and the caches (app token, CSRF tokens) are shared by every request; lib/wiring.ts
+ * makes that one instance and gives it the vault as its source of users' tokens. The pieces themselves
+ * take plain options (see http.ts, rest.ts, action.ts, app-token.ts), so tests point them at a sandbox
+ * without this module.
  */
 import "server-only";
-import { getVault } from "@/lib/grants";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createActionClient, type ActionClient } from "./action";
@@ -14,23 +14,21 @@ import { anonymousCredential, createWikimediaHttp, type Credential, type Wikimed
 import { createTokenClient } from "./oauth";
 import { createRestClient, type RestClient } from "./rest";
 import { userAgent } from "./user-agent";
-import { userCredential } from "./user-token";
+import { userCredential, type UserTokens } from "./user-token";
 
 export interface Wikimedia {
   http: WikimediaHttp;
   rest: RestClient;
   action: ActionClient;
-  /** A signed-in user: their token from the vault. */
+  /** A signed-in user: their token from the token source (the vault). */
   asUser(userId: string): Credential;
   /** A visitor: Wikiport's own app token. */
   asVisitor(): Credential;
   anonymous: Credential;
 }
 
-let instance: Wikimedia | undefined;
-
-export function getWikimedia(): Wikimedia {
-  if (instance) return instance;
+/** `userTokens` is asked for on a user's first call, so a visitor's page never opens the database. */
+export function createWikimedia(userTokens: () => UserTokens): Wikimedia {
   const config = getConfig().wikimedia;
   const agent = userAgent(config.contact);
   const http = createWikimediaHttp({ wikiUrlTemplate: config.wikiUrlTemplate, userAgent: agent, log });
@@ -39,16 +37,15 @@ export function getWikimedia(): Wikimedia {
     log,
   });
   const visitor = appCredential(appToken, log);
-  instance = {
+  return {
     http,
     rest: createRestClient({ http }),
     action: createActionClient({ http }),
-    asUser: (userId) => userCredential(getVault(), userId),
+    asUser: (userId) => userCredential(userTokens(), userId),
     asVisitor: () => visitor,
     anonymous: anonymousCredential,
   };
-  return instance;
 }
 
-export { WikimediaError, describeWikimediaError, toUserMessage, type WikimediaErrorCode } from "./errors";
+export { WikimediaError, describeWikimediaError, type WikimediaErrorCode } from "./errors";
 export type { Credential } from "./http";

@@ -102,15 +102,6 @@ export interface PageWithHtml extends PageMetadata {
   html: string;
 }
 
-export interface PageHtml {
-  html: string;
-  /** The page the HTML belongs to, after normalization and a wiki redirect. */
-  title: string;
-  redirectedFrom: string | null;
-  etag: string | null;
-  contentLanguage: string | null;
-}
-
 export interface Revision {
   id: number;
   timestamp: string;
@@ -276,35 +267,11 @@ export function createRestClient(options: RestClientOptions) {
       return { ...metadata(data, redirectedFrom), source: data.source };
     },
 
-    /** `GET /v1/page/{title}/bare`: metadata only. */
-    async getPageMetadata(as: Credential, site: Site, title: string, call: CallOptions & { followRedirect?: boolean } = {}): Promise<PageMetadata> {
-      const { data, redirectedFrom } = await getFollowing(as, site, `${base(site)}/page/${encodeTitle(title)}/bare`, pageMetadataSchema, call);
-      return metadata(data, redirectedFrom);
-    },
-
     /** `GET /v1/page/{title}/with_html`: metadata and Parsoid HTML (unsanitized). */
     async getPageWithHtml(as: Credential, site: Site, title: string, call: CallOptions = {}): Promise<PageWithHtml> {
       const { data, response } = await get(as, `${base(site)}/page/${encodeTitle(title)}/with_html`, pageWithHtmlSchema, call);
       const wikiRedirect = response.hops.find((hop) => hop.status === 307);
       return { ...metadata(data, wikiRedirect ? titleFromUrl(wikiRedirect.from) : null), html: data.html };
-    },
-
-    /** `GET /v1/page/{title}/html`: the Parsoid document (unsanitized), after a 307 for a wiki redirect. */
-    async getPageHtml(as: Credential, site: Site, title: string, call: CallOptions = {}): Promise<PageHtml> {
-      const response = await http.send(as, {
-        url: `${base(site)}/page/${encodeTitle(title)}/html`,
-        expect: "html",
-        ...(call.deadline !== undefined ? { deadline: call.deadline } : {}),
-      });
-      if (response.status < 200 || response.status >= 300) throw restErrorFrom(response);
-      const wikiRedirect = response.hops.find((hop) => hop.status === 307);
-      return {
-        html: response.body,
-        title: titleFromUrl(response.url) ?? title,
-        redirectedFrom: wikiRedirect ? titleFromUrl(wikiRedirect.from) : null,
-        etag: response.headers.get("etag"),
-        contentLanguage: response.headers.get("content-language"),
-      };
     },
 
     /** `GET /v1/page/{title}/history`: 20 revisions, newest first (§6.4). */
@@ -359,19 +326,15 @@ export function createRestClient(options: RestClientOptions) {
       const body: Record<string, unknown> = { source: edit.source, comment: edit.comment };
       if (edit.latestRevisionId !== undefined) body.latest = { id: edit.latestRevisionId };
       if (edit.contentModel !== undefined) body.content_model = edit.contentModel;
-      return write(as, `${base(site)}/page/${encodeTitle(title)}`, "PUT", body, edit);
+      return write(as, `${base(site)}/page/${encodeTitle(title)}`, body, edit);
     },
 
-    /** `POST /v1/page`: always create-only (§6.6). */
-    async createPage(as: Credential, site: Site, page: { title: string; source: string; comment: string } & CallOptions): Promise<PageWrite> {
-      return write(as, `${base(site)}/page`, "POST", { title: page.title, source: page.source, comment: page.comment }, page);
-    },
   };
 
-  async function write(as: Credential, url: string, method: "PUT" | "POST", body: Record<string, unknown>, call: CallOptions): Promise<PageWrite> {
+  async function write(as: Credential, url: string, body: Record<string, unknown>, call: CallOptions): Promise<PageWrite> {
     const response = await http.send(as, {
       url,
-      method,
+      method: "PUT",
       // JSON only, with JSON types enforced: latest.id must be an integer (§6.6).
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),

@@ -1,13 +1,23 @@
 /**
  * Calls Wikimedia with a user's access token. If Wikimedia says the token is no longer valid (it was
- * revoked, or expired early), refresh once through the vault and retry once. The two APIs signal this
+ * revoked, or expired early), refresh once through the token source (the vault) and retry once. The two APIs signal this
  * differently (wikimedia-wire.md §4): api.php answers HTTP 200 with `MediaWiki-API-Error:
  * mwoauth-invalid-authorization`; rest.php answers 403 with that `errorKey`, or 401 with
  * `WWW-Authenticate: … invalid_token`.
  */
-import type { Vault } from "@/lib/grants/vault";
 import { asWikimediaError } from "./errors";
 import type { Credential, WikiResponse } from "./http";
+
+/**
+ * Where a user's access tokens come from: the vault (lib/grants/vault.ts) implements it. Either method may
+ * throw the errors of token-errors.ts.
+ */
+export interface UserTokens {
+  /** A valid access token for the user. */
+  getAccessToken(userId: string): Promise<string>;
+  /** After Wikimedia refused `rejectedAccessToken`: a new one (refreshed, or another request's replacement). */
+  refreshAfterRejection(userId: string, rejectedAccessToken: string): Promise<string>;
+}
 
 const INVALID_TOKEN = "mwoauth-invalid-authorization";
 
@@ -26,48 +36,28 @@ export function tokenRejectedBy(answer: { status: number; headers: Headers; body
   }
 }
 
-export async function tokenWasRejected(response: Response): Promise<boolean> {
-  const body = response.status === 403 ? await response.clone().text().catch(() => "") : "";
-  return tokenRejectedBy({ status: response.status, headers: response.headers, body });
-}
-
-export function withUserToken(
-  vault: Vault,
-  userId: string,
-  call: (accessToken: string) => Promise<Response>,
-): Promise<Response>;
-export function withUserToken<T>(
-  vault: Vault,
-  userId: string,
-  call: (accessToken: string) => Promise<T>,
-  wasRejected: (result: T) => boolean | Promise<boolean>,
-): Promise<T>;
-export async function withUserToken<T>(
-  vault: Vault,
-  userId: string,
-  call: (accessToken: string) => Promise<T>,
-  wasRejected: (result: T) => boolean | Promise<boolean> = (result) => tokenWasRejected(result as Response),
-): Promise<T> {
-  const token = await vault.getAccessToken(userId);
-  const response = await call(token);
-  if (!(await wasRejected(response))) return response;
-  const fresh = await vault.refreshAfterRejection(userId, token);
-  return call(fresh);
+/** One call with the user's token; if Wikimedia refused that token, one refresh and one retry. */
+async function withUserToken(tokens: UserTokens, userId: string, send: (accessToken: string) => Promise<WikiResponse>): Promise<WikiResponse> {
+  const token = await tokens.getAccessToken(userId);
+  const answer = await send(token);
+  if (!tokenRejectedBy(answer)) return answer;
+  const fresh = await tokens.refreshAfterRejection(userId, token);
+  return send(fresh);
 }
 
 /**
- * A signed-in user as a `Credential` for the request layer (http.ts): their token from the vault, the
- * refresh-once-and-retry above, and the vault's errors as `WikimediaError`s (`reconnect_needed`,
+ * A signed-in user as a `Credential` for the request layer (http.ts): their token from `tokens`, the
+ * refresh-once-and-retry above, and the token source's errors as `WikimediaError`s (`reconnect_needed`,
  * `wikimedia_unavailable`). A token still refused after the retry is left in the answer for the API client to
  * report as `reconnect_needed`.
  */
-export function userCredential(vault: Vault, userId: string): Credential {
+export function userCredential(tokens: UserTokens, userId: string): Credential {
   return {
     kind: "user",
     key: `user:${userId}`,
     async run(send) {
       try {
-        return await withUserToken<WikiResponse>(vault, userId, send, tokenRejectedBy);
+        return await withUserToken(tokens, userId, send);
       } catch (error) {
         throw asWikimediaError(error) ?? error;
       }

@@ -59,10 +59,10 @@ export function PersonalTokenSnippets({ wikis }: { wikis: SnippetWiki[] }) {
         <figure key={key} aria-label={label} className="flex flex-col gap-1">
           <figcaption className="flex items-center justify-between gap-2 text-sm font-bold">
             {label}
-            <CopyButton text={snippets[key]} accessibleName={`Copy the ${label} snippet`} />
+            <CopyButton text={snippets[key]} targetId={`${pickerId}-${key}`} accessibleName={`Copy the ${label} snippet`} small />
           </figcaption>
           {/* Focusable, so keyboard users can scroll a long line (WCAG 2.1.1, axe scrollable-region-focusable). */}
-          <pre tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-2 text-xs">
+          <pre id={`${pickerId}-${key}`} tabIndex={0} className="overflow-x-auto rounded-cdx border border-cdx-border-subtle bg-cdx-bg-subtle p-2 text-xs">
             <code>{snippets[key]}</code>
           </pre>
         </figure>

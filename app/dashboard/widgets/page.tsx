@@ -15,7 +15,7 @@ import { getConfig } from "@/lib/env";
 import { DashboardShell } from "@/app/_components/dashboard-shell";
 import { Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { COMMON_WIKIS, WikiErrorBox } from "@/app/wiki/[site]/[...title]/article-view";
-import { WidgetCopyButton } from "@/lib/ui/widget-copy-button";
+import { CopyButton } from "@/lib/ui/copy-button";
 import { WidgetOriginsForm } from "./widget-origins-form";
 import { WidgetPreview } from "@/lib/ui/widget-preview";
 import { WidgetRegisterForm } from "./widget-register-form";
@@ -44,7 +44,7 @@ function Snippet({ id, label, snippet }: { id: string; label: string; snippet: s
         {label}
       </label>
       <textarea id={id} readOnly value={snippet} rows={6} className={`w-full font-mono text-sm ${field}`} />
-      <WidgetCopyButton text={snippet} />
+      <CopyButton text={snippet} targetId={id} label="Copy snippet" />
     </div>
   );
 }

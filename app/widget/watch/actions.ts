@@ -16,7 +16,7 @@ import { setWatched } from "@/lib/edits/watch";
 import { log } from "@/lib/log";
 import { failure, formAction, stateAction } from "@/lib/server-actions";
 import { getWidget, isWellFormedEmbedId } from "@/lib/widget/registry";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { parseSite } from "@/lib/wikimedia/sites";
 import { watchPopupPath, type WatchPopupState } from "./state";
 

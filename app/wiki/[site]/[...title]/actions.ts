@@ -15,7 +15,8 @@ import { addSection, getRevisionText, saveEdit } from "@/lib/edits/save";
 import { setWatched } from "@/lib/edits/watch";
 import { log } from "@/lib/log";
 import { checkbox, failure, invalidInput, numericId, optional, stateAction, wikiSite } from "@/lib/server-actions";
-import { describeWikimediaError, getWikimedia, WikimediaError } from "@/lib/wikimedia";
+import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import type { AddSectionState, EditFormState, EditResult, WatchState } from "./form-state";
 
 const title = z.string().trim().min(1).max(512);

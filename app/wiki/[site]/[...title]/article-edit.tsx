@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { EditFormState } from "./form-state";
 import { loadDraft } from "@/lib/edits/save";
 import { getConfig } from "@/lib/env";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import { pageUrl } from "@/lib/wikimedia/sites";
 import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import { wikiHref, type WikiAddress } from "@/lib/ui/wiki/address";

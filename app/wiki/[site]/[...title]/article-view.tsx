@@ -42,9 +42,6 @@ export function displayTitle(title: string): string {
   return title.replaceAll("_", " ");
 }
 
-/** The app's header (kept as a name the wiki pages share). */
-export const WikiHeader = SiteHeader;
-
 /** Read · Edit · History · View on <host>, with the current action marked. */
 export function WikiToolbar({ site, title, current }: { site: Site; title: string; current: WikiAction }) {
   const item = (action: WikiAction, icon: CodexIcon, label: string) => (
@@ -149,7 +146,7 @@ export function WikiPageFrame({
 }) {
   return (
     <>
-      <WikiHeader user={user} />
+      <SiteHeader user={user} />
       <main id={MAIN_ID} className="mx-auto flex max-w-4xl flex-col gap-4 px-6 py-8">
         <WikiTools site={site} title={title} />
         <WikiToolbar site={site} title={title} current={action} />

@@ -4,7 +4,7 @@
  */
 import { getCurrentUser } from "@/lib/auth/session";
 import { isWatched } from "@/lib/edits/watch";
-import { getWikimedia } from "@/lib/wikimedia";
+import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
 import { WatchToggle } from "./watch-toggle";
 
