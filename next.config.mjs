@@ -24,6 +24,10 @@ const nextConfig = {
     return configHeaders();
   },
   reactStrictMode: true,
+  // Wikiport never uses next/image (article images come from Wikimedia's servers as they are), so the
+  // optimizer is off: `/_next/image` is a plain 404 instead of an endpoint that fetches Wikiport's own
+  // pages on request (`?url=/dashboard` answered 500 "internal response is invalid").
+  images: { unoptimized: true },
   typedRoutes: false,
   // The sandbox wiki is a separate program, and tests are not part of the app.
   outputFileTracingExcludes: { "*": ["sandbox/**", "e2e/**", "contract/**"] },

@@ -1,5 +1,8 @@
 /**
- * Runs before every request except static files (Next 16's proxy, in the Node.js runtime):
+ * Runs before every request except the build's static files (Next 16's proxy, in the Node.js runtime):
+ * - answers what Next.js itself would answer with a bare 500 (lib/security/request-line.ts): an unknown
+ *   method with 405, a path whose percent-encoding is broken with 400 (problem+json under `/api/v1/`, a
+ *   message card under `/embed/`);
  * - refuses cross-site state changes: a non-GET request to anything but the bearer-token API whose
  *   Origin is `null` or not Wikiport's, or that a browser marks as cross-site (lib/security/origin-check.ts);
  * - limits Server Action POSTs on every path per session, answering 429 with Retry-After before the
@@ -13,6 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { problem, problemResponse } from "@/lib/api/problem";
 import { mediaPrefixFor } from "@/lib/articles/media";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -21,6 +25,8 @@ import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/securit
 import { isEmbedPath, isSessionCookie, requestSecurityHeaders, type Header } from "@/lib/security/headers";
 import { checkRequestOrigin, needsOriginCheck } from "@/lib/security/origin-check";
 import { createSessionActionLimiter, tooManyRequestsResponse } from "@/lib/security/rate-limits";
+import { hasMalformedEncoding, isKnownMethod, MALFORMED_PATH_MESSAGE, malformedPathResponse, methodNotAllowedResponse } from "@/lib/security/request-line";
+import { badAddressCard } from "@/lib/widget/respond";
 
 let sessionActions: RateLimiter | undefined;
 
@@ -35,6 +41,14 @@ function isServerAction(request: NextRequest): boolean {
 }
 
 /** The session a request claims, as a digest: the limiter's map never holds a session token itself. */
+/** The 400 for a path Next.js could not decode, in the form the path's clients read. */
+function malformedPath(request: NextRequest, appOrigin: string, mediaPrefix: string): Response {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/v1/")) return problemResponse(problem(400, "invalid_request", MALFORMED_PATH_MESSAGE));
+  if (isEmbedPath(pathname)) return badAddressCard({ appOrigin, mediaPrefix }, new URL(request.url));
+  return malformedPathResponse();
+}
+
 function sessionKey(request: NextRequest): string | null {
   const cookie = request.cookies.getAll().find(({ name }) => isSessionCookie(name));
   return cookie ? createHash("sha256").update(cookie.value).digest("base64url") : null;
@@ -46,11 +60,12 @@ export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const session = sessionKey(request);
   const nonce = createNonce();
+  const mediaPrefix = mediaPrefixFor(config.wikimedia);
   const contentSecurityPolicy = buildContentSecurityPolicy({
     nonce,
     development: config.nodeEnv === "development",
     oauthOrigin: originOf(config.wikimedia.oauthUrl),
-    mediaOrigin: originOf(mediaPrefixFor(config.wikimedia)),
+    mediaOrigin: originOf(mediaPrefix),
   });
   const headers = requestSecurityHeaders({
     pathname,
@@ -58,6 +73,13 @@ export function proxy(request: NextRequest): Response {
     signedIn: session !== null,
     contentSecurityPolicy,
   });
+
+  if (!isKnownMethod(request.method)) {
+    return withHeaders(methodNotAllowedResponse(request.method), headers);
+  }
+  if (hasMalformedEncoding(pathname)) {
+    return withHeaders(malformedPath(request, appOrigin, mediaPrefix), headers);
+  }
 
   if (needsOriginCheck(request.method, pathname)) {
     const verdict = checkRequestOrigin(
@@ -96,7 +118,9 @@ export function proxy(request: NextRequest): Response {
 }
 
 export const config = {
-  // Static build output and image optimization carry no user data and run no policy-relevant code;
-  // next.config.mjs gives them the headers that apply to every response.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // The build's static files carry no user data and run no policy-relevant code; next.config.mjs gives
+  // them the headers that apply to every response. The exclusions are exact (the folder with its slash,
+  // the icon's whole name): as prefixes they also skipped `/_next/staticfoo` or `/favicon.ico.x`, whose
+  // 404 pages then went out without a policy or framing refusal.
+  matcher: ["/((?!_next/static/|favicon\\.ico$).*)"],
 };

@@ -53,7 +53,8 @@ const querySchema = z.object({
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { error } = querySchema.parse(await searchParams);
-  const problem = error ? (PROBLEMS[error] ?? EXPIRED) : null;
+  // Own keys only: `?error=constructor` must not find Object.prototype's and show an empty heading.
+  const problem = error ? (Object.hasOwn(PROBLEMS, error) ? PROBLEMS[error]! : EXPIRED) : null;
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-6 px-6 py-16">
       <h1 className="text-3xl font-bold text-cdx-emphasized">{problem ? problem.title : "Sign in"}</h1>

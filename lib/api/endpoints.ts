@@ -15,9 +15,10 @@ import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getWikimedia } from "@/lib/wiring";
 import { describeWikimediaError } from "@/lib/wikimedia/errors";
+import { parsePageAddress, type PageAddress } from "@/lib/wikimedia/address";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
 import { ApiProblem, apiHandler, wikimediaProblem } from "./handler";
-import { editConflictProblem } from "./problem";
+import { editConflictProblem, problem } from "./problem";
 import { buildOpenApiDocument } from "./openapi";
 import { API_ROUTES } from "./schemas";
 
@@ -26,6 +27,13 @@ function siteOf(host: string): Site {
   const parsed = parseSite(host);
   if (!parsed.ok) throw new Error("site passed validation but not parseSite");
   return parsed.site;
+}
+
+/** A page route's site and title (decoded once, by Next.js) through the one address parser. */
+function addressOf(params: { site: string; title: string }): PageAddress {
+  const parsed = parsePageAddress(params.site, params.title);
+  if (parsed.ok) return parsed.address;
+  throw new ApiProblem(problem(400, parsed.error.code === "invalid_title" ? "invalid_title" : "invalid_request", parsed.error.message));
 }
 
 export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {
@@ -37,11 +45,11 @@ export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {
 
 export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params, query }) => {
   const wikimedia = getWikimedia();
-  const site = siteOf(params.site);
+  const { site, title } = addressOf(params);
   const as = wikimedia.asUser(userId);
   if (query.format === "html") {
     // The same per-process cache of sanitized HTML as the article pages.
-    const result = await readArticle(site, params.title, { id: userId });
+    const result = await readArticle(site, title.dbKey, { id: userId });
     if (!result.ok) throw wikimediaProblem(result.error);
     const article = result.value;
     return {
@@ -58,7 +66,7 @@ export const readPage = apiHandler(API_ROUTES.readPage, async ({ userId, params,
     };
   }
   try {
-    const page = await wikimedia.rest.getPageSource(as, site, params.title);
+    const page = await wikimedia.rest.getPageSource(as, site, title.dbKey);
     return {
       site: site.host,
       title: page.title,
@@ -86,16 +94,16 @@ export const search = apiHandler(API_ROUTES.search, async ({ userId, params, que
 
 export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params, body }) => {
   const wikimedia = getWikimedia();
-  const site = siteOf(params.site);
+  const { site, title } = addressOf(params);
   const outcome = await saveEdit({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(userId), site, {
-    title: params.title,
+    title: title.dbKey,
     text: body.source,
     summary: body.comment,
     minor: false,
     baseRevisionId: body.baseRevisionId ?? null,
     section: null,
   });
-  recordSave(userId, site.host, params.title, outcome);
+  recordSave(userId, site.host, title.dbKey, outcome);
   switch (outcome.status) {
     case "saved":
       log.info("api.edit.saved", { userId, site: site.host, revisionId: outcome.revisionId });
@@ -110,9 +118,9 @@ export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params,
 function watchHandler(route: typeof API_ROUTES.watch | typeof API_ROUTES.unwatch, watched: boolean) {
   return apiHandler(route, async ({ userId, params }) => {
     const wikimedia = getWikimedia();
-    const site = siteOf(params.site);
-    const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, params.title, watched);
-    recordWatch(userId, site.host, params.title, watched, result);
+    const { site, title } = addressOf(params);
+    const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, title.dbKey, watched);
+    recordWatch(userId, site.host, title.dbKey, watched, result);
     if (!result.ok) throw wikimediaProblem(result);
     return { site: site.host, title: result.title, watched: result.watched };
   });

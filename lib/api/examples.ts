@@ -3,6 +3,7 @@
  * route's example input), so the guide cannot drift from the routes. They carry `$WIKIPORT_TOKEN`, never a
  * token: the page that shows them must not hold a secret.
  */
+import { titleSegment } from "@/lib/wikimedia/titles";
 import { API_ROUTES, EXAMPLE_SITE, EXAMPLE_TITLE, type ApiRoute } from "./schemas";
 
 export const TOKEN_VARIABLE = "$WIKIPORT_TOKEN";
@@ -17,18 +18,13 @@ export interface CurlExample {
   command: string;
 }
 
-/** Keeps a title readable (`Wikipedia:Sandbox`), encodes everything a shell or URL could misread. */
-function encodeSegment(value: string): string {
-  return encodeURIComponent(value.replaceAll(" ", "_")).replaceAll("%3A", ":");
-}
-
 /** A JSON text inside single quotes for a POSIX shell. */
 function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 export function exampleUrl(baseUrl: string, route: ApiRoute): string {
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(route.example.params?.[name] ?? name));
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => titleSegment(route.example.params?.[name] ?? name));
   const query = new URLSearchParams(route.example.query ?? {}).toString();
   return `${baseUrl}${path}${query ? `?${query}` : ""}`;
 }

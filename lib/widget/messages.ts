@@ -4,7 +4,7 @@
  */
 import type { CardLanguage } from "./options";
 
-export type CardErrorKind = "bad_option" | "unknown_wiki" | "not_found" | "invalid_title" | "unknown_widget" | "upstream" | "unavailable" | "rate_limited";
+export type CardErrorKind = "bad_option" | "bad_address" | "unknown_wiki" | "not_found" | "invalid_title" | "unknown_widget" | "upstream" | "unavailable" | "rate_limited";
 
 interface CardMessages {
   dir: "ltr" | "rtl";
@@ -31,6 +31,7 @@ const en: CardMessages = {
   watching: "Watching",
   errorTitle: {
     bad_option: "This card's settings are not valid",
+    bad_address: "This card's address is not valid",
     unknown_wiki: "Unknown wiki",
     not_found: "Article not found",
     invalid_title: "Not a valid title",
@@ -41,6 +42,7 @@ const en: CardMessages = {
   },
   errorText: {
     bad_option: "{detail} Check the address of the card.",
+    bad_address: "It has a broken percent-encoding: each % must start a valid encoded UTF-8 character, such as %25 for % itself. Check the address of the card.",
     unknown_wiki: "{detail}",
     not_found: "There is no page called \u201c{title}\u201d on {wiki}.",
     invalid_title: "\u201c{title}\u201d cannot be a page title on {wiki}.",
@@ -62,6 +64,7 @@ const de: CardMessages = {
   watching: "Beobachtet",
   errorTitle: {
     bad_option: "Die Einstellungen dieser Karte sind ungültig",
+    bad_address: "Die Adresse dieser Karte ist ungültig",
     unknown_wiki: "Unbekanntes Wiki",
     not_found: "Artikel nicht gefunden",
     invalid_title: "Kein gültiger Titel",
@@ -72,6 +75,7 @@ const de: CardMessages = {
   },
   errorText: {
     bad_option: "{detail} Bitte die Adresse der Karte prüfen.",
+    bad_address: "Sie enthält eine fehlerhafte Prozent-Kodierung: Jedes % muss ein gültig kodiertes UTF-8-Zeichen einleiten, etwa %25 für % selbst. Bitte die Adresse der Karte prüfen.",
     unknown_wiki: "{detail}",
     not_found: "Auf {wiki} gibt es keine Seite namens \u201e{title}\u201c.",
     invalid_title: "\u201e{title}\u201c kann auf {wiki} kein Seitentitel sein.",
@@ -93,6 +97,7 @@ const he: CardMessages = {
   watching: "במעקב",
   errorTitle: {
     bad_option: "ההגדרות של הכרטיס אינן תקינות",
+    bad_address: "הכתובת של הכרטיס אינה תקינה",
     unknown_wiki: "ויקי לא מוכר",
     not_found: "הערך לא נמצא",
     invalid_title: "כותרת לא תקינה",
@@ -103,6 +108,7 @@ const he: CardMessages = {
   },
   errorText: {
     bad_option: "{detail} כדאי לבדוק את כתובת הכרטיס.",
+    bad_address: "יש בה קידוד אחוזים פגום: כל % חייב לפתוח תו UTF-8 מקודד תקין, למשל %25 עבור % עצמו. כדאי לבדוק את כתובת הכרטיס.",
     unknown_wiki: "{detail}",
     not_found: "אין דף בשם „{title}” ב־{wiki}.",
     invalid_title: "„{title}” אינו יכול להיות כותרת של דף ב־{wiki}.",

@@ -14,8 +14,12 @@ import { widgets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { log } from "@/lib/log";
 import { siteSchema } from "@/lib/wikimedia/sites";
+import { isWellFormedEmbedId } from "./embed-id";
 import { CARD_LANGUAGES, LAYOUTS, THEMES } from "./options";
 import { allowedOriginsSchema } from "./origins";
+
+// The app's watch popup checks ids with the same rule as the lookups here.
+export { EMBED_ID_PATTERN, isWellFormedEmbedId } from "./embed-id";
 
 export type Widget = typeof widgets.$inferSelect;
 
@@ -28,13 +32,6 @@ export const widgetOptionsSchema = z.object({
 
 /** 18 random bytes: 144 bits, 24 base64url characters. */
 const EMBED_ID_BYTES = 18;
-/** What an embed id looks like in a URL; anything else is refused before a query. */
-export const EMBED_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-
-export function isWellFormedEmbedId(value: unknown): value is string {
-  return typeof value === "string" && EMBED_ID_PATTERN.test(value);
-}
-
 export function generateEmbedId(): string {
   return randomBytes(EMBED_ID_BYTES).toString("base64url");
 }

@@ -10,9 +10,11 @@ import { clientAddress } from "@/lib/security/client-address";
 import type { Logger } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { DescribedError } from "@/lib/wikimedia/errors";
+import { parsePageAddress } from "@/lib/wikimedia/address";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
 import type { CardCache } from "./cache";
 import { cardHeaders, type Framing } from "./csp";
+import { isWellFormedEmbedId } from "./embed-id";
 import { CARD_CSS_HASH } from "./styles";
 import { FRAME_SCRIPT_HASH } from "./frame-script";
 import type { CardErrorKind } from "./messages";
@@ -53,21 +55,10 @@ export const REGISTERED_CACHE_CONTROL = "no-cache";
 /** Changes whenever the card's markup, style or script changes, so old ETags stop matching after a deploy. */
 const RENDER_VERSION = createHash("sha256").update(`1\n${CARD_CSS_HASH}\n${FRAME_SCRIPT_HASH}`).digest("base64url").slice(0, 12);
 
-const MAX_TITLE_LENGTH = 512;
-/** Embed ids are random URL-safe strings; anything else is unknown without a database lookup. */
-const EMBED_ID = /^[A-Za-z0-9_-]{6,64}$/;
 
 function languageOf(query: URLSearchParams): CardOptions["lang"] {
   const lang = query.get("lang");
   return lang === "de" || lang === "he" ? lang : DEFAULT_OPTIONS.lang;
-}
-
-function decode(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
 }
 
 function etagOf(parts: readonly (string | number)[]): string {
@@ -94,22 +85,40 @@ export function failureOf(error: DescribedError): { kind: CardErrorKind; status:
   return { kind: "upstream", status: 502 };
 }
 
+type MessageExtra = { values?: Record<string, string | number>; retryAfter?: number; embed?: CardEmbed };
+
+function messageCard(
+  where: Pick<CardResponder, "appOrigin" | "mediaPrefix">,
+  status: number,
+  kind: CardErrorKind,
+  options: CardOptions,
+  framing: Framing,
+  extra: MessageExtra = {},
+): Response {
+  const html = renderMessage({ kind, options, appOrigin: where.appOrigin, ...(extra.values ? { values: extra.values } : {}), ...(extra.embed ? { embed: extra.embed } : {}) });
+  const headers: Record<string, string> = {
+    ...cardHeaders({ mediaPrefix: where.mediaPrefix, framing }),
+    // A wrong address stays wrong for a while; trouble upstream or a rate limit must not be cached.
+    "Cache-Control": status === 400 || status === 404 ? "public, max-age=60" : "no-store",
+  };
+  if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
+  return new Response(html, { status, headers });
+}
+
+/**
+ * The card for an `/embed/` address whose percent-encoding is broken. Next.js cannot route such a path
+ * (it answers a bare 500), so proxy.ts answers with this before it tries, in the card's own style.
+ */
+export function badAddressCard(where: Pick<CardResponder, "appOrigin" | "mediaPrefix">, url: URL): Response {
+  // Framed like the card the address was meant to be: a public card anywhere, so the embedding page
+  // shows why; a registered widget's nowhere, as for any unknown embed id.
+  const framing: Framing = url.pathname.startsWith("/embed/w/") ? { kind: "none" } : { kind: "any" };
+  return messageCard(where, 400, "bad_address", { ...DEFAULT_OPTIONS, lang: languageOf(url.searchParams) }, framing);
+}
+
 export function createCardResponder(deps: CardResponder) {
-  function message(
-    status: number,
-    kind: CardErrorKind,
-    options: CardOptions,
-    framing: Framing,
-    extra: { values?: Record<string, string | number>; retryAfter?: number; embed?: CardEmbed } = {},
-  ): Response {
-    const html = renderMessage({ kind, options, appOrigin: deps.appOrigin, ...(extra.values ? { values: extra.values } : {}), ...(extra.embed ? { embed: extra.embed } : {}) });
-    const headers: Record<string, string> = {
-      ...cardHeaders({ mediaPrefix: deps.mediaPrefix, framing }),
-      // A wrong address stays wrong for a while; trouble upstream or a rate limit must not be cached.
-      "Cache-Control": status === 400 || status === 404 ? "public, max-age=60" : "no-store",
-    };
-    if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
-    return new Response(html, { status, headers });
+  function message(status: number, kind: CardErrorKind, options: CardOptions, framing: Framing, extra: MessageExtra = {}): Response {
+    return messageCard(deps, status, kind, options, framing, extra);
   }
 
   function limited(request: Request, options: CardOptions, framing: Framing): Response | null {
@@ -145,7 +154,7 @@ export function createCardResponder(deps: CardResponder) {
 
   return {
     /** `/embed/<site>/<title>?theme=&layout=&lang=`: framable anywhere (see csp.ts). */
-    async publicCard(request: Request, rawSite: string, titleSegments: readonly string[]): Promise<Response> {
+    async publicCard(request: Request, site: string, titleSegments: readonly string[]): Promise<Response> {
       const framing: Framing = { kind: "any" };
       const query = new URL(request.url).searchParams;
       const fallback: CardOptions = { ...DEFAULT_OPTIONS, lang: languageOf(query) };
@@ -154,18 +163,16 @@ export function createCardResponder(deps: CardResponder) {
       const parsed = parseCardOptions(query);
       if (!parsed.ok) return message(400, "bad_option", fallback, framing, { values: { detail: parsed.error.message } });
       const options = parsed.options;
-      const host = decode(rawSite);
-      const site = host === null ? null : parseSite(host);
-      if (!site || !site.ok) {
-        const detail = site && !site.ok ? site.error.message : "The wiki's name is not readable.";
-        return message(404, "unknown_wiki", options, framing, { values: { detail } });
+      // Next.js has decoded the params once already; a path it could not decode never gets here (proxy.ts).
+      const page = parsePageAddress(site, titleSegments);
+      if (!page.ok && page.error.code === "invalid_site") {
+        return message(404, "unknown_wiki", options, framing, { values: { detail: page.error.message } });
       }
-      const segments = titleSegments.map(decode);
-      const title = segments.includes(null) ? "" : segments.join("/");
-      if (!title.trim() || title.length > MAX_TITLE_LENGTH) {
-        return message(400, "invalid_title", options, framing, { values: { wiki: site.site.host, title: title.slice(0, 100) } });
+      if (!page.ok) {
+        return message(400, "invalid_title", options, framing, { values: { wiki: site, title: titleSegments.join("/").slice(0, 100) } });
       }
-      return card(request, { site: site.site, title, options, framing, cacheControl: PUBLIC_CACHE_CONTROL, version: "public" });
+      const { address } = page;
+      return card(request, { site: address.site, title: address.title.dbKey, options, framing, cacheControl: PUBLIC_CACHE_CONTROL, version: "public" });
     },
 
     /**
@@ -176,7 +183,7 @@ export function createCardResponder(deps: CardResponder) {
       const unknown: Framing = { kind: "none" };
       const tooMany = limited(request, DEFAULT_OPTIONS, unknown);
       if (tooMany) return tooMany;
-      const widget = EMBED_ID.test(embedId) ? deps.getWidget(embedId) : null;
+      const widget = isWellFormedEmbedId(embedId) ? deps.getWidget(embedId) : null;
       if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);
       const framing: Framing = { kind: "origins", origins: widget.allowedOrigins };
       const options = storedCardOptions(widget.options);

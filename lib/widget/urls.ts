@@ -2,12 +2,8 @@
  * Addresses of article cards, shared by the widget builder (dashboard), the snippet and the tests.
  * `base` is Wikiport's origin (env's WIKIPORT_URL, or the page's own origin in the browser).
  */
+import { titlePath } from "@/lib/wikimedia/titles";
 import type { CardOptions } from "./options";
-
-/** Encodes a title like the wiki's own paths: spaces as underscores, `/` and `:` kept readable. */
-export function titlePath(title: string): string {
-  return encodeURIComponent(title.trim().replaceAll(" ", "_")).replaceAll("%2F", "/").replaceAll("%3A", ":");
-}
 
 /**
  * A public card: `/embed/<site>/<title>?theme=…&layout=…&lang=…`. Only the options given are put in the

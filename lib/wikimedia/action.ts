@@ -9,7 +9,8 @@
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { codeForApiError, WikimediaError, type AbuseFilterDetails, type BlockDetails } from "./errors";
-import { apiErrorCodes, parseRetryAfter, wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
+import { apiErrorCodes, parseRetryAfter } from "./headers";
+import { wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
 import { siteUrls, type Site } from "./sites";
 
 export interface ActionClientOptions {

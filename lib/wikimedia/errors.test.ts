@@ -40,6 +40,10 @@ describe("codeForApiError", () => {
     ["abusefilter-warning", "abuse_filter"],
     ["internal_api_error_DBQueryError", "wikimedia_unavailable"],
     ["spamblacklist", "api_error"],
+    // Names of Object.prototype's members are codes like any other, not lookups into the prototype.
+    ["constructor", "api_error"],
+    ["toString", "api_error"],
+    ["__proto__", "api_error"],
   ] as const)("%s → %s", (apiCode, code) => {
     expect(codeForApiError(apiCode)).toBe(code);
   });

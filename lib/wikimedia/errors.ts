@@ -258,8 +258,8 @@ const API_CODES: Record<string, WikimediaErrorCode> = {
 };
 
 export function codeForApiError(apiCode: string): WikimediaErrorCode {
-  const known = API_CODES[apiCode];
-  if (known) return known;
+  // Own keys only: the code is the wiki's text, and `constructor` must not find Object's.
+  if (Object.hasOwn(API_CODES, apiCode)) return API_CODES[apiCode]!;
   if (apiCode.startsWith("abusefilter-")) return "abuse_filter";
   if (apiCode.startsWith("internal_api_error")) return "wikimedia_unavailable";
   return "api_error";

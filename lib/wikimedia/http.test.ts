@@ -7,7 +7,7 @@ import { useSandbox } from "@/sandbox/testing";
 import { createActionClient } from "./action";
 import { appCredential, createAppToken } from "./app-token";
 import { failure } from "./testing";
-import { anonymousCredential, createWikimediaHttp, KeyedSemaphore, parseRetryAfter, type HttpOptions } from "./http";
+import { anonymousCredential, createWikimediaHttp, KeyedSemaphore, type HttpOptions } from "./http";
 import { createTokenClient } from "./oauth";
 import { createRestClient } from "./rest";
 import { parseSite, type Site } from "./sites";
@@ -252,15 +252,5 @@ describe("at most 3 requests in flight per token", () => {
     await expect(semaphore.acquire("k", Date.now() + 20)).rejects.toThrow();
     release();
     expect(semaphore.inFlight("k")).toBe(0);
-  });
-});
-
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates", () => {
-    expect(parseRetryAfter("5")).toBe(5);
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter("soon")).toBeUndefined();
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
   });
 });

@@ -14,6 +14,7 @@
  */
 import { log as defaultLog, type Logger } from "@/lib/log";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
+import { apiErrorCodes, parseRetryAfter } from "./headers";
 import { mayCarryToken, parseSite } from "./sites";
 import { CALL_DEADLINE_MS, REQUEST_TIMEOUT_MS } from "./timeouts";
 
@@ -80,23 +81,6 @@ export interface HttpOptions {
 export type WikimediaHttp = ReturnType<typeof createWikimediaHttp>;
 
 const MAX_REDIRECTS = 5;
-
-/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-/** Codes in the `MediaWiki-API-Error` header (comma-separated, CORE ApiMain::handleException). */
-export function apiErrorCodes(headers: Headers): string[] {
-  return (headers.get("mediawiki-api-error") ?? "")
-    .split(",")
-    .map((code) => code.trim())
-    .filter(Boolean);
-}
 
 export function isJson(headers: Headers): boolean {
   return /^application\/([a-z0-9.+-]*\+)?json\b/i.test(headers.get("content-type") ?? "");

@@ -5,6 +5,7 @@
  * See wikimedia-wire.md §1.2 for the error catalogue this follows.
  */
 import { z } from "zod";
+import { parseRetryAfter } from "./headers";
 import { REQUEST_TIMEOUT_MS } from "./timeouts";
 
 export interface TokenClientOptions {
@@ -55,15 +56,6 @@ const errorSchema = z.object({
   hint: z.string().optional(),
 });
 
-function retryAfterSeconds(response: Response): number | undefined {
-  const value = response.headers.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   try {
@@ -113,7 +105,7 @@ export function createTokenClient(options: TokenClientOptions) {
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
       throw new TokenEndpointError("transient", `Wikimedia's token endpoint is unavailable (HTTP ${response.status}).`, {
         status: response.status,
-        retryAfterSeconds: retryAfterSeconds(response),
+        retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")),
       });
     }
     const oauthError = errorSchema.safeParse(payload);

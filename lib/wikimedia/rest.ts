@@ -8,6 +8,7 @@ import { z } from "zod";
 import { codeForApiError, WikimediaError, type WikimediaErrorCode } from "./errors";
 import { wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
 import { siteUrls, type Site } from "./sites";
+import { titleSegment } from "./titles";
 
 export interface RestClientOptions {
   http: WikimediaHttp;
@@ -136,11 +137,6 @@ export interface PageWrite {
   created: boolean;
 }
 
-/** A title in a REST path: spaces as `_` (core's urlEncodeTitle), everything else percent-encoded, `/` too (§6.1). */
-export function encodeTitle(title: string): string {
-  return encodeURIComponent(title.trim().replaceAll(" ", "_"));
-}
-
 /** The page title in a `/v1/page/{title}[/…]` URL, with spaces. */
 function titleFromUrl(url: URL): string | null {
   const match = /\/rest\.php\/v1\/page\/([^/]+)/.exec(url.pathname);
@@ -263,13 +259,13 @@ export function createRestClient(options: RestClientOptions) {
   return {
     /** `GET /v1/page/{title}`: metadata and wikitext. */
     async getPageSource(as: Credential, site: Site, title: string, call: CallOptions & { followRedirect?: boolean } = {}): Promise<PageSource> {
-      const { data, redirectedFrom } = await getFollowing(as, site, `${base(site)}/page/${encodeTitle(title)}`, pageSourceSchema, call);
+      const { data, redirectedFrom } = await getFollowing(as, site, `${base(site)}/page/${titleSegment(title)}`, pageSourceSchema, call);
       return { ...metadata(data, redirectedFrom), source: data.source };
     },
 
     /** `GET /v1/page/{title}/with_html`: metadata and Parsoid HTML (unsanitized). */
     async getPageWithHtml(as: Credential, site: Site, title: string, call: CallOptions = {}): Promise<PageWithHtml> {
-      const { data, response } = await get(as, `${base(site)}/page/${encodeTitle(title)}/with_html`, pageWithHtmlSchema, call);
+      const { data, response } = await get(as, `${base(site)}/page/${titleSegment(title)}/with_html`, pageWithHtmlSchema, call);
       const wikiRedirect = response.hops.find((hop) => hop.status === 307);
       return { ...metadata(data, wikiRedirect ? titleFromUrl(wikiRedirect.from) : null), html: data.html };
     },
@@ -286,7 +282,7 @@ export function createRestClient(options: RestClientOptions) {
       if (query.newerThan !== undefined) params.set("newer_than", String(query.newerThan));
       if (query.filter) params.set("filter", query.filter);
       const search = params.toString();
-      const url = `${base(site)}/page/${encodeTitle(title)}/history${search ? `?${search}` : ""}`;
+      const url = `${base(site)}/page/${titleSegment(title)}/history${search ? `?${search}` : ""}`;
       const { data } = await get(as, url, historySchema, query);
       const relative = (link: string | undefined, name: string) => {
         const value = link ? new URL(link, "http://x").searchParams.get(name) : null;
@@ -326,7 +322,7 @@ export function createRestClient(options: RestClientOptions) {
       const body: Record<string, unknown> = { source: edit.source, comment: edit.comment };
       if (edit.latestRevisionId !== undefined) body.latest = { id: edit.latestRevisionId };
       if (edit.contentModel !== undefined) body.content_model = edit.contentModel;
-      return write(as, `${base(site)}/page/${encodeTitle(title)}`, body, edit);
+      return write(as, `${base(site)}/page/${titleSegment(title)}`, body, edit);
     },
 
   };

@@ -5,6 +5,7 @@
  * someone typed in: input that is not a plain allow-listed host name is refused before any connection.
  */
 import { z } from "zod";
+import { titlePath } from "./titles";
 
 /** Wikimedia's content projects: `<language>.<project>.org`. */
 const LANGUAGE_PROJECT = /^[a-z][a-z0-9-]{1,34}\.(wikipedia|wiktionary|wikibooks|wikinews|wikiquote|wikisource|wikiversity|wikivoyage)\.org$/;
@@ -99,7 +100,7 @@ export function mayCarryToken(url: URL, template: string): boolean {
  */
 export function pageUrl(site: Site, template: string, title: string): string {
   const base = siteUrls(site, template).base.replace(/\/w$/, "");
-  return `${base}/wiki/${encodeURIComponent(title.replaceAll(" ", "_")).replaceAll("%3A", ":").replaceAll("%2F", "/")}`;
+  return `${base}/wiki/${titlePath(title)}`;
 }
 
 /** Meta-Wiki, where OAuth grants are managed and consumers registered. */

@@ -6,6 +6,7 @@
  * `WWW-Authenticate: … invalid_token`.
  */
 import { asWikimediaError } from "./errors";
+import { apiErrorCodes } from "./headers";
 import type { Credential, WikiResponse } from "./http";
 
 /**
@@ -23,8 +24,7 @@ const INVALID_TOKEN = "mwoauth-invalid-authorization";
 
 /** The invalid-token signals, read from an answer whose body is already in hand. */
 export function tokenRejectedBy(answer: { status: number; headers: Headers; body: string }): boolean {
-  const apiErrors = (answer.headers.get("mediawiki-api-error") ?? "").split(",").map((code) => code.trim());
-  if (apiErrors.includes(INVALID_TOKEN)) return true;
+  if (apiErrorCodes(answer.headers).includes(INVALID_TOKEN)) return true;
   if (answer.status === 401 && /invalid_token/i.test(answer.headers.get("www-authenticate") ?? "")) return true;
   if (answer.status !== 403) return false;
   try {

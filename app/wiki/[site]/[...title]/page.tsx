@@ -7,27 +7,27 @@ import { notFound } from "next/navigation";
 import { ArticleEdit } from "./article-edit";
 import { ArticleHistory } from "./article-history";
 import { ArticleView } from "./article-view";
-import { parseWikiAddress, type WikiAddress } from "@/lib/ui/wiki/address";
+import { parseWikiAddress, type ParamsForm, type WikiAddress } from "@/lib/ui/wiki/address";
 
 type Props = {
   params: Promise<{ site: string; title: string[] }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function address(props: Props): Promise<WikiAddress> {
+async function address(props: Props, form: ParamsForm): Promise<WikiAddress> {
   const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
-  const parsed = parseWikiAddress(params.site, params.title, searchParams);
+  const parsed = parseWikiAddress(params, form, searchParams);
   if (!parsed) notFound();
   return parsed;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { title, site } = await address(props);
-  return { title: `${title.replaceAll("_", " ")} — ${site.host}` };
+  const { page, site } = await address(props, "decoded");
+  return { title: `${page.text} — ${site.host}` };
 }
 
 export default async function WikiPage(props: Props) {
-  const wiki = await address(props);
+  const wiki = await address(props, "encoded");
   if (wiki.action === "edit") return <ArticleEdit address={wiki} />;
   if (wiki.action === "history") return <ArticleHistory address={wiki} />;
   return <ArticleView address={wiki} />;
