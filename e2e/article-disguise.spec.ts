@@ -13,7 +13,7 @@ const FAKE = "Session expired, sign in again";
 const OVERLAY_CLASSES = "fixed inset-0 z-50 bg-white flex items-center justify-center text-3xl";
 
 test("wikitext using Wikiport's classes or inline styles cannot lay a box over the page", async ({ page, request }) => {
-  const token = await request.post(`${E2E.sandboxUrl}/__sandbox/tokens`, { data: { user: "Ana Admin", grants: ["basic", "editpage"] } });
+  const token = await request.post(`${E2E.sandboxUrl}/__sandbox/tokens`, { data: { user: "Ana Admin", grants: ["basic", "editpage", "createeditmovepage"] } });
   expect(token.ok()).toBe(true);
   const { access_token: anaToken } = (await token.json()) as { access_token: string };
   const title = `Session_notice_${randomBytes(4).toString("hex")}`;

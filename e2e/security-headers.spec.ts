@@ -3,21 +3,22 @@
  * security headers, cross-site refusal of state changes, and the 429s of the rate limits.
  *
  * Rate-limit bursts never spend a bucket another spec needs: the auth routes count per client address,
- * and the bursts here come from documentation addresses (RFC 5737) in X-Forwarded-For, one per test run;
+ * and the bursts here come from loopback addresses of their own (e2e/support/from-address.ts);
  * the edit limits count per user and per session, and those tests use a user no other spec edits with.
  */
 import type { APIRequestContext, APIResponse, Page, Request } from "@playwright/test";
-import { randomInt } from "node:crypto";
 import { CONFLICT_MARKERS } from "../lib/edits/merge";
 import { CALLBACK_RATE_LIMIT, EDIT_RATE_LIMIT, SIGN_IN_RATE_LIMIT, WIKI_ACTION_RATE_LIMIT } from "../lib/security/rate-limits";
 import { E2E } from "./environment";
+import { fromAddress } from "./support/from-address";
 import { expect, test } from "./support/fixtures";
 import { ANA, latestRequestSeq } from "./support/sandbox";
 import { CALLBACK_PATH, signIn } from "./support/sign-in";
 
 const EVIL = "https://evil.example";
-/** A client address of its own for this run's bursts, so that no other spec (from 127.0.0.1) is slowed. */
-const BURST_CLIENT = `198.51.100.${randomInt(1, 255)}`;
+/** Client addresses of their own for the bursts, so that no other spec (from 127.0.0.1) is slowed. */
+const SIGN_IN_BURST_CLIENT = "127.0.1.1";
+const CALLBACK_BURST_CLIENT = "127.0.1.2";
 
 function policy(response: APIResponse): Map<string, string[]> {
   const header = response.headers()["content-security-policy"];
@@ -224,7 +225,7 @@ test.describe("cross-site state changes are refused (security.md item 32)", () =
 
 test.describe("rate limits answer 429 with Retry-After (security.md item 33)", () => {
   /** Sends requests until one is refused; the bucket refills while the burst runs, hence the margin. */
-  async function burstUntilRefused(send: () => Promise<APIResponse>, capacity: number): Promise<{ refused: APIResponse; sent: number }> {
+  async function burstUntilRefused<R extends { status(): number }>(send: () => Promise<R>, capacity: number): Promise<{ refused: R; sent: number }> {
     for (let sent = 1; sent <= capacity * 2; sent++) {
       const response = await send();
       if (response.status() === 429) return { refused: response, sent };
@@ -232,7 +233,7 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
     throw new Error(`No 429 after ${capacity * 2} requests`);
   }
 
-  function expectRetryAfter(response: APIResponse): number {
+  function expectRetryAfter(response: { headers(): Record<string, string> }): number {
     const seconds = Number(response.headers()["retry-after"]);
     expect(Number.isInteger(seconds) && seconds >= 1, `Retry-After: ${response.headers()["retry-after"]}`).toBe(true);
     expect(response.headers()["cache-control"]).toBe("no-store");
@@ -240,18 +241,14 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
   }
 
   test("sign-in initiation, per client address", async ({ playwright }) => {
-    const client = await playwright.request.newContext({ baseURL: E2E.appUrl, extraHTTPHeaders: { "x-forwarded-for": BURST_CLIENT } });
+    const client = fromAddress(SIGN_IN_BURST_CLIENT);
     const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const { refused, sent } = await burstUntilRefused(
-      () => client.post("/api/auth/signin/wikimedia", { form: { csrfToken }, maxRedirects: 0 }),
-      SIGN_IN_RATE_LIMIT.capacity,
-    );
+    const { refused, sent } = await burstUntilRefused(() => client.post("/api/auth/signin/wikimedia", { csrfToken }), SIGN_IN_RATE_LIMIT.capacity);
     expect(sent).toBeGreaterThan(SIGN_IN_RATE_LIMIT.capacity);
     const seconds = expectRetryAfter(refused);
     expect(refused.headers()["referrer-policy"]).toBe("no-referrer");
     expect(refused.headers()["set-cookie"]).toBeUndefined();
     expect(await refused.text()).toContain(`Try again in ${seconds} seconds`);
-    await client.dispose();
 
     // Everyone else still signs in.
     const other = await playwright.request.newContext({ baseURL: E2E.appUrl });
@@ -260,20 +257,13 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
     await other.dispose();
   });
 
-  test("the OAuth callback, per client address", async ({ playwright, request }) => {
-    const client = await playwright.request.newContext({
-      baseURL: E2E.appUrl,
-      extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${randomInt(1, 255)}` },
-    });
+  test("the OAuth callback, per client address", async ({ request }) => {
+    const client = fromAddress(CALLBACK_BURST_CLIENT);
     // Wikimedia's "Cancel" answer: the cheapest callback, answered without asking Wikimedia anything.
-    const { refused, sent } = await burstUntilRefused(
-      () => client.get(`${CALLBACK_PATH}?error=access_denied`, { maxRedirects: 0 }),
-      CALLBACK_RATE_LIMIT.capacity,
-    );
+    const { refused, sent } = await burstUntilRefused(() => client.get(`${CALLBACK_PATH}?error=access_denied`), CALLBACK_RATE_LIMIT.capacity);
     expect(sent).toBeGreaterThan(CALLBACK_RATE_LIMIT.capacity);
     expectRetryAfter(refused);
     expect(refused.headers()["referrer-policy"]).toBe("no-referrer");
-    await client.dispose();
     expect((await request.get(`${CALLBACK_PATH}?error=access_denied`, { maxRedirects: 0 })).status()).toBe(302);
   });
 
