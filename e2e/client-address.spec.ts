@@ -12,10 +12,10 @@ import { expect, test } from "./support/fixtures";
 import { fromAddress, type AddressedResponse } from "./support/from-address";
 
 let next = 0;
-/** A different documentation address (RFC 5737) for every request. */
+/** A different documentation address (RFC 5737) for every request, last in the list as a proxy's would be. */
 function rotating(): Record<string, string> {
   next += 1;
-  return { "x-forwarded-for": `203.0.113.${next % 250 + 1}, 198.51.100.${(next >> 8) % 250 + 1}` };
+  return { "x-forwarded-for": `198.51.100.1, 203.0.113.${(next % 250) + 1}` };
 }
 
 async function untilRefused(send: () => Promise<AddressedResponse>, tries: number): Promise<number> {
