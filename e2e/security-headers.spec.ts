@@ -3,24 +3,25 @@
  * security headers, cross-site refusal of state changes, and the 429s of the rate limits.
  *
  * Rate-limit bursts never spend a bucket another spec needs: the auth routes count per client address,
- * and the bursts here come from documentation addresses (RFC 5737) in X-Forwarded-For, one per test run;
+ * and the bursts here come from loopback addresses of their own (e2e/support/from-address.ts);
  * the edit limits count per user and per session, and those tests use a user no other spec edits with.
  * The run's limits refill once an hour (e2e/environment.ts), so each burst is refused at exactly its
  * capacity + 1st request however slowly the machine sends them.
  */
 import type { APIRequestContext, APIResponse, Page, Request } from "@playwright/test";
-import { randomInt } from "node:crypto";
 import { CONFLICT_MARKERS } from "../lib/edits/merge";
 import { E2E } from "./environment";
+import { fromAddress } from "./support/from-address";
 import { expect, test } from "./support/fixtures";
 import { ANA, latestRequestSeq } from "./support/sandbox";
 import { CALLBACK_PATH, signIn } from "./support/sign-in";
 
 const EVIL = "https://evil.example";
-/** Signs in to Wikiport in no other spec, so the edit-limit test has the user's edit bucket to itself. */
+/** Edits in no other spec, so the edit-limit test has the user's edit bucket to itself. */
 const NICO = { name: "Nico Newcomer", password: "newcomer-demo-2" } as const;
-/** A client address of its own for this run's bursts, so that no other spec (from 127.0.0.1) is slowed. */
-const BURST_CLIENT = `198.51.100.${randomInt(1, 255)}`;
+/** Client addresses of their own for the bursts, so that no other spec (from 127.0.0.1) is slowed. */
+const SIGN_IN_BURST_CLIENT = "127.0.1.1";
+const CALLBACK_BURST_CLIENT = "127.0.1.2";
 
 function policy(response: APIResponse): Map<string, string[]> {
   const header = response.headers()["content-security-policy"];
@@ -226,9 +227,8 @@ test.describe("cross-site state changes are refused (security.md item 32)", () =
 });
 
 test.describe("rate limits answer 429 with Retry-After (security.md item 33)", () => {
-  /** Sends requests until one is refused; the bucket refills while the burst runs, hence the margin. */
   /** `capacity` requests that all pass, then one more: the refused one. */
-  async function burstPastCapacity(send: () => Promise<APIResponse>, capacity: number): Promise<APIResponse> {
+  async function burstPastCapacity<R extends { status(): number }>(send: () => Promise<R>, capacity: number): Promise<R> {
     const statuses: number[] = [];
     for (let sent = 0; sent < capacity; sent++) statuses.push((await send()).status());
     expect(statuses.filter((status) => status === 429)).toEqual([]);
@@ -237,7 +237,7 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
     return refused;
   }
 
-  function expectRetryAfter(response: APIResponse): number {
+  function expectRetryAfter(response: { headers(): Record<string, string> }): number {
     const seconds = Number(response.headers()["retry-after"]);
     expect(Number.isInteger(seconds) && seconds >= 1, `Retry-After: ${response.headers()["retry-after"]}`).toBe(true);
     expect(response.headers()["cache-control"]).toBe("no-store");
@@ -245,17 +245,16 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
   }
 
   test("sign-in initiation, per client address", async ({ playwright }) => {
-    const client = await playwright.request.newContext({ baseURL: E2E.appUrl, extraHTTPHeaders: { "x-forwarded-for": BURST_CLIENT } });
+    const client = fromAddress(SIGN_IN_BURST_CLIENT);
     const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const refused = await burstPastCapacity(
-      () => client.post("/api/auth/signin/wikimedia", { form: { csrfToken }, maxRedirects: 0 }),
+      () => client.post("/api/auth/signin/wikimedia", { csrfToken }),
       E2E.limits.signIn.capacity,
     );
     const seconds = expectRetryAfter(refused);
     expect(refused.headers()["referrer-policy"]).toBe("no-referrer");
     expect(refused.headers()["set-cookie"]).toBeUndefined();
     expect(await refused.text()).toContain(`Try again in ${seconds} seconds`);
-    await client.dispose();
 
     // Everyone else still signs in.
     const other = await playwright.request.newContext({ baseURL: E2E.appUrl });
@@ -264,19 +263,15 @@ test.describe("rate limits answer 429 with Retry-After (security.md item 33)", (
     await other.dispose();
   });
 
-  test("the OAuth callback, per client address", async ({ playwright, request }) => {
-    const client = await playwright.request.newContext({
-      baseURL: E2E.appUrl,
-      extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${randomInt(1, 255)}` },
-    });
+  test("the OAuth callback, per client address", async ({ request }) => {
+    const client = fromAddress(CALLBACK_BURST_CLIENT);
     // Wikimedia's "Cancel" answer: the cheapest callback, answered without asking Wikimedia anything.
     const refused = await burstPastCapacity(
-      () => client.get(`${CALLBACK_PATH}?error=access_denied`, { maxRedirects: 0 }),
+      () => client.get(`${CALLBACK_PATH}?error=access_denied`),
       E2E.limits.callback.capacity,
     );
     expectRetryAfter(refused);
     expect(refused.headers()["referrer-policy"]).toBe("no-referrer");
-    await client.dispose();
     expect((await request.get(`${CALLBACK_PATH}?error=access_denied`, { maxRedirects: 0 })).status()).toBe(302);
   });
 

@@ -71,7 +71,7 @@ const HELP: Record<string, string> = {
   REFRESH_SKEW_SECONDS:
     "Refresh an access token when fewer than this many seconds of its life remain, e.g. REFRESH_SKEW_SECONDS=120.",
   WIKIPORT_TRUSTED_PROXY_HOPS:
-    "How many reverse proxies in front of Wikiport append to X-Forwarded-For (0 to 5), e.g. WIKIPORT_TRUSTED_PROXY_HOPS=1.",
+    "How many reverse proxies you run in front of Wikiport that append to X-Forwarded-For (0 to 5; 0 when clients connect directly), e.g. WIKIPORT_TRUSTED_PROXY_HOPS=1 behind one nginx.",
 };
 
 const optionalString = z
@@ -146,7 +146,8 @@ const rawSchema = z.object({
   WIKIPORT_KEYS: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   WIKIPORT_ACTIVE_KEY: z.string({ error: "is missing" }).trim().min(1, "is missing"),
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
-  WIKIPORT_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  // 0 by default: with no proxy in front, every X-Forwarded-For entry is the client's own choice (lib/security/client-address.ts).
+  WIKIPORT_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   WIKIPORT_EDIT_LIMIT: rateLimitSchema,
   WIKIPORT_ACTION_LIMIT: rateLimitSchema,
   WIKIPORT_SESSION_ACTION_LIMIT: rateLimitSchema,

@@ -1,12 +1,13 @@
 /**
- * `npm run keys:rotate`: re-seals every stored token with WIKIPORT_ACTIVE_KEY. Run it after adding a
- * new key and making it active; when it reports 0 left, the old keys can be removed from
- * WIKIPORT_KEYS. Safe to stop and run again, and safe while Wikiport is running.
+ * `npm run keys:rotate`: re-seals every sealed column (lib/sealed-columns/registry.ts) with
+ * WIKIPORT_ACTIVE_KEY. Run it after adding a new key and making it active; only when every column reports
+ * 0 values left under another key can the old keys be removed from WIKIPORT_KEYS. Safe to stop and run
+ * again, and safe while Wikiport is running.
  */
 import { createDb } from "../db";
 import { migrate } from "../db/migrate";
 import { ConfigError, parseConfig } from "../lib/env";
-import { countStale, resealAll } from "../lib/grants/reseal";
+import { countStale, resealAll } from "../lib/sealed-columns/rotate";
 import { loadEnvFiles } from "./lib/env-files";
 
 loadEnvFiles(process.cwd(), false);
@@ -20,15 +21,19 @@ try {
 const db = createDb(config.db.path);
 migrate(db);
 const ring = config.vault.keyRing;
-console.log(`Re-sealing stored tokens with key "${ring.activeKeyId}"…`);
-const result = resealAll(db, ring, ({ done, total, skipped }) => {
-  console.log(`  ${done + skipped}/${total} rows (${done} re-sealed, ${skipped} busy, retried on the next run)`);
+console.log(`Re-sealing stored values with key "${ring.activeKeyId}"…`);
+const results = resealAll(db, ring, ({ column, done, total, skipped }) => {
+  console.log(`  ${column}: ${done + skipped}/${total} (${done} re-sealed, ${skipped} busy, retried on the next run)`);
 });
 const left = countStale(db, ring);
 db.$client.close();
+for (const result of results) {
+  console.log(`  ${result.column}: ${result.done} re-sealed, ${left[result.column]} still under an older key`);
+}
+const remaining = Object.values(left).reduce((sum, count) => sum + count, 0);
 console.log(
-  left === 0
-    ? `Done: ${result.done} rows re-sealed. No value uses another key now; older keys can be removed from WIKIPORT_KEYS.`
-    : `${left} rows still use an older key (they were being refreshed). Run npm run keys:rotate again.`,
+  remaining === 0
+    ? "Done: every sealed column uses the active key now; older keys can be removed from WIKIPORT_KEYS."
+    : `${remaining} values still use an older key (their rows were busy). Keep the old keys and run npm run keys:rotate again.`,
 );
-process.exit(left === 0 ? 0 : 2);
+process.exit(remaining === 0 ? 0 : 2);

@@ -6,17 +6,21 @@
  * 3. Starts the sandbox wiki unless real Wikimedia credentials are configured.
  * 4. Builds the app when the build is missing or stale (the server migrates the database as it starts:
  *    instrumentation.ts).
- * 5. Starts the app and prints a banner with the URL and the demo accounts.
- * Ctrl-C stops both processes. `--dev` runs `next dev` instead of a production build.
+ * 5. Starts the app on a loopback port behind the front door (scripts/lib/front-door.ts), which listens
+ *    on the public port and tells the app each client's real address, then prints a banner with the URL
+ *    and the demo accounts.
+ * Ctrl-C stops both processes. `--dev` runs `next dev` on the public port instead of a production build,
+ * without the front door (one developer needs no per-client limits; they then share one bucket).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ConfigError, parseConfig, type Config } from "../lib/env";
 import { checkBuild, recordBuild } from "./lib/build-hash";
 import { loadEnvFiles } from "./lib/env-files";
+import { startFrontDoor } from "./lib/front-door";
 import { generateKey } from "./lib/keys";
 
 const root = process.cwd();
@@ -84,6 +88,18 @@ function portIsFree(port: number, host?: string): Promise<boolean> {
     const server = createServer();
     server.once("error", () => resolve(false));
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port on 127.0.0.1 that nothing listens on now, for the app behind the front door. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -175,12 +191,24 @@ async function main(): Promise<void> {
     await recordBuild(root, build.digest);
   }
 
-
-  const app = start("Wikiport", bin("next"), [dev ? "dev" : "start", "--port", String(config.app.port)], {
+  // The front door is one more proxy that appends the client's address, so the app trusts one more hop
+  // than the operator runs in front of `npm start` (lib/security/client-address.ts).
+  const trustedHops = config.app.trustedProxyHops + (dev ? 0 : 1);
+  if (trustedHops > 5) fail("WIKIPORT_TRUSTED_PROXY_HOPS can be at most 4 with npm start: its own front door is one more hop.");
+  const appPort = dev ? config.app.port : await freeLoopbackPort();
+  const app = start("Wikiport", bin("next"), dev ? ["dev", "--port", String(appPort)] : ["start", "--port", String(appPort), "--hostname", "127.0.0.1"], {
     ...env,
     NODE_ENV: dev ? "development" : "production",
+    WIKIPORT_TRUSTED_PROXY_HOPS: String(trustedHops),
   });
-  await waitForHttp(`http://127.0.0.1:${config.app.port}/`, "Wikiport", app, 120_000);
+  await waitForHttp(`http://127.0.0.1:${appPort}/`, "Wikiport", app, 120_000);
+  if (!dev) {
+    try {
+      await startFrontDoor({ port: config.app.port, appPort });
+    } catch (error) {
+      fail(`Wikiport could not listen on port ${config.app.port}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   const lines = [
     "",

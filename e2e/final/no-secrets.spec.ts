@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { SANDBOX_CONSUMER } from "../../lib/env";
+import { SEALED_COLUMNS } from "../../lib/sealed-columns/registry";
 import { E2E } from "../environment";
 import { SERVER_LOG, readObserved } from "./evidence";
 import { LOG_PATTERNS, TOKEN_PATTERNS, findLeaks, findValues } from "./leak-patterns";
@@ -41,7 +42,7 @@ function rows(sql: string): Record<string, unknown>[] {
   }
 }
 
-test("the database file holds Wikimedia tokens only sealed, and no one-time value at all", () => {
+test("the database file holds Wikimedia tokens only sealed, every sealed column is registered, and no one-time value at all", () => {
   const files = [DATABASE, `${DATABASE}-wal`].filter((file) => existsSync(file));
   const raw = files.map((file) => readFileSync(file).toString("latin1")).join("\n");
   expect(raw.length).toBeGreaterThan(0);
@@ -49,10 +50,26 @@ test("the database file holds Wikimedia tokens only sealed, and no one-time valu
   const mustBeAbsent = observed().filter((v) => !v.name.endsWith("session-token"));
   expect([...findLeaks(raw, TOKEN_PATTERNS), ...findValues(raw, mustBeAbsent)]).toEqual([]);
 
-  const grants = rows("SELECT access_token, refresh_token FROM grants");
-  const sealed = grants.flatMap((grant) => [grant.access_token, grant.refresh_token]).filter((value) => value !== null);
-  expect(sealed.length).toBeGreaterThan(0);
-  for (const value of sealed) expect(value).toMatch(SEALED);
+  // Every sealed column the app has (the registry key rotation reads too) holds only envelopes.
+  const counts = Object.fromEntries(
+    SEALED_COLUMNS.map((entry) => {
+      const [table, column] = entry.name.split(".") as [string, string];
+      const values = rows(`SELECT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`).map((row) => row.value);
+      for (const value of values) expect(value, entry.name).toMatch(SEALED);
+      return [entry.name, values.length];
+    }),
+  );
+  expect(counts["grants.access_token"]).toBeGreaterThan(0);
+  // And no envelope sits in a column the registry does not know: rotation would leave it under an old key.
+  const tables = rows("SELECT name FROM sqlite_master WHERE type = 'table'").map((row) => String(row.name));
+  const unregistered = tables.flatMap((table) =>
+    rows(`SELECT * FROM "${table}"`).flatMap((row) =>
+      Object.entries(row)
+        .filter(([, value]) => typeof value === "string" && SEALED.test(value))
+        .map(([column]) => `${table}.${column}`),
+    ),
+  );
+  expect([...new Set(unregistered)].filter((name) => !SEALED_COLUMNS.some((entry) => entry.name === name))).toEqual([]);
 
   const accounts = rows("SELECT access_token, refresh_token, id_token FROM accounts");
   expect(accounts.length).toBeGreaterThan(0);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useSandbox } from "@/sandbox/testing";
 import { parsoidBody, sanitizeArticleHtml, wikiLinkTarget } from "./sanitize";
@@ -69,5 +71,36 @@ describe("sanitizeArticleHtml", () => {
     expect(wikiLinkTarget("/wiki/Earth", en)).toBeNull();
     expect(wikiLinkTarget("https://en.wikipedia.org/wiki/Earth", en)).toBeNull();
     expect(parsoidBody('<html><body class="x" dir="ltr"><p>a</p></body></html>')).toBe("<p>a</p>");
+  });
+
+  it("keeps the classes of Wikimedia's HTML and drops every other one, so an article cannot dress as Wikiport", () => {
+    const fake = '<div class="fixed inset-0 z-50 bg-white flex items-center justify-center infobox" style="position:fixed;inset:0;z-index:9999">Session expired, sign in again</div>';
+    expect(sanitize(fake)).toBe('<div class="infobox">Session expired, sign in again</div>');
+    expect(sanitize('<span class="absolute top-0 left-0 w-screen h-screen">x</span>')).toBe("<span>x</span>");
+    expect(sanitize('<p style="position:absolute;top:0">x</p>')).toBe("<p>x</p>");
+    expect(sanitize('<table class="wikitable sortable table"><tr><td class="mw-collapsible navbox-list sticky">x</td></tr></table>')).toBe(
+      '<table class="wikitable sortable"><tr><td class="mw-collapsible navbox-list">x</td></tr></table>',
+    );
+    // Parsoid's link classes survive the link rewriting.
+    expect(sanitize('<a rel="mw:WikiLink" href="./Nowhere" class="new fixed">Nowhere</a>')).toBe('<a href="/wiki/en.wikipedia.org/Nowhere" class="new">Nowhere</a>');
+  });
+
+  it("keeps none of the class names Wikiport's own UI uses", () => {
+    // Every word in a className of the app's source (Tailwind utilities and the app's own classes).
+    const words = new Set<string>();
+    for (const dir of ["app", "lib"]) {
+      for (const file of readdirSync(join(process.cwd(), dir), { recursive: true, encoding: "utf8" })) {
+        if (!file.endsWith(".tsx")) continue;
+        const source = readFileSync(join(process.cwd(), dir, file), "utf8");
+        for (const match of source.matchAll(/className=(?:"([^"]*)"|\{`([^`]*)`\}|\{[^}]*?"([^"]*)")/g)) {
+          for (const word of (match[1] ?? match[2] ?? match[3] ?? "").split(/\s+/)) if (/^[a-z][\w:[\]./-]*$/i.test(word)) words.add(word);
+        }
+      }
+    }
+    expect(words.size).toBeGreaterThan(100);
+    const kept = sanitize(`<div class="${[...words].join(" ")}">x</div>`);
+    // The article's own container class and the few the article stylesheet shares with Wikimedia are fine.
+    const survivors = /class="([^"]*)"/.exec(kept)?.[1]?.split(" ") ?? [];
+    expect(survivors.filter((name) => !["wikiport-article"].includes(name))).toEqual([]);
   });
 });

@@ -23,6 +23,31 @@ const INLINE = [
 ];
 const MEDIA = ["figure", "figcaption", "img"];
 
+/**
+ * The classes an article keeps: those of MediaWiki's own HTML (Parsoid's `mw-*`, links, files,
+ * references) and of the widespread templates (infoboxes, navboxes, hatnotes, message boxes, tables).
+ * Any other class is dropped, above all Wikiport's own Tailwind utilities: `fixed inset-0 z-50 bg-white`
+ * in ordinary wikitext would otherwise dress a box as Wikiport's UI over the whole page
+ * (docs/decisions/017-article-classes.md). None of these names is a Tailwind utility (they would have a
+ * dash-separated value, or be a display/position keyword such as `fixed`, `table` or `hidden`).
+ */
+const ARTICLE_CLASSES = [
+  // Links: red links, interwiki and external links as Parsoid marks them.
+  "new", "extiw", "external", "text", "free", "autonumber", "selflink", "mw-selflink",
+  // Tables and floats that the article styles in app/globals.css.
+  "wikitable", "sortable", "unsortable", "infobox", "navbox", "vertical-navbox", "sidebar", "toc", "tocright",
+  "floatright", "floatleft", "tright", "tleft", "center", "thumb", "thumbinner", "thumbcaption", "thumbimage", "magnify",
+  "gallery", "gallerybox", "gallerytext", "image", "noviewer",
+  // References and citations.
+  "reference", "references", "reference-text", "reflist", "refbegin", "citation", "cite", "error",
+  // Hatnotes, message boxes and other template furniture.
+  "hatnote", "navigation-not-searchable", "noprint", "nowrap", "plainlinks", "plainlist", "hlist", "metadata",
+  "catlinks", "quotebox", "rquote", "collapsible", "collapsed", "autocollapse", "searchmatch", "geo", "vcard",
+  "rtl", "ltr", "mediawiki", "parsoid-body",
+  // Families of template classes: infobox-above, navbox-list, ambox-content, cite-bracket, toclevel-1, …
+  /^(?:mw|infobox|navbox|sidebar|ambox|mbox|ombox|tmbox|imbox|cmbox|fmbox|cite|citation|reference|toc|gallery|sitedir)-[a-z0-9-]+$/,
+];
+
 /** Parsoid heading and section ids are the targets of in-page links (#History). */
 const ANCHOR_ELEMENTS = ["section", "h1", "h2", "h3", "h4", "h5", "h6", "span", "cite", "li", "sup"];
 
@@ -68,6 +93,7 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions): str
     allowedTags: [...BLOCK, ...LISTS, ...TABLES, ...INLINE, ...MEDIA],
     // Contents of these are dropped with the element, not kept as text.
     nonTextTags: ["script", "style", "textarea", "noscript", "option", "title", "template", "svg", "math", "iframe", "object", "embed"],
+    // Inline `style` is never kept (it is in no list below): `position: fixed` needs no class at all.
     allowedAttributes: {
       "*": ["class", "dir", "lang", "title"],
       ...Object.fromEntries(ANCHOR_ELEMENTS.map((tag) => [tag, ["id", "class", "dir", "lang", "title"]])),
@@ -79,6 +105,7 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions): str
       ol: ["start", "reversed", "type", "class"],
       time: ["datetime"],
     },
+    allowedClasses: { "*": ARTICLE_CLASSES },
     allowedSchemes: ["https", "http", "mailto"],
     allowedSchemesByTag: { img: ["https", "http"] },
     allowProtocolRelative: true,

@@ -14,8 +14,9 @@ import { hostname } from "node:os";
 import type { Db } from "@/db";
 import { grants } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/key-ring";
-import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
+import { SealError, open, seal } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
+import { grantSealContext } from "@/lib/sealed-columns/registry";
 import { TokenEndpointError, type TokenClient } from "@/lib/wikimedia/oauth";
 import { ReconnectNeededError, WikimediaUnavailableError } from "@/lib/wikimedia/token-errors";
 
@@ -48,9 +49,8 @@ export interface NewTokens {
   scopes: string[];
 }
 
-function context(grant: Pick<Grant, "id" | "userId">, column: "access_token" | "refresh_token"): SealContext {
-  return { purpose: `grants.${column}`, owner: `user:${grant.userId}/grant:${grant.id}` };
-}
+// The associated data is defined once, with the column's entry for key rotation (lib/sealed-columns).
+const context = grantSealContext;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -8,16 +8,13 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { personalTokens } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/key-ring";
-import { SealError, open, seal, type SealContext } from "@/lib/crypto/sealed";
+import { SealError, open, seal } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
+// The associated data is defined once, with the column's entry for key rotation.
+import { personalTokenSealContext } from "@/lib/sealed-columns/registry";
 import type { VerifiedToken } from "./verify";
 
 export type PersonalTokenRow = typeof personalTokens.$inferSelect;
-
-/** The associated data of a sealed personal token: this column, this user. */
-export function personalTokenSealContext(userId: string): SealContext {
-  return { purpose: "personal_tokens.token", owner: `user:${userId}` };
-}
 
 /** Saves a verified token, replacing the user's previous one (one per user). */
 export function savePersonalToken(deps: { db: Db; keyRing: KeyRing }, userId: string, verified: VerifiedToken, now: Date): void {

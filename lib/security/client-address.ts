@@ -1,17 +1,20 @@
 /**
- * Which client a request came from, for limits that count per client (failed API authentication).
+ * Which client a request came from, for limits that count per client (failed API authentication,
+ * sign-in, the OAuth callback, public cards).
  *
- * Wikiport is meant to run behind exactly one reverse proxy (nginx, Caddy, a platform's router) that
- * appends the address it saw to `X-Forwarded-For` (nginx: `$proxy_add_x_forwarded_for`). Next.js adds the
- * socket's peer address only when a request has no such header at all (base-server.js: `??=`), and route
- * handlers get no other view of the socket. So the one entry we trust is the one our proxy appended: the
- * last one. Everything to its left was sent by the client and can be anything, so it is never read — a
- * client cannot choose its own bucket by sending `X-Forwarded-For: <random>, …`.
+ * Route handlers and proxy.ts never see the socket. Next.js copies the peer's address into
+ * `X-Forwarded-For` only when the request has no such header at all (base-server.js:
+ * `req.headers['x-forwarded-for'] ??= socket.remoteAddress`), so whatever a client sends in it arrives
+ * untouched. Only entries appended by proxies we run can be believed, and each such proxy appends on the
+ * right: with WIKIPORT_TRUSTED_PROXY_HOPS=n the n-th entry from the right is the one the outermost
+ * trusted proxy appended (nginx: `$proxy_add_x_forwarded_for`). Everything to its left is the client's
+ * own word and is never read, so a client cannot choose its own bucket by sending
+ * `X-Forwarded-For: <random>, …`.
  *
- * The number of such proxies is a deployment setting, WIKIPORT_TRUSTED_PROXY_HOPS (default 1): with n proxies
- * the n-th entry from the right is the one the outermost proxy appended. With 0 (no proxy), nothing in the
- * header can be trusted, so every client shares one key: limits still hold in total, and nobody can dodge
- * them by inventing addresses.
+ * The default is 0: nothing in the header is trusted and every client shares one key, so limits still
+ * hold in total and nobody escapes them by inventing addresses. `npm start` does better by default: its
+ * launcher puts a small front server before the app that appends each connection's real address, and
+ * counts itself as one more hop (scripts/lib/front-door.ts). docs/decisions/011-client-address.md.
  */
 import { isIP } from "node:net";
 

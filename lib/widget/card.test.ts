@@ -220,7 +220,21 @@ describe("registered widget responses", () => {
     expect(await second.text()).toContain("wp-watch");
   });
 
-  it("refuses framing for an unknown embed id, with a message card", async () => {
+  it("never lets a stored origin add a directive to the card's CSP or reach its script", async () => {
+    const { responder } = setup();
+    // Values an older release accepted: each would end frame-ancestors and start a directive of its own.
+    const id = addWidget({ allowedOrigins: ["https://ada.example;sandbox", "https://b.example, https://c.example", "https://d.example 'unsafe-inline'", "https://ok.example"] });
+    const response = await responder.registeredCard(get(`/embed/w/${id}`), id);
+    expect(response.status).toBe(200);
+    const policy = response.headers.get("content-security-policy")!;
+    const names = policy.split(";").map((part) => part.trim().split(/\s+/)[0]);
+    expect(names).toEqual(["default-src", "img-src", "style-src", "script-src", "base-uri", "form-action", "frame-ancestors"]);
+    expect(frameAncestorsOf(response)).toBe("https://ok.example");
+    expect(policy).not.toMatch(/sandbox|unsafe-inline|,/);
+    expect(await response.text()).toContain('data-allowed="https://ok.example"');
+  });
+
+    it("refuses framing for an unknown embed id, with a message card", async () => {
     const { responder } = setup();
     for (const id of ["doesNotExist_0123456789ab", "short", "../../etc", ""]) {
       const response = await responder.registeredCard(get(`/embed/w/${encodeURIComponent(id)}`), id);

@@ -5,7 +5,7 @@
  */
 import { CARD_CSS_HASH } from "./styles";
 import { FRAME_SCRIPT_HASH } from "./frame-script";
-import { parseOrigin } from "./origins";
+import { isCspOrigin, parseOrigin } from "./origins";
 
 /**
  * Who may frame a card:
@@ -23,13 +23,20 @@ export type Framing = { kind: "any" } | { kind: "origins"; origins: readonly str
  */
 export function normalizeOrigin(value: string): string | null {
   const checked = parseOrigin(value);
-  return checked.ok && checked.origin === value.replace(/\/$/, "") ? checked.origin : null;
+  if (!checked.ok || checked.origin !== value.replace(/\/$/, "")) return null;
+  // Defence in depth: whatever parseOrigin accepted in the past, only host-source characters reach the header.
+  return isCspOrigin(checked.origin) ? checked.origin : null;
+}
+
+/** The stored origins that pass normalizeOrigin, once each: what the header and the card's script may use. */
+export function safeOrigins(values: readonly string[]): string[] {
+  return [...new Set(values.map(normalizeOrigin).filter((origin): origin is string => origin !== null))];
 }
 
 export function frameAncestors(framing: Framing): string {
   if (framing.kind === "any") return "*";
   if (framing.kind === "none") return "'none'";
-  const origins = [...new Set(framing.origins.map(normalizeOrigin).filter((origin): origin is string => origin !== null))];
+  const origins = safeOrigins(framing.origins);
   return origins.length > 0 ? origins.join(" ") : "'none'";
 }
 

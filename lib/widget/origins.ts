@@ -19,6 +19,22 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1"]);
  */
 const ORIGIN_SHAPE = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\\@*\s]+)\/?$/i;
 
+/**
+ * What a framing origin may look like once normalized: a DNS name (or IPv4 address) and a port. These are
+ * CSP's host-source characters (CSP3 §2.3.1: ALPHA / DIGIT / "-" and dots), so a value that passes can
+ * never end the source list (`;`), start another (`,`) or add a keyword (quotes, spaces). IPv6 literals
+ * are not host-sources at all.
+ */
+const CSP_ORIGIN = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?$/;
+
+/** Whether a value may go into a CSP source list as it is: the last check before a header is built. */
+export function isCspOrigin(value: string): boolean {
+  return CSP_ORIGIN.test(value);
+}
+
+/** Characters that would change a CSP policy's structure, refused with a message that names them. */
+const POLICY_CHARACTERS = /[;,"'\s]/;
+
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
 
 const EXAMPLE = "such as https://example.org or https://blog.example.org:8443";
@@ -27,6 +43,9 @@ const EXAMPLE = "such as https://example.org or https://blog.example.org:8443";
 export function parseOrigin(input: string): OriginCheck {
   const raw = input.trim();
   if (raw.includes("*")) return { ok: false, message: `Wildcards are not allowed: list each origin exactly, ${EXAMPLE}.` };
+  if (POLICY_CHARACTERS.test(raw)) {
+    return { ok: false, message: `An origin can't contain ";", ",", quotes or spaces: put each origin on its own line, ${EXAMPLE}.` };
+  }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return { ok: false, message: `Start with https://, ${EXAMPLE}.` };
   const shape = ORIGIN_SHAPE.exec(raw);
   if (!shape) {
@@ -47,7 +66,11 @@ export function parseOrigin(input: string): OriginCheck {
   if (!url.hostname || url.hostname.startsWith(".") || url.hostname.includes("..")) {
     return { ok: false, message: `This host name is not valid; use an origin ${EXAMPLE}.` };
   }
-  // `origin` lowercases the host, converts it to punycode and drops the scheme's default port.
+  // `origin` lowercases the host, converts it to punycode and drops the scheme's default port. Percent-escapes
+  // (`a%3Bb.example` becomes `a;b.example`) and characters such as `!`, `$`, `_` or `[::1]` survive it.
+  if (!isCspOrigin(url.origin)) {
+    return { ok: false, message: `Use a host name of letters, digits, hyphens and dots (or an IPv4 address), ${EXAMPLE}.` };
+  }
   return { ok: true, origin: url.origin };
 }
 

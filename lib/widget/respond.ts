@@ -13,7 +13,7 @@ import type { DescribedError } from "@/lib/wikimedia/errors";
 import { parsePageAddress } from "@/lib/wikimedia/address";
 import { parseSite, type Site } from "@/lib/wikimedia/sites";
 import type { CardCache } from "./cache";
-import { cardHeaders, type Framing } from "./csp";
+import { cardHeaders, safeOrigins, type Framing } from "./csp";
 import { isWellFormedEmbedId } from "./embed-id";
 import { CARD_CSS_HASH } from "./styles";
 import { FRAME_SCRIPT_HASH } from "./frame-script";
@@ -187,7 +187,8 @@ export function createCardResponder(deps: CardResponder) {
       if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);
       const framing: Framing = { kind: "origins", origins: widget.allowedOrigins };
       const options = storedCardOptions(widget.options);
-      const embed: CardEmbed = { id: widget.id, allowedOrigins: widget.allowedOrigins, watchButton: widget.watchButton };
+      // The card's script posts to these origins: the same re-checked list as the header, never a stored value as is.
+      const embed: CardEmbed = { id: widget.id, allowedOrigins: safeOrigins(widget.allowedOrigins), watchButton: widget.watchButton };
       const site = parseSite(widget.wiki);
       if (!site.ok) return message(404, "unknown_wiki", options, framing, { values: { detail: site.error.message }, embed });
       return card(request, {

@@ -53,6 +53,9 @@ export function appEnv(ports: Ports, dbPath: string): NodeJS.ProcessEnv {
     WIKIPORT_KEYS: `bench=${key}`,
     WIKIPORT_ACTIVE_KEY: "bench",
     LOG_LEVEL: "info",
+    // The load generator stands for the one reverse proxy in front of `next start`: it sends each
+    // simulated reader's address in X-Forwarded-For (load.ts, distinctClients).
+    WIKIPORT_TRUSTED_PROXY_HOPS: "1",
   };
 }
 

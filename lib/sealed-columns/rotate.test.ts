@@ -5,7 +5,7 @@ import { grants, users } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
 import { parseKeyRing } from "@/lib/crypto/key-ring";
 import { keyIdOf, open, seal } from "@/lib/crypto/sealed";
-import { countStale, resealAll } from "./reseal";
+import { countStale, resealAll } from "./rotate";
 
 const k1 = randomBytes(32).toString("base64url");
 const k2 = randomBytes(32).toString("base64url");
@@ -40,12 +40,16 @@ function addGrants(count: number): string[] {
 describe("resealAll (npm run keys:rotate)", () => {
   it("moves every value to the active key, keeps them readable, and then the old key can go", () => {
     addGrants(250);
-    expect(countStale(testDb.db, bothRing)).toBe(250);
-    const reports: number[] = [];
-    const result = resealAll(testDb.db, bothRing, (progress) => reports.push(progress.done));
-    expect(result).toEqual({ done: 250, total: 250, skipped: 0 });
-    expect(reports).toEqual([100, 200, 250]);
-    expect(countStale(testDb.db, bothRing)).toBe(0);
+    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 250, "grants.refresh_token": 250, "personal_tokens.token": 0 });
+    const reports: string[] = [];
+    const result = resealAll(testDb.db, bothRing, (progress) => reports.push(`${progress.column} ${progress.done}`));
+    expect(result).toEqual([
+      { column: "grants.access_token", done: 250, total: 250, skipped: 0 },
+      { column: "grants.refresh_token", done: 250, total: 250, skipped: 0 },
+      { column: "personal_tokens.token", done: 0, total: 0, skipped: 0 },
+    ]);
+    expect(reports).toEqual(["grants.access_token 100", "grants.access_token 200", "grants.access_token 250", "grants.refresh_token 100", "grants.refresh_token 200", "grants.refresh_token 250"]);
+    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
 
     for (const row of testDb.db.select().from(grants).all()) {
       const owner = `user:${row.userId}/grant:${row.id}`;
@@ -66,12 +70,15 @@ describe("resealAll (npm run keys:rotate)", () => {
   it("skips a row whose refresh lease is held, never changes versions, and finishes on the next run", () => {
     const [busy] = addGrants(3);
     testDb.db.update(grants).set({ leaseOwner: "other-process", leaseUntil: new Date(Date.now() + 30_000) }).where(eq(grants.id, busy!)).run();
-    expect(resealAll(testDb.db, bothRing)).toEqual({ done: 2, total: 3, skipped: 1 });
-    expect(countStale(testDb.db, bothRing)).toBe(1);
+    expect(resealAll(testDb.db, bothRing).slice(0, 2)).toEqual([
+      { column: "grants.access_token", done: 2, total: 3, skipped: 1 },
+      { column: "grants.refresh_token", done: 2, total: 3, skipped: 1 },
+    ]);
+    expect(countStale(testDb.db, bothRing)).toMatchObject({ "grants.access_token": 1, "grants.refresh_token": 1 });
     expect(testDb.db.select({ v: grants.version }).from(grants).all().map((r) => r.v)).toEqual([0, 0, 0]);
 
     testDb.db.update(grants).set({ leaseOwner: null, leaseUntil: null }).where(eq(grants.id, busy!)).run();
-    expect(resealAll(testDb.db, bothRing)).toEqual({ done: 1, total: 1, skipped: 0 });
-    expect(countStale(testDb.db, bothRing)).toBe(0);
+    expect(resealAll(testDb.db, bothRing).map((column) => column.done)).toEqual([1, 1, 0]);
+    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
   });
 });
