@@ -46,7 +46,7 @@ export default defineConfig({
     { name: "no-secrets", testDir: "./e2e/final", dependencies: ["chromium"] },
   ],
   webServer: {
-    // The servers' output also goes to a file that the no-secrets project scans (security.md item 35).
+    // The servers' output also goes to a file that the no-secrets project scans (docs/security-requirements.md item 35).
     command: `npx tsx scripts/start.ts 2>&1 | tee ${JSON.stringify(SERVER_LOG)}`,
     url: `${E2E.appUrl}/`,
     reuseExistingServer: false,

@@ -5,7 +5,7 @@
  *
  * Rules for this list:
  * - only differences between MediaWiki versions or between a default install and Wikimedia's
- *   configuration, each with its source in shared/reference/wikimedia-wire.md;
+ *   configuration, each with its source in docs/wikimedia-protocol.md;
  * - never a sandbox bug: those are reported and fixed in sandbox/;
  * - as narrow as possible: one request pattern, one path.
  *
@@ -34,7 +34,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     request: REST,
     difference: { kind: "extra-in-sandbox", path: "errorKey" },
     reason: "REST error bodies gained `errorKey` after 1.39; 1.39 sends only messageTranslations/httpCode/httpReason.",
-    reference: "wikimedia-wire.md §6.2, §10",
+    reference: "docs/wikimedia-protocol.md §6.2, §10",
   },
   {
     id: "rest-title-normalization",
@@ -42,7 +42,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     request: /^GET rest\.php\/v1\/page\/(Main%20Page|main_Page)(\/|$)/,
     difference: { kind: "status", mediawiki: 200, sandbox: 301 },
     reason: "Newer MediaWiki answers 301 to the normalized route when the path title isn't the DB key; 1.39 serves it with 200.",
-    reference: "wikimedia-wire.md §6.3, §10",
+    reference: "docs/wikimedia-protocol.md §6.3, §10",
   },
   {
     id: "rest-put-missing-token",
@@ -51,7 +51,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason:
       "A cookie-session PUT without `token`: newer MediaWiki checks CSRF in the REST framework (TokenAwareHandlerTrait) and " +
       "answers 403 rest-badtoken-missing; 1.39 hands the request to action=edit, which answers missingparam (400).",
-    reference: "wikimedia-wire.md §6.2 (403 rest-badtoken*), §10 (1.39: 400 missingparam)",
+    reference: "docs/wikimedia-protocol.md §6.2 (403 rest-badtoken*), §10 (1.39: 400 missingparam)",
   },
   {
     id: "rest-source-html-url",
@@ -59,7 +59,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     request: /^GET rest\.php\/v1\/page\/[^/?]+$/,
     difference: { kind: "extra-in-sandbox", path: "html_url" },
     reason: "Newer MediaWiki adds `html_url` to the source form too; 1.39 has it only on /bare.",
-    reference: "wikimedia-wire.md §6.3",
+    reference: "docs/wikimedia-protocol.md §6.3",
   },
   {
     id: "rest-put-conflict-revisions",
@@ -68,14 +68,14 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason:
       "On a 409 edit conflict the sandbox names the base revision id, as Wikiport's sandbox brief asks (issue 4); core's " +
       "UpdateHandler::getConflictData adds it only when a diff formatter is configured, which 1.39 and Wikimedia do not do.",
-    reference: "wikimedia-wire.md §6.6",
+    reference: "docs/wikimedia-protocol.md §6.6",
   },
   {
     id: "rest-put-conflict-current",
     request: /^PUT rest\.php\/v1\/page\//,
     difference: { kind: "extra-in-sandbox", path: "current" },
     reason: "The current revision id beside `base`, for the same reason (issue 4 asks for both).",
-    reference: "wikimedia-wire.md §6.6",
+    reference: "docs/wikimedia-protocol.md §6.6",
   },
 ];
 
@@ -85,14 +85,14 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
  * number at these paths still fails.
  */
 export const NULLABLE_FIELDS: ReadonlyArray<{ request: RegExp; path: string; reference: string }> = [
-  { request: /\/history/, path: "revisions[].comment", reference: "wikimedia-wire.md §6.4" },
-  { request: /\/history/, path: "revisions[].user", reference: "wikimedia-wire.md §6.4" },
-  { request: /\/history/, path: "revisions[].user.id", reference: "wikimedia-wire.md §6.4" },
-  { request: /\/history/, path: "revisions[].delta", reference: "wikimedia-wire.md §6.4 (null for a page's first revision)" },
-  { request: /\/search\/page/, path: "pages[].excerpt", reference: "wikimedia-wire.md §6.5" },
-  { request: /\/search\/page/, path: "pages[].matched_title", reference: "wikimedia-wire.md §6.5" },
-  { request: /\/search\/page/, path: "pages[].description", reference: "wikimedia-wire.md §6.5" },
-  { request: /\/search\/page/, path: "pages[].thumbnail", reference: "wikimedia-wire.md §6.5" },
+  { request: /\/history/, path: "revisions[].comment", reference: "docs/wikimedia-protocol.md §6.4" },
+  { request: /\/history/, path: "revisions[].user", reference: "docs/wikimedia-protocol.md §6.4" },
+  { request: /\/history/, path: "revisions[].user.id", reference: "docs/wikimedia-protocol.md §6.4" },
+  { request: /\/history/, path: "revisions[].delta", reference: "docs/wikimedia-protocol.md §6.4 (null for a page's first revision)" },
+  { request: /\/search\/page/, path: "pages[].excerpt", reference: "docs/wikimedia-protocol.md §6.5" },
+  { request: /\/search\/page/, path: "pages[].matched_title", reference: "docs/wikimedia-protocol.md §6.5" },
+  { request: /\/search\/page/, path: "pages[].description", reference: "docs/wikimedia-protocol.md §6.5" },
+  { request: /\/search\/page/, path: "pages[].thumbnail", reference: "docs/wikimedia-protocol.md §6.5" },
   // Parameter-validation errors: failureData is null for `missingparam`, an object for range errors.
-  { request: REST, path: "failureData", reference: "wikimedia-wire.md §6.2" },
+  { request: REST, path: "failureData", reference: "docs/wikimedia-protocol.md §6.2" },
 ];

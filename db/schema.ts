@@ -94,7 +94,7 @@ export const grants = sqliteTable("grants", {
 });
 
 /**
- * What Wikimedia's profile endpoint (`/oauth2/resource/profile`, wikimedia-wire.md §1.3) said about the user
+ * What Wikimedia's profile endpoint (`/oauth2/resource/profile`, docs/wikimedia-protocol.md §1.3) said about the user
  * at their latest sign-in: shown on the dashboard without a call to Wikimedia. Refreshed on every sign-in.
  */
 export const wikimediaProfiles = sqliteTable("wikimedia_profiles", {

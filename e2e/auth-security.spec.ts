@@ -1,5 +1,5 @@
 /**
- * The OAuth flow's security checks against the running app (security.md items 1–7), at the HTTP level:
+ * The OAuth flow's security checks against the running app (docs/security-requirements.md items 1–7), at the HTTP level:
  * the authorize redirect, the check cookies, the callback's refusals and where redirects may lead.
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";

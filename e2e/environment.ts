@@ -14,7 +14,7 @@ const dataDir = join(process.cwd(), "data", "e2e");
 /**
  * Fresh random secrets per run, shared through the environment: Playwright loads this module in the
  * runner and again in each worker, and the specs need the same key ring as the server to open the
- * sealed tokens they check for (security.md items 8 and 10).
+ * sealed tokens they check for (docs/security-requirements.md items 8 and 10).
  */
 function runSecret(name: string, make: () => string): string {
   process.env[name] ??= make();

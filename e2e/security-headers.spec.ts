@@ -1,5 +1,5 @@
 /**
- * Request hardening against the running app (security.md items 25, 30–33): the nonce CSP and the other
+ * Request hardening against the running app (docs/security-requirements.md items 25, 30–33): the nonce CSP and the other
  * security headers, cross-site refusal of state changes, and the 429s of the rate limits.
  *
  * Rate-limit bursts never spend a bucket another spec needs: the auth routes count per client address,
@@ -156,7 +156,7 @@ test("the /embed/ frame keeps its own framing policy: no X-Frame-Options or page
   expect(headers["x-content-type-options"]).toBe("nosniff");
 });
 
-test.describe("cross-site state changes are refused (security.md item 32)", () => {
+test.describe("cross-site state changes are refused (docs/security-requirements.md item 32)", () => {
   const FOREIGN: { name: string; headers: Record<string, string> }[] = [
     { name: "a foreign Origin", headers: { origin: EVIL } },
     { name: "Origin: null", headers: { origin: "null" } },
@@ -226,7 +226,7 @@ test.describe("cross-site state changes are refused (security.md item 32)", () =
   });
 });
 
-test.describe("rate limits answer 429 with Retry-After (security.md item 33)", () => {
+test.describe("rate limits answer 429 with Retry-After (docs/security-requirements.md item 33)", () => {
   /** `capacity` requests that all pass, then one more: the refused one. */
   async function burstPastCapacity<R extends { status(): number }>(send: () => Promise<R>, capacity: number): Promise<R> {
     const statuses: number[] = [];

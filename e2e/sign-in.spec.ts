@@ -1,6 +1,6 @@
 /**
  * "Sign in with Wikimedia" end to end: the app's real OAuth code against the sandbox wiki's real login
- * and consent pages, then the database the server wrote (security.md items 2, 3, 5, 8, 10, 24, 34).
+ * and consent pages, then the database the server wrote (docs/security-requirements.md items 2, 3, 5, 8, 10, 24, 34).
  */
 import type { Response } from "@playwright/test";
 import { expect, test } from "./support/fixtures";

@@ -1,5 +1,5 @@
 /**
- * The watch popup (issue 8, security.md items 28 and 29): a registered widget's Watch button, embedded on
+ * The watch popup (issue 8, docs/security-requirements.md items 28 and 29): a registered widget's Watch button, embedded on
  * another origin, never acts in the frame. It opens a top-level Wikiport window that signs the reader in,
  * asks for confirmation and watches the article; the frame hears back only from Wikiport's origin and
  * tells the embedding page.
@@ -100,7 +100,7 @@ test("the popup refuses unknown widgets and widgets without a Watch button", asy
 
   const response = await page.goto(`/widget/watch/${embedId}`);
   await expect(page.getByRole("heading", { name: "This widget has no Watch button" })).toBeVisible();
-  // The popup is where acting happens, so it is never framed (security.md item 28).
+  // The popup is where acting happens, so it is never framed (docs/security-requirements.md item 28).
   expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(response?.headers()["x-frame-options"]).toBe("DENY");
   await expect(page.getByRole("button", { name: "Confirm" })).toHaveCount(0);

@@ -1,7 +1,7 @@
 /**
  * Who is making a request: an OAuth 2.0 bearer token (api.php and rest.php only), a browser or bot-password
  * session cookie, or nobody. Failure shapes are the caller's business: api.php answers HTTP 200 with
- * `mwoauth-invalid-authorization`, rest.php answers 403 (wikimedia-wire.md §4).
+ * `mwoauth-invalid-authorization`, rest.php answers 403 (docs/wikimedia-protocol.md §4).
  */
 import type { Ctx } from "./http";
 import { rightsForGrants, rightsOfGroups, effectiveGroups } from "./rights";

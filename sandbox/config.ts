@@ -1,7 +1,7 @@
 /**
  * The sandbox wiki's settings. The sandbox is its own program (it never imports app code), so it reads
  * its own environment here. Where Wikimedia has deployed several behaviours, each is a setting that
- * defaults to the current one (see ../shared reference, wikimedia-wire.md).
+ * defaults to the current one (see docs/wikimedia-protocol.md).
  */
 import { z } from "zod";
 

@@ -1,7 +1,7 @@
 /**
  * Access tokens as Wikimedia issues them: RS256 JWTs without `kid`, float `iat`/`nbf`/`exp`, `aud` the
  * client id, `sub` as `mw:CentralAuth::<id>` (a plain id for owner-only tokens), `iss`, `ratelimit`,
- * `grant_type` and `scopes` (EXT AccessTokenEntity::convertToJWT; wikimedia-wire.md §2). Every token has
+ * `grant_type` and `scopes` (EXT AccessTokenEntity::convertToJWT; docs/wikimedia-protocol.md §2). Every token has
  * a row, so revocation and rotation take effect at once, as with `oauth2_access_tokens`.
  */
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from "node:crypto";

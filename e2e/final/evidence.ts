@@ -1,5 +1,5 @@
 /**
- * What the main end-to-end project leaves behind for the final no-secrets check (security.md items 8,
+ * What the main end-to-end project leaves behind for the final no-secrets check (docs/security-requirements.md items 8,
  * 10, 35): the servers' output, and the one-time values the browser saw during each test.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * What a leaked credential looks like, for the scans of security.md items 8, 10 and 35. A report names
+ * What a leaked credential looks like, for the scans of docs/security-requirements.md items 8, 10 and 35. A report names
  * the pattern and where it matched, never the matched text: test output is a log too.
  */
 

@@ -1,6 +1,6 @@
 /**
  * After the whole end-to-end suite (this project depends on the main one): no token value in the clear
- * in the database file, in anything the servers printed, or in the client bundles (security.md items 8,
+ * in the database file, in anything the servers printed, or in the client bundles (docs/security-requirements.md items 8,
  * 10, 35). Raw bytes are read rather than SQL rows, so deleted rows, free pages and the WAL count too.
  */
 import Database from "better-sqlite3";
@@ -81,7 +81,7 @@ test("nothing the launcher, the sandbox wiki or the app printed carries a secret
   // The capture worked (launcher banner), so a leak would be in this file.
   expect(log).toContain("Wikiport is running.");
   expect([...findLeaks(log, LOG_PATTERNS), ...findValues(log, [...SERVER_SECRETS, ...observed()])]).toEqual([]);
-  // security.md item 35: Auth.js debug output (which prints tokens) is off in production.
+  // docs/security-requirements.md item 35: Auth.js debug output (which prints tokens) is off in production.
   expect(log).not.toContain("[auth][debug]");
 });
 

@@ -1,7 +1,7 @@
 /**
  * The `test` and `expect` every spec imports: Playwright's, plus an automatic fixture that
  * - fails the test when anything Wikiport sends the browser (a page, an RSC payload, a route handler's
- *   answer, any header including Set-Cookie) carries a Wikimedia token value (security.md item 8);
+ *   answer, any header including Set-Cookie) carries a Wikimedia token value (docs/security-requirements.md item 8);
  * - records the one-time values the browser legitimately carried (authorization codes, states, check
  *   and session cookies), which the final project then looks for in the logs and the database (item 35).
  * One explicit, per-test exception: see `allowTokenEcho`.

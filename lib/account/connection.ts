@@ -30,7 +30,7 @@ export interface ConnectionDeps {
 
 async function fetchProfile(deps: ConnectionDeps, userId: string): Promise<WikiResponse | ConnectionCheck> {
   try {
-    // The profile endpoint may not label its JSON (wikimedia-wire.md §1.3, quirk a): `json-body`.
+    // The profile endpoint may not label its JSON (docs/wikimedia-protocol.md §1.3, quirk a): `json-body`.
     return await deps.http.send(deps.asUser(userId), { url: `${deps.oauthUrl}/resource/profile`, expect: "json-body" });
   } catch (error) {
     // A refused URL is a configuration bug, not Wikimedia's state: let it surface.

@@ -1,5 +1,5 @@
 /**
- * Failed API authentications per client (security.md item 33). Tokens carry ≈190 random bits, so guessing
+ * Failed API authentications per client (docs/security-requirements.md item 33). Tokens carry ≈190 random bits, so guessing
  * one is hopeless; what this stops is a client that keeps presenting unknown, revoked or expired tokens
  * (a leaked list being tried, a misconfigured script in a loop) from costing a database lookup each time.
  *

@@ -5,7 +5,7 @@
  *
  * Only `Authorization: Bearer wkp_…` authenticates, never the session cookie: a browser attaches cookies
  * to cross-site requests by itself, so accepting them would let any web page make a signed-in visitor's
- * browser edit or unwatch on their behalf (CSRF, security.md item 32). A bearer token has to be put on
+ * browser edit or unwatch on their behalf (CSRF, docs/security-requirements.md item 32). A bearer token has to be put on
  * the request deliberately by whoever holds it, which no other site can do.
  */
 import type { Db } from "@/db";

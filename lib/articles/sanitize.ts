@@ -3,7 +3,7 @@
  * is trusted as little as a user's: an allow-list of elements and attributes fit for article content
  * (sanitize-html, a maintained sanitizer, does the parsing), wiki links rewritten to stay in Wikiport,
  * external links opened with `rel="noopener noreferrer"`, and images only from the wiki's media host.
- * security.md item 37.
+ * docs/security-requirements.md item 37.
  */
 import sanitizeHtml from "sanitize-html";
 import type { Site } from "@/lib/wikimedia/sites";

@@ -1,7 +1,7 @@
 /**
  * What visitors (no Wikiport session, read with the app token) are shown of a page, kept for a minute:
  * without it every anonymous view is one request to Wikimedia, and the app token's quota (5,000 requests
- * an hour on Wikimedia, wikimedia-wire.md §2) would run out at about 1.4 views a second (docs/benchmarks.md).
+ * an hour on Wikimedia, docs/wikimedia-protocol.md §2) would run out at about 1.4 views a second (docs/benchmarks.md).
  * - Concurrent misses for one page make one upstream request (lru-cache's fetch dedupes them).
  * - After the minute, the page is served as it was while one request fetches the latest revision.
  * - When that request fails, the last good page keeps being served; with none, the failure is returned

@@ -1,7 +1,7 @@
 /**
  * Wikiport's Auth.js configuration and route guard, served on an https origin, through a whole sign-in
  * against the sandbox wiki (in process). Covers what the http e2e run cannot: `Secure` and prefixed
- * cookies (security.md item 3), and what the token exchange sends (items 4 and T400119's User-Agent).
+ * cookies (docs/security-requirements.md item 3), and what the token exchange sends (items 4 and T400119's User-Agent).
  */
 import { randomBytes } from "node:crypto";
 import NextAuth from "next-auth";

@@ -28,7 +28,7 @@ export interface AuthDeps {
 
 /**
  * The adapter never writes provider tokens: whatever Auth.js hands to `linkAccount`, only the link
- * itself is stored (the tokens go to the vault, sealed: security.md item 10).
+ * itself is stored (the tokens go to the vault, sealed: docs/security-requirements.md item 10).
  */
 function withoutProviderTokens(adapter: Adapter): Adapter {
   const { linkAccount } = adapter;
@@ -39,7 +39,7 @@ function withoutProviderTokens(adapter: Adapter): Adapter {
   };
 }
 
-/** Anything that looks like a token, code or state: never logged, even inside an error message (security.md item 35). */
+/** Anything that looks like a token, code or state: never logged, even inside an error message (docs/security-requirements.md item 35). */
 function scrub(text: string): string {
   return text.replace(/[A-Za-z0-9_\-.~+/=]{24,}/g, "[redacted]").slice(0, 300);
 }
@@ -80,7 +80,7 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
       DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     ),
     // Database sessions: signing out deletes the session row, so a copied cookie stops working at once
-    // (security.md item 34), and no token or profile data travels in the cookie.
+    // (docs/security-requirements.md item 34), and no token or profile data travels in the cookie.
     session: { strategy: "database", maxAge: 14 * DAY_SECONDS, updateAge: DAY_SECONDS },
     providers: [
       wikimediaProvider({

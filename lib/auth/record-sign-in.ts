@@ -4,7 +4,7 @@
  *
  * Runs from Auth.js's `signIn` callback, before Auth.js looks the account up and creates the session,
  * so it runs on every sign-in: Auth.js itself writes tokens only when it first links an account and
- * never updates them on a later sign-in (next-auth #3599; security.md item 24). A failure here aborts
+ * never updates them on a later sign-in (next-auth #3599; docs/security-requirements.md item 24). A failure here aborts
  * the sign-in (Auth.js turns it into AccessDenied), whereas `events.signIn` would swallow it.
  */
 import { and, eq, ne } from "drizzle-orm";
@@ -15,7 +15,7 @@ import type { Vault } from "@/lib/grants/vault";
 import { wikimediaProfileSchema } from "@/lib/wikimedia/profile";
 import { saveWikimediaProfile } from "./wikimedia-profiles";
 
-/** The token response as Auth.js hands it over (wikimedia-wire.md §1.2: no `scope`, no `id_token`). */
+/** The token response as Auth.js hands it over (docs/wikimedia-protocol.md §1.2: no `scope`, no `id_token`). */
 const tokenAccountSchema = z.object({
   provider: z.literal("wikimedia"),
   providerAccountId: z.string().min(1),

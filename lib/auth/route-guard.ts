@@ -1,14 +1,14 @@
 /**
  * Wraps Auth.js's route handlers (`/api/auth/*`):
  * - the request URL is rebuilt on the configured origin, so spoofed Host / X-Forwarded-* headers never
- *   reach Auth.js (security.md item 4; what next-auth does itself when AUTH_URL is set);
+ *   reach Auth.js (docs/security-requirements.md item 4; what next-auth does itself when AUTH_URL is set);
  * - the query string of a sign-in POST is dropped: Auth.js would copy it over the authorize parameters
  *   (redirect_uri, scope, response_type…), @auth/core lib/actions/signin/authorization-url.js;
  * - an error that Wikimedia sends back to the callback goes straight to the sign-in page. Wikimedia
- *   leaves `state` out of error redirects (wikimedia-wire.md §1.1, "Cancel"), which Auth.js could only
+ *   leaves `state` out of error redirects (docs/wikimedia-protocol.md §1.1, "Cancel"), which Auth.js could only
  *   report as a configuration error;
  * - every answer carries `Cache-Control: no-store` and `Referrer-Policy: no-referrer`, because callback
- *   URLs hold a code and a state (security.md item 5).
+ *   URLs hold a code and a state (docs/security-requirements.md item 5).
  */
 import { NextRequest } from "next/server";
 

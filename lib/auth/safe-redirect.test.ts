@@ -3,7 +3,7 @@ import { safeRedirect } from "./safe-redirect";
 
 const APP = "https://app.example";
 
-describe("safeRedirect (security.md item 6)", () => {
+describe("safeRedirect (docs/security-requirements.md item 6)", () => {
   it.each([
     "https://evil.example",
     "//evil.example",

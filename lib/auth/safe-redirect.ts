@@ -1,6 +1,6 @@
 /**
  * Where Auth.js may send the browser after sign-in or sign-out: only somewhere on Wikiport's configured
- * origin (security.md item 6). Auth.js's default compares with the request's origin, which comes from
+ * origin (docs/security-requirements.md item 6). Auth.js's default compares with the request's origin, which comes from
  * the Host header on the server-action path; this compares with configuration instead.
  */
 export function safeRedirect(target: string, appOrigin: string): string {

@@ -1,6 +1,6 @@
 /**
  * "Sign in with Wikimedia": an Auth.js OAuth 2.0 provider for Wikimedia's OAuth extension
- * (wikimedia-wire.md §1). Auth.js's built-in `wikimedia` provider is not used: it asks for every grant
+ * (docs/wikimedia-protocol.md §1). Auth.js's built-in `wikimedia` provider is not used: it asks for every grant
  * (`scope=`), maps unconfirmed e-mail addresses, authenticates with HTTP Basic by default, omits `state`
  * and lets the request's Host decide `redirect_uri`.
  */
@@ -27,7 +27,7 @@ export interface WikimediaProviderOptions {
   oauthUrl: string;
   clientId: string;
   clientSecret: string;
-  /** The configured callback, sent byte-for-byte at both steps (security.md item 4). */
+  /** The configured callback, sent byte-for-byte at both steps (docs/security-requirements.md item 4). */
   redirectUri: string;
   grants: readonly string[];
   userAgent: string;
@@ -58,7 +58,7 @@ function createWikimediaFetch(options: WikimediaProviderOptions, step: "token" |
     let body = init.body;
     if (step === "token" && body instanceof URLSearchParams) {
       // Auth.js derives the token-step redirect_uri from the request URL; pin it to configuration so it
-      // always equals what authorize was sent (league compares them: wikimedia-wire.md §1.1).
+      // always equals what authorize was sent (league compares them: docs/wikimedia-protocol.md §1.1).
       body = new URLSearchParams(body);
       body.set("redirect_uri", options.redirectUri);
     }
@@ -121,7 +121,7 @@ export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfi
     type: "oauth",
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    // Auth.js enables only PKCE by default; `state` is added as RFC 9700 §4.7 recommends (security.md item 1).
+    // Auth.js enables only PKCE by default; `state` is added as RFC 9700 §4.7 recommends (docs/security-requirements.md item 1).
     checks: ["pkce", "state"],
     client: { token_endpoint_auth_method: "client_secret_post" },
     authorization: {
@@ -138,7 +138,7 @@ export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfi
         });
         let body: unknown;
         try {
-          // The Content-Type may not say JSON even though the body is (wikimedia-wire.md §1.3 quirk a).
+          // The Content-Type may not say JSON even though the body is (docs/wikimedia-protocol.md §1.3 quirk a).
           body = JSON.parse(await response.text());
         } catch {
           body = undefined;
@@ -161,7 +161,7 @@ export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfi
         image: null,
       };
     },
-    // Tokens never reach the `accounts` table: the vault keeps them sealed (security.md item 10).
+    // Tokens never reach the `accounts` table: the vault keeps them sealed (docs/security-requirements.md item 10).
     account: () => ({}),
   };
 }

@@ -17,7 +17,7 @@ import { createVault, type Vault } from "./vault";
 
 export const WIKIPORT_GRANTS = ["basic", "editpage", "createeditmovepage", "editmywatchlist", "viewmywatchlist"];
 
-/** security.md item 10: what a token column holds after sign-in. */
+/** docs/security-requirements.md item 10: what a token column holds after sign-in. */
 export const SEALED_ENVELOPE = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
 
 export function randomKeyRing(kid = "k1"): KeyRing {

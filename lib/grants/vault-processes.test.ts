@@ -1,5 +1,5 @@
 /**
- * security.md item 18 with real OS processes: two app processes, each with its own Node, SQLite
+ * docs/security-requirements.md item 18 with real OS processes: two app processes, each with its own Node, SQLite
  * connection and vault, share one database file and race to refresh the same user's expiring access
  * token. (vault.test.ts runs the same race with two connections inside one process.)
  */

@@ -305,7 +305,7 @@ describe("the token vault", () => {
     expect(row(userId).accessExpiresAt!.getTime()).toBe(clock + 14_400 * 1000);
   });
 
-  it("keeps the stored refresh token when a token response carries none (security.md item 19)", async () => {
+  it("keeps the stored refresh token when a token response carries none (docs/security-requirements.md item 19)", async () => {
     const endpoint = await fakeTokenEndpoint(200, { token_type: "Bearer", access_token: "access-without-rotation", expires_in: 14400 });
     const vault = endpoint.vault;
     const userId = addUser("Ada Editor");
@@ -316,7 +316,7 @@ describe("the token vault", () => {
     await endpoint.close();
   });
 
-  it("treats league's older 401 invalid_request 'refresh token is invalid' like invalid_grant (security.md item 20)", async () => {
+  it("treats league's older 401 invalid_request 'refresh token is invalid' like invalid_grant (docs/security-requirements.md item 20)", async () => {
     const endpoint = await fakeTokenEndpoint(401, { error: "invalid_request", error_description: "The refresh token is invalid.", hint: "Token has been revoked" });
     const vault = endpoint.vault;
     const userId = addUser("Ada Editor");

@@ -1,7 +1,7 @@
 /**
  * What a pasted personal API token is: its shape, checked before any network call, and the claims it
  * carries. Wikimedia's access tokens are RS256 JWTs whose public key is published nowhere
- * (wikimedia-wire.md §2.1), so the claims are read, not verified: they are shown for information
+ * (docs/wikimedia-protocol.md §2.1), so the claims are read, not verified: they are shown for information
  * (client, rate-limit tier, expiry), and the profile endpoint is what proves the token works.
  */
 import { decodeJwt } from "jose";
@@ -38,7 +38,7 @@ export const pastedTokenSchema = z
     }
   });
 
-/** The claims Wikiport reads (EXT AccessTokenEntity::convertToJWT; wikimedia-wire.md §2.2). Each one is optional. */
+/** The claims Wikiport reads (EXT AccessTokenEntity::convertToJWT; docs/wikimedia-protocol.md §2.2). Each one is optional. */
 const claimsSchema = z.object({
   aud: z.union([z.string(), z.array(z.string()).transform((list) => list[0])]).optional().catch(undefined),
   sub: z.union([z.string(), z.number().transform(String)]).optional().catch(undefined),
@@ -90,7 +90,7 @@ export function readClaims(token: string, now = new Date()): TokenClaims | null 
 }
 
 /**
- * Meta's rate-limit tiers (OAuthRateLimiter; WMFCONF CommonSettings.php, wikimedia-wire.md §2.2), per
+ * Meta's rate-limit tiers (OAuthRateLimiter; WMFCONF CommonSettings.php, docs/wikimedia-protocol.md §2.2), per
  * hour. A token's claim carries only the numbers, so the tier's name is looked up from them.
  */
 const TIERS: Record<number, string> = { 10: "demo", 5000: "default", 25000: "preferred", 100000: "internal", 250000: "wme" };

@@ -8,7 +8,7 @@ import type { Credential } from "@/lib/wikimedia/http";
 
 export function personalTokenCredential(token: string, userId: string): Credential {
   return {
-    // It acts as its owner, like a user's own token (wikimedia-wire.md §2.3, owner-only tokens).
+    // It acts as its owner, like a user's own token (docs/wikimedia-protocol.md §2.3, owner-only tokens).
     kind: "user",
     key: `personal-token:${userId}`,
     run: (send) => send(token),

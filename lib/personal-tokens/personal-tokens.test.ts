@@ -42,7 +42,7 @@ function deps(overrides: Partial<PersonalTokenDeps> = {}): PersonalTokenDeps {
 
 /**
  * A personal API token as Meta makes one: an owner-only OAuth 2.0 client registered by the user
- * (`POST /oauth2/client`, wikimedia-wire.md §1.4), whose reply carries the never-expiring access token.
+ * (`POST /oauth2/client`, docs/wikimedia-protocol.md §1.4), whose reply carries the never-expiring access token.
  */
 async function ownerOnlyToken(user: string, grants: string[] = ALL_WIKIPORT_GRANTS): Promise<{ token: string; clientKey: string }> {
   const manager = await sb.token(user, ["basic", "oauthmanageownclient"]);

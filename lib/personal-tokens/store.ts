@@ -1,7 +1,7 @@
 /**
  * The stored personal API token: one row per user in `personal_tokens`, the token sealed with the vault's
  * key ring (lib/crypto/sealed.ts) under its own purpose and bound to its user, so the value opens only
- * in this column of this user's row (security.md items 10 and 12). The plaintext is never stored for
+ * in this column of this user's row (docs/security-requirements.md items 10 and 12). The plaintext is never stored for
  * re-display: after the response that saved it, only `…last4` is shown.
  */
 import { eq } from "drizzle-orm";

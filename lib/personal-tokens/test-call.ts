@@ -1,6 +1,6 @@
 /**
  * "Test it": one real call with the stored token, `action=query&meta=userinfo` on the chosen wiki
- * (wikimedia-wire.md §5), which says whom the wiki sees. A success updates "last used".
+ * (docs/wikimedia-protocol.md §5), which says whom the wiki sees. A success updates "last used".
  */
 import { z } from "zod";
 import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia/errors";

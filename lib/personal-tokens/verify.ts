@@ -42,7 +42,7 @@ const MESSAGES: Record<Exclude<VerifyErrorCode, "malformed">, string> = {
 
 type ProfileAnswer = { ok: true; profile: WikimediaProfile } | { ok: false; code: Exclude<VerifyErrorCode, "malformed"> };
 
-/** `GET /oauth2/resource/profile` with the token (wikimedia-wire.md §1.3), through the request layer. */
+/** `GET /oauth2/resource/profile` with the token (docs/wikimedia-protocol.md §1.3), through the request layer. */
 async function fetchProfile(deps: PersonalTokenDeps, token: string, userId: string): Promise<ProfileAnswer> {
   let answer: WikiResponse;
   try {

@@ -1,7 +1,7 @@
 /**
  * What is worth a warning about a working personal API token: it acts as another Wikimedia account than
  * the one signed in to Wikiport, it lacks grants Wikiport uses, or it expires (so it is not an owner-only
- * client's token, which never does: wikimedia-wire.md §2.3).
+ * client's token, which never does: docs/wikimedia-protocol.md §2.3).
  */
 
 export type PersonalTokenWarning =

@@ -1,6 +1,6 @@
 /**
  * Rate limits in front of Auth.js's route handlers: sign-in initiation and the OAuth callback, per client
- * address and route (security.md item 33). A refused request never reaches Auth.js: no check cookie is
+ * address and route (docs/security-requirements.md item 33). A refused request never reaches Auth.js: no check cookie is
  * set, no token endpoint is called. The answer keeps the auth routes' `no-store` and `no-referrer`.
  *
  * In the route handler rather than proxy.ts, because only here has Next filled in `X-Forwarded-For`

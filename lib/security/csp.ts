@@ -1,5 +1,5 @@
 /**
- * The Content Security Policy of Wikiport's pages (security.md item 30). Scripts run only with the
+ * The Content Security Policy of Wikiport's pages (docs/security-requirements.md item 30). Scripts run only with the
  * request's nonce; `'strict-dynamic'` lets those scripts load Next's chunks without listing them. Next
  * finds the nonce in the request's `Content-Security-Policy` header and puts it on its own scripts
  * (next/dist/server/app-render/get-script-nonce-from-header.js), which is why proxy.ts sets the policy

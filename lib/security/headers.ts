@@ -1,5 +1,5 @@
 /**
- * Which security headers a response gets (security.md items 25, 30, 31). Two layers:
+ * Which security headers a response gets (docs/security-requirements.md items 25, 30, 31). Two layers:
  * - `STATIC_SECURITY_HEADERS`: the same on every response, static files included; next.config.mjs sends
  *   them (Next computes config headers at build time, so nothing there may depend on runtime settings);
  * - `requestSecurityHeaders`: per request, from proxy.ts: HSTS when served over https, the nonce policy

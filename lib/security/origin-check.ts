@@ -1,6 +1,6 @@
 /**
  * Cross-site request refusal for everything that changes state with the browser's cookies: Server
- * Actions (POSTs with a `Next-Action` header to any page) and Auth.js's POST routes (security.md item 32).
+ * Actions (POSTs with a `Next-Action` header to any page) and Auth.js's POST routes (docs/security-requirements.md item 32).
  *
  * Next checks a Server Action's Origin against the request's Host, which a proxy or a client can set;
  * this compares with Wikiport's configured origin instead, and also refuses `Origin: null` (sandboxed

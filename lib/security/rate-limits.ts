@@ -1,5 +1,5 @@
 /**
- * The request limits of the browser-facing side (security.md item 33), with their thresholds in one
+ * The request limits of the browser-facing side (docs/security-requirements.md item 33), with their thresholds in one
  * place. Token buckets from lib/rate-limit, in process memory: Wikiport runs as one process on one
  * SQLite file, so a shared store would buy nothing yet (docs/decisions/009-request-hardening.md).
  *

@@ -33,7 +33,7 @@ function asRecord(headers: Header[]): Record<string, string> {
   return Object.fromEntries(headers.map(({ key, value }) => [key.toLowerCase(), value]));
 }
 
-describe("Content-Security-Policy (security.md item 30)", () => {
+describe("Content-Security-Policy (docs/security-requirements.md item 30)", () => {
   it("allows scripts only with the nonce and strict-dynamic, never inline or eval in production", () => {
     const policy = directives(buildContentSecurityPolicy({ nonce: "abc123==", ...OPTIONS }));
     expect(policy.get("script-src")).toEqual(["'nonce-abc123=='", "'strict-dynamic'"]);
@@ -67,7 +67,7 @@ describe("Content-Security-Policy (security.md item 30)", () => {
   });
 });
 
-describe("header selection (security.md items 25 and 31)", () => {
+describe("header selection (docs/security-requirements.md items 25 and 31)", () => {
   const CSP = "default-src 'self'";
   const page = (pathname: string, extra: Partial<Parameters<typeof requestSecurityHeaders>[0]> = {}) =>
     asRecord(requestSecurityHeaders({ pathname, https: false, signedIn: false, contentSecurityPolicy: CSP, ...extra }));
@@ -120,7 +120,7 @@ describe("header selection (security.md items 25 and 31)", () => {
   });
 });
 
-describe("cross-site request refusal (security.md item 32)", () => {
+describe("cross-site request refusal (docs/security-requirements.md item 32)", () => {
   it("checks every method but GET and HEAD, everywhere but the bearer-token API", () => {
     expect(needsOriginCheck("POST", "/wiki/en.wikipedia.org/Moon")).toBe(true);
     expect(needsOriginCheck("POST", "/api/auth/signout")).toBe(true);
@@ -160,7 +160,7 @@ describe("cross-site request refusal (security.md item 32)", () => {
 
 const DEFAULT_AUTH_LIMITS = { signIn: SIGN_IN_RATE_LIMIT, callback: CALLBACK_RATE_LIMIT };
 
-describe("rate limits (security.md item 33)", () => {
+describe("rate limits (docs/security-requirements.md item 33)", () => {
   it("knows which Auth.js routes are limited", () => {
     expect(limitedAuthRoute("/api/auth/signin/wikimedia")).toBe("sign_in");
     expect(limitedAuthRoute("/api/auth/callback/wikimedia")).toBe("callback");

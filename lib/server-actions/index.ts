@@ -1,6 +1,6 @@
 /**
  * The server-action boundary as the app uses it: the session from Auth.js, and one action limiter and one
- * edit limiter per process, shared by every action, tab and session of a user (security.md item 33).
+ * edit limiter per process, shared by every action, tab and session of a user (docs/security-requirements.md item 33).
  */
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/session";

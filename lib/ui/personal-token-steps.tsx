@@ -12,7 +12,7 @@ const GRANT_LABELS: Record<string, string> = {
 };
 
 export function PersonalTokenSteps({ proposeUrl, username, grants }: { proposeUrl: string; username: string; grants: readonly string[] }) {
-  // `basic` is hidden on the form and always included (wikimedia-wire.md §3).
+  // `basic` is hidden on the form and always included (docs/wikimedia-protocol.md §3).
   const toTick = grants.filter((grant) => grant !== "basic");
   return (
     <ol className="flex list-decimal flex-col gap-2 pl-6">

@@ -1,7 +1,7 @@
 /**
  * The card's own response headers: its whole Content-Security-Policy (framing included) and the other
  * hardening headers. The card sets all of them itself so it never depends on what a proxy adds to other
- * routes (security.md item 25).
+ * routes (docs/security-requirements.md item 25).
  */
 import { CARD_CSS_HASH } from "./styles";
 import { FRAME_SCRIPT_HASH } from "./frame-script";

@@ -7,7 +7,7 @@
  * allow-list, space-separated; absent on public cards), `embed`, `wiki`, `title`. It
  * - finds the parent's origin (`location.ancestorOrigins[0]`, else the referrer's origin) and, on a
  *   registered widget, keeps it only if it is in the allow-list; no origin, no message — never "*"
- *   (security.md item 29);
+ *   (docs/security-requirements.md item 29);
  * - reports the document's height on load and whenever it changes (ResizeObserver);
  * - on a registered widget's Watch button, opens Wikiport's top-level popup (the frame itself never acts),
  *   accepts its answer only from Wikiport's origin AND from that very popup, then shows "Watching" and

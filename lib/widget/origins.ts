@@ -1,5 +1,5 @@
 /**
- * The origins a registered widget may be framed by (security.md item 25). They become the widget's CSP
+ * The origins a registered widget may be framed by (docs/security-requirements.md item 25). They become the widget's CSP
  * `frame-ancestors` source list word for word, so only exact, normalized origins are accepted: a path,
  * a wildcard or a userinfo part would either be ignored by browsers or widen who may frame the widget,
  * and the owner should see that at once instead of discovering it on their site.

@@ -1,5 +1,5 @@
 /**
- * Registered widgets: an embed id with the exact origins allowed to frame it (security.md item 25).
+ * Registered widgets: an embed id with the exact origins allowed to frame it (docs/security-requirements.md item 25).
  * Unregistered article cards need no row: they carry no user data and no actions.
  *
  * Owners manage them on /dashboard/widgets. Another user's embed id answers exactly like a missing one

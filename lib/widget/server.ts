@@ -16,7 +16,7 @@ import { fetchCardSummary } from "./summary";
 
 /**
  * Generous: a page may embed several cards and a reader may reload it; this only stops one address from
- * turning cards into a way to hammer Wikiport (security.md item 33).
+ * turning cards into a way to hammer Wikiport (docs/security-requirements.md item 33).
  */
 export const EMBED_RATE_LIMIT = { capacity: 300, refillPerMinute: 300 } as const;
 

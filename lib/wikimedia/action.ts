@@ -1,5 +1,5 @@
 /**
- * The Action API of a wiki (`/w/api.php`, wikimedia-wire.md §5). Always
+ * The Action API of a wiki (`/w/api.php`, docs/wikimedia-protocol.md §5). Always
  * `format=json&formatversion=2&errorformat=plaintext`, so booleans are booleans and errors come as an
  * `errors` array with plain text. Writes are POSTs with `maxlag=5` (Wikimedia's ask of bots, §5.4) and,
  * for users, `assert=user`, so a session that silently became anonymous fails instead of editing as an

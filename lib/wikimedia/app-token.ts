@@ -1,7 +1,7 @@
 /**
  * Wikiport's own access token (OAuth 2.0 client-credentials grant), used to read for visitors who are
  * not signed in, so their reads count against Wikiport's quota and not an IP's anonymous one
- * (wikimedia-wire.md §7: 5,000/hour for a client-credentials app). For an ordinary (non-owner-only)
+ * (docs/wikimedia-protocol.md §7: 5,000/hour for a client-credentials app). For an ordinary (non-owner-only)
  * consumer this token acts as an anonymous session (§5.2).
  *
  * One token per process, kept in memory until shortly before it expires. Fetching is single-flight:

@@ -13,7 +13,7 @@ export type WikimediaErrorCode =
   | "timeout"
   /** 429, or MediaWiki's `ratelimited`; `retryAfterSeconds` when Wikimedia said how long to wait. */
   | "rate_limited"
-  /** Replication lag above our `maxlag=5` (wikimedia-wire.md §5.4); always carries retry-after. */
+  /** Replication lag above our `maxlag=5` (docs/wikimedia-protocol.md §5.4); always carries retry-after. */
   | "maxlag"
   /** The wiki is read-only for maintenance. */
   | "readonly"
@@ -23,7 +23,7 @@ export type WikimediaErrorCode =
   | "bad_response"
   /** The user's grant is gone: they must sign in with Wikimedia again. */
   | "reconnect_needed"
-  /** A URL outside the allow-list: refused before any connection (security.md items 9 and 36). */
+  /** A URL outside the allow-list: refused before any connection (docs/security-requirements.md items 9 and 36). */
   | "forbidden_host"
   | "not_found"
   | "invalid_title"
@@ -50,7 +50,7 @@ export interface BlockDetails {
 export interface AbuseFilterDetails {
   id: string | null;
   description: string | null;
-  /** A warning lets the same edit through when it is submitted again (wikimedia-wire.md §5.4). */
+  /** A warning lets the same edit through when it is submitted again (docs/wikimedia-protocol.md §5.4). */
   warning: boolean;
 }
 
@@ -222,7 +222,7 @@ export function asWikimediaError(error: unknown): WikimediaError | null {
 
 /**
  * Action API error codes (also REST's `actionModuleErrorCode`) in the taxonomy. Codes follow
- * wikimedia-wire.md §4 and §5.4; anything else is `api_error` with the wiki's own text.
+ * docs/wikimedia-protocol.md §4 and §5.4; anything else is `api_error` with the wiki's own text.
  */
 const API_CODES: Record<string, WikimediaErrorCode> = {
   editconflict: "edit_conflict",
@@ -244,7 +244,7 @@ const API_CODES: Record<string, WikimediaErrorCode> = {
   ratelimited: "rate_limited",
   maxlag: "maxlag",
   readonly: "readonly",
-  // `assert=user` failed: the token no longer acts for the user (wikimedia-wire.md §5.4).
+  // `assert=user` failed: the token no longer acts for the user (docs/wikimedia-protocol.md §5.4).
   assertuserfailed: "reconnect_needed",
   assertnameduserfailed: "reconnect_needed",
   // Still refused after user-token.ts refreshed once and retried once.

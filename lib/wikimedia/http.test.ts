@@ -51,7 +51,7 @@ async function listen(handler: (req: IncomingMessage, res: import("node:http").S
   return (server.address() as AddressInfo).port;
 }
 
-describe("bearer tokens only to allow-listed wikis (security.md items 9, 36)", () => {
+describe("bearer tokens only to allow-listed wikis (docs/security-requirements.md items 9, 36)", () => {
   it("refuses a host outside the allow-list before any request, token fetch included", async () => {
     const { rest } = clients();
     const evil: Site = { host: "evil.example", lang: "en", dir: "ltr" };

@@ -1,7 +1,7 @@
 /**
  * The transport every call to a wiki goes through. It owns the rules of Wikimedia's API etiquette and
  * of our security list, so no client can forget one:
- * - the policy User-Agent (wikimedia-wire.md §7);
+ * - the policy User-Agent (docs/wikimedia-protocol.md §7);
  * - a timeout per request and an overall deadline per call;
  * - at most 3 requests in flight per token (§7: "≤3 concurrent requests"), queued per credential key;
  * - `Retry-After` honoured on 429, 503 and the Action API's `maxlag`/`readonly` errors, by waiting and
@@ -9,7 +9,7 @@
  * - edge error pages (HTML or plain text, §7) turned into typed errors by checking Content-Type first;
  * - bearer tokens only for allow-listed wiki URLs, checked before any connection, and redirects
  *   followed by hand so an Authorization header never leaves the wiki it was meant for
- *   (security.md items 9 and 36).
+ *   (docs/security-requirements.md items 9 and 36).
  * Tokens are never logged: log lines carry the wiki and the path only.
  */
 import { log as defaultLog, type Logger } from "@/lib/log";
@@ -54,7 +54,7 @@ export interface WikiRequest {
   /**
    * What a successful body must be; error bodies are always JSON envelopes. `json-body`: JSON whatever the
    * Content-Type says, unless it is an HTML page — for the OAuth profile endpoint, whose Content-Type may
-   * not be set on Wikimedia (wikimedia-wire.md §1.3, quirk a).
+   * not be set on Wikimedia (docs/wikimedia-protocol.md §1.3, quirk a).
    */
   expect?: "json" | "json-body" | "html";
   headers?: Record<string, string>;
@@ -71,7 +71,7 @@ export interface HttpOptions {
   requestTimeoutMs?: number;
   /** A call's budget when the caller gives no deadline. Default 30 s. */
   deadlineMs?: number;
-  /** Default 3 (wikimedia-wire.md §7). */
+  /** Default 3 (docs/wikimedia-protocol.md §7). */
   maxConcurrentPerKey?: number;
   /** Waits on Retry-After per call. Default 2. */
   maxRetries?: number;
@@ -266,10 +266,10 @@ export function createWikimediaHttp(options: HttpOptions) {
     const headers: Record<string, string> = {
       accept: expect === "html" ? "text/html, application/json;q=0.5" : "application/json",
       ...req.headers,
-      // Set last so a caller's header cannot replace the policy User-Agent (wikimedia-wire.md §7).
+      // Set last so a caller's header cannot replace the policy User-Agent (docs/wikimedia-protocol.md §7).
       "user-agent": options.userAgent,
     };
-    // Case-sensitive `Bearer`: EXT ResourceServer treats `bearer …` as anonymous (wikimedia-wire.md §4).
+    // Case-sensitive `Bearer`: EXT ResourceServer treats `bearer …` as anonymous (docs/wikimedia-protocol.md §4).
     if (req.bearer) headers.authorization = `Bearer ${req.bearer}`;
     const body = req.body === undefined ? undefined : String(req.body);
     if (req.body instanceof URLSearchParams) headers["content-type"] ??= "application/x-www-form-urlencoded";

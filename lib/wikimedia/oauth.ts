@@ -2,7 +2,7 @@
  * Wikimedia's OAuth 2.0 token endpoint (`/w/rest.php/oauth2/access_token` on Meta): refresh and
  * client-credentials requests, form-encoded, with the policy User-Agent, and every answer sorted into
  * what the caller must do: use the tokens, ask the user to reconnect, or keep the grant and retry later.
- * See wikimedia-wire.md §1.2 for the error catalogue this follows.
+ * See docs/wikimedia-protocol.md §1.2 for the error catalogue this follows.
  */
 import { z } from "zod";
 import { parseRetryAfter } from "./headers";
@@ -120,7 +120,7 @@ export function createTokenClient(options: TokenClientOptions) {
     if (error === "invalid_grant") {
       throw new TokenEndpointError("invalid_grant", "Wikimedia no longer accepts this authorization.", details);
     }
-    // league before 9.x answered an unusable refresh token with 401 invalid_request (security.md item 20).
+    // league before 9.x answered an unusable refresh token with 401 invalid_request (docs/security-requirements.md item 20).
     if (error === "invalid_request" && /refresh token is invalid/i.test(oauthError.data.error_description ?? "")) {
       throw new TokenEndpointError("invalid_grant", "Wikimedia no longer accepts this authorization.", details);
     }

@@ -1,4 +1,4 @@
-/** The user profile Wikimedia's OAuth server gives a token holder (wikimedia-wire.md §1.3). */
+/** The user profile Wikimedia's OAuth server gives a token holder (docs/wikimedia-protocol.md §1.3). */
 import { z } from "zod";
 
 /** `/oauth2/resource/profile`. A hidden user's profile lacks `username`, so it does not parse. */

@@ -1,5 +1,5 @@
 /**
- * The core REST API v1 of a wiki (`/w/rest.php/v1/…`, wikimedia-wire.md §6): pages, history, search
+ * The core REST API v1 of a wiki (`/w/rest.php/v1/…`, docs/wikimedia-protocol.md §6): pages, history, search
  * and page writes. Every answer is parsed with zod into typed results; every error envelope becomes a
  * `WikimediaError`. Writes with OAuth carry no CSRF token (core answers 400
  * `rest-extraneous-csrf-token` if they do, §4).

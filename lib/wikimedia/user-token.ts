@@ -1,7 +1,7 @@
 /**
  * Calls Wikimedia with a user's access token. If Wikimedia says the token is no longer valid (it was
  * revoked, or expired early), refresh once through the token source (the vault) and retry once. The two APIs signal this
- * differently (wikimedia-wire.md §4): api.php answers HTTP 200 with `MediaWiki-API-Error:
+ * differently (docs/wikimedia-protocol.md §4): api.php answers HTTP 200 with `MediaWiki-API-Error:
  * mwoauth-invalid-authorization`; rest.php answers 403 with that `errorKey`, or 401 with
  * `WWW-Authenticate: … invalid_token`.
  */

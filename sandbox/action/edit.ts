@@ -1,5 +1,5 @@
 /**
- * action=edit (CORE ApiEditPage; wikimedia-wire.md §5.4). Parameter handling lives here; every decision
+ * action=edit (CORE ApiEditPage; docs/wikimedia-protocol.md §5.4). Parameter handling lives here; every decision
  * about the edit itself is the shared engine's (content/edit.ts), so api.php and rest.php agree.
  */
 import { performEdit, type EditInput } from "../content/edit";

@@ -1,5 +1,5 @@
 /**
- * The response envelope (wikimedia-wire.md §5.1): formatversion 1 and 2, errorformat bc and the modern
+ * The response envelope (docs/wikimedia-protocol.md §5.1): formatversion 1 and 2, errorformat bc and the modern
  * formats, warnings, the requested top-level fields and the MediaWiki-API-Error header. Module errors are
  * HTTP 200 (CORE ApiMain::handleException).
  */

@@ -1,7 +1,7 @@
 /**
  * CSRF-style tokens (CORE Session/Token, ApiQueryTokens): `md5-HMAC(timestamp + salt)` as 32 hex, the hex
  * timestamp, then the suffix `+\`. The secret is per session; for OAuth it is derived from the approval, so
- * a token stays valid across requests with the same grant (wikimedia-wire.md §4, §5.2).
+ * a token stays valid across requests with the same grant (docs/wikimedia-protocol.md §4, §5.2).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { SandboxStore } from "../store";

@@ -1,4 +1,4 @@
-/** action=watch (CORE ApiWatch; wikimedia-wire.md §5.5). */
+/** action=watch (CORE ApiWatch; docs/wikimedia-protocol.md §5.5). */
 import { setWatch } from "../content/edit";
 import { findPage, isoTimestamp, parseTitle } from "../content/pages";
 import { ApiError } from "./api-error";

@@ -1,6 +1,6 @@
 /**
  * The edit engine shared by api.php (action=edit) and rest.php (PUT/POST page). It follows CORE
- * EditPage::internalAttemptSave as ApiEditPage drives it (wikimedia-wire.md §5.4): permissions, block,
+ * EditPage::internalAttemptSave as ApiEditPage drives it (docs/wikimedia-protocol.md §5.4): permissions, block,
  * rate limit, size, conflict detection with a three-way merge, the EditFilterMergedContent hooks
  * (AbuseFilter, ConfirmEdit) and finally the save, which is skipped for a null edit.
  */

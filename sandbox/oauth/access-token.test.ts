@@ -59,7 +59,7 @@ describe("access_token: REST framework checks", () => {
   });
 });
 
-describe("access_token: the error table (wikimedia-wire.md §1.2)", () => {
+describe("access_token: the error table (docs/wikimedia-protocol.md §1.2)", () => {
   it.each([
     ["missing grant_type", {}, 'Invalid request: The "grant_type" parameter must be set.', "Check the `grant_type` parameter"],
     ["unknown grant_type", { grant_type: "password" }, 'Invalid request: Unrecognized value for parameter "grant_type": password.', "Check the `grant_type` parameter"],

@@ -1,5 +1,5 @@
 /**
- * `POST /w/rest.php/oauth2/access_token` (EXT Rest/Handler/AccessToken; wikimedia-wire.md §1.2). The REST
+ * `POST /w/rest.php/oauth2/access_token` (EXT Rest/Handler/AccessToken; docs/wikimedia-protocol.md §1.2). The REST
  * framework runs first: a bearer header is checked like on any REST route, the body must be present and
  * form-encoded. Then the grant_type enum, then the grant itself.
  */

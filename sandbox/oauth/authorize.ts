@@ -1,6 +1,6 @@
 /**
  * `GET /w/rest.php/oauth2/authorize` (EXT Rest/Handler/Authorize + LEAGUE AuthCodeGrant::
- * validateAuthorizationRequest; wikimedia-wire.md §1.1). Order: parameter validation, login, client,
+ * validateAuthorizationRequest; docs/wikimedia-protocol.md §1.1). Order: parameter validation, login, client,
  * redirect_uri, scopes, PKCE, usability, then the approval dialog round trip and the code.
  */
 import { redirect, sandboxUrl, type Ctx, type SandboxResponse } from "../http";

@@ -1,5 +1,5 @@
 /**
- * `POST /oauth2/client` and `GET /oauth2/client` (EXT RequestClient, ListClients; wikimedia-wire.md §1.4):
+ * `POST /oauth2/client` and `GET /oauth2/client` (EXT RequestClient, ListClients; docs/wikimedia-protocol.md §1.4):
  * self-service for an authenticated user holding `mwoauthproposeconsumer`, e.g. through a token with the
  * `oauthmanageownclient` grant.
  */

@@ -1,4 +1,4 @@
-/** Consumer lookups and who may use a consumer (EXT Consumer::isUsableBy; wikimedia-wire.md §1.1, §8). */
+/** Consumer lookups and who may use a consumer (EXT Consumer::isUsableBy; docs/wikimedia-protocol.md §1.1, §8). */
 import type { ClientRecord, UserRecord } from "../state";
 import type { SandboxStore } from "../store";
 

@@ -1,6 +1,6 @@
 /**
  * `grant_type=authorization_code` (LEAGUE AuthCodeGrant::respondToAccessTokenRequest and
- * validateAuthorizationCode; wikimedia-wire.md §1.2). Checks run in league's order, so each failure gets
+ * validateAuthorizationCode; docs/wikimedia-protocol.md §1.2). Checks run in league's order, so each failure gets
  * league's error and hint.
  */
 import type { Ctx, SandboxResponse } from "../http";

@@ -1,5 +1,5 @@
 /**
- * `grant_type=client_credentials` (LEAGUE ClientCredentialsGrant; wikimedia-wire.md §1.2, §3): confidential
+ * `grant_type=client_credentials` (LEAGUE ClientCredentialsGrant; docs/wikimedia-protocol.md §1.2, §3): confidential
  * clients only, no refresh token. An ordinary client gets an anonymous API session (approval id 0); an
  * owner-only client acts as its owner.
  */

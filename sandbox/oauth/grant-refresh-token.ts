@@ -1,5 +1,5 @@
 /**
- * `grant_type=refresh_token` (LEAGUE RefreshTokenGrant; EXT RefreshTokenRepository; wikimedia-wire.md
+ * `grant_type=refresh_token` (LEAGUE RefreshTokenGrant; EXT RefreshTokenRepository; docs/wikimedia-protocol.md
  * §1.2, §2.3). Always rotates: the old access token dies at once, the old refresh token keeps working for
  * `refreshGraceSeconds` (0 = strict, the behaviour before EXT e4424057; 600 = current code), then
  * "Token has been revoked".

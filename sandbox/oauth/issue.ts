@@ -1,6 +1,6 @@
 /**
  * Issuing tokens at the token endpoint: an access token (tokens.ts) plus, for the code and refresh
- * grants, an opaque refresh token living `refreshTokenTtl` from this issuance (wikimedia-wire.md §2.3).
+ * grants, an opaque refresh token living `refreshTokenTtl` from this issuance (docs/wikimedia-protocol.md §2.3).
  * The response is league's BearerTokenResponse: no `scope`, no `id_token`.
  */
 import { json, type Ctx, type SandboxResponse } from "../http";

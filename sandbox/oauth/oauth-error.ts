@@ -1,7 +1,7 @@
 /**
  * OAuth errors as league's OAuthServerException shapes them: `{error, error_description[, hint]}` JSON at
  * the token endpoint, a redirect carrying the same payload when the exception holds a redirect URI, and
- * an HTML page otherwise (EXT AuthenticationHandler::errorResponse; wikimedia-wire.md §1.1, §1.2).
+ * an HTML page otherwise (EXT AuthenticationHandler::errorResponse; docs/wikimedia-protocol.md §1.1, §1.2).
  */
 import { html, json, type Ctx, type SandboxResponse } from "../http";
 import { renderPage } from "../pages/layout";

@@ -1,6 +1,6 @@
 /**
  * Proposing OAuth 2.0 consumers and resetting their secrets, shared by "My clients"
- * (Special:OAuthConsumerRegistration) and `POST /oauth2/client` (wikimedia-wire.md §1.4, §3, §8).
+ * (Special:OAuthConsumerRegistration) and `POST /oauth2/client` (docs/wikimedia-protocol.md §1.4, §3, §8).
  */
 import { z } from "zod";
 import type { ClientRecord, UserRecord } from "../state";

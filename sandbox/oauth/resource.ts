@@ -1,6 +1,6 @@
 /**
  * `GET /w/rest.php/oauth2/resource/{profile|scopes}` (EXT Rest/Handler/Resource, UserStatementProvider::
- * getUserProfile; wikimedia-wire.md §1.3). The session provider rejects a bad bearer token with a 403 REST
+ * getUserProfile; docs/wikimedia-protocol.md §1.3). The session provider rejects a bad bearer token with a 403 REST
  * error before the handler runs; the handler itself wants a bearer token.
  */
 import { activeBlock, authenticate } from "../auth";

@@ -1,5 +1,5 @@
 /**
- * Scope handling (EXT Authorize::setValidScopes, Repository/ScopeRepository; wikimedia-wire.md §1.1, §3):
+ * Scope handling (EXT Authorize::setValidScopes, Repository/ScopeRepository; docs/wikimedia-protocol.md §1.1, §3):
  * names are space-separated; `#default` stands for all the client's grants; a name the repository does
  * not know is `invalid_scope`; a known grant the client did not register is silently dropped.
  */

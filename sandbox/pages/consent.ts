@@ -1,5 +1,5 @@
 /**
- * Special:OAuth — the approval dialog of the OAuth 2.0 flow (EXT SpecialMWOAuth; wikimedia-wire.md §1.1):
+ * Special:OAuth — the approval dialog of the OAuth 2.0 flow (EXT SpecialMWOAuth; docs/wikimedia-protocol.md §1.1):
  * authorize sends the user to `approve`, which posts back to authorize with approval_pass=1 or
  * approval_cancel=1. Also `rest_redirect` (the way back from the login page) and `verified`.
  */

@@ -1,7 +1,7 @@
 /**
  * Special:OAuthManageMyGrants: the applications a user has allowed, with "Revoke" (EXT
  * SpecialMWOAuthManageMyGrants, action revoke): access tokens stop working at once and refresh tokens
- * then fail with invalid_grant "Token has been revoked" (wikimedia-wire.md §1, §2.3).
+ * then fail with invalid_grant "Token has been revoked" (docs/wikimedia-protocol.md §1, §2.3).
  */
 import { revokeGrant } from "../control";
 import { escapeHtml, type Ctx, type SandboxResponse } from "../http";

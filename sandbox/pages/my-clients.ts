@@ -1,6 +1,6 @@
 /**
  * "My clients" — Special:OAuthConsumerRegistration/propose/oauth2 (EXT SpecialMWOAuthConsumerRegistration;
- * wikimedia-wire.md §3, §8): propose an OAuth 2.0 client, see its key, secret and (owner-only) personal
+ * docs/wikimedia-protocol.md §3, §8): propose an OAuth 2.0 client, see its key, secret and (owner-only) personal
  * access token once, list one's clients and reset a secret.
  */
 import { escapeHtml, type Ctx, type SandboxResponse } from "../http";

@@ -22,7 +22,7 @@ export type RestHandler = (ctx: Ctx & { wiki: Wiki }, viewer: Viewer) => Promise
 
 /**
  * Every REST route authenticates first: a bad bearer token is a 403 envelope before the handler runs
- * (RestCheckCanExecute hook, wikimedia-wire.md §4).
+ * (RestCheckCanExecute hook, docs/wikimedia-protocol.md §4).
  */
 export function restRoute(handler: RestHandler, options: { needsRead?: boolean } = {}) {
   return async (ctx: Ctx): Promise<SandboxResponse> => {

@@ -1,7 +1,7 @@
 /**
  * `PUT /v1/page/{title}` and `POST /v1/page` (CORE UpdateHandler, CreationHandler, EditHandler,
  * ActionModuleBasedHandler): JSON bodies, CSRF rules by session kind, and action=edit's outcome mapped
- * to REST statuses exactly as wikimedia-wire.md §6.6 lists them.
+ * to REST statuses exactly as docs/wikimedia-protocol.md §6.6 lists them.
  */
 import type { Viewer } from "../auth";
 import { performEdit, type EditInput, type EditResult } from "../content/edit";

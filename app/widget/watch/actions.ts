@@ -1,6 +1,6 @@
 "use server";
 /**
- * The watch popup's actions (security.md items 27 and 28). They run only from the top-level popup page,
+ * The watch popup's actions (docs/security-requirements.md items 27 and 28). They run only from the top-level popup page,
  * which is never framed (`frame-ancestors 'none'`, set by proxy.ts), and are Server Actions, so Next
  * refuses a POST whose Origin is not Wikiport's own; both go through the action boundary
  * (lib/server-actions). Nothing here trusts the frame: the article comes from the widget's row, not from

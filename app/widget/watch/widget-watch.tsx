@@ -2,7 +2,7 @@
 /**
  * The watch popup's confirmation (app/widget/watch/[embedId]): Confirm posts to a server action that
  * watches the article for the signed-in user; on success the widget's frame, which opened this window,
- * is told with `postMessage` to Wikiport's own origin only (security.md item 29): never `"*"`, and
+ * is told with `postMessage` to Wikiport's own origin only (docs/security-requirements.md item 29): never `"*"`, and
  * nothing but the embed id and the result.
  */
 import { cdxIconLogIn, cdxIconStar } from "@wikimedia/codex-icons";

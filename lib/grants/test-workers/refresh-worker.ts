@@ -1,6 +1,6 @@
 /**
  * One "app process" for lib/grants/vault-processes.test.ts: its own database connection and vault,
- * asking for the same user's access token many times at once (security.md item 18).
+ * asking for the same user's access token many times at once (docs/security-requirements.md item 18).
  *
  * Protocol, one JSON object per line. stdin: the settings, then `go`. stdout: `{"ready":true}` once set
  * up, then the result. The settings (a key ring among them) come over stdin: argv is readable by any

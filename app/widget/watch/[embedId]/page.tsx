@@ -1,5 +1,5 @@
 /**
- * `/widget/watch/<embedId>`: the top-level window a registered widget's Watch button opens (security.md
+ * `/widget/watch/<embedId>`: the top-level window a registered widget's Watch button opens (docs/security-requirements.md
  * item 28). Acting happens only here, never in the frame: this is an ordinary Wikiport page, which
  * proxy.ts serves with `frame-ancestors 'none'` and `X-Frame-Options: DENY`, so it cannot be framed and
  * clicked through. It signs the reader in if needed (returning here), asks for confirmation, watches the

@@ -229,7 +229,7 @@ export async function ArticleView({ address }: { address: WikiAddress }) {
         lang={article.lang}
         dir={article.dir}
         className="wikiport-article"
-        // Only ever the output of sanitizeArticleHtml (lib/articles/sanitize.ts, security.md item 37).
+        // Only ever the output of sanitizeArticleHtml (lib/articles/sanitize.ts, docs/security-requirements.md item 37).
         dangerouslySetInnerHTML={{ __html: article.html }}
       />
       <Attribution site={site} article={article} />
