@@ -23,8 +23,8 @@ function setup(user: SignedInUser | null = ADA) {
   const session = { user };
   const boundary = createActionBoundary({
     currentUser: async () => session.user,
-    actions: createActionLimiter(clock),
-    edits: createEditLimiter(clock),
+    actions: createActionLimiter(clock, ACTION_RATE_LIMIT),
+    edits: createEditLimiter(clock, EDIT_RATE_LIMIT),
     log,
   });
   return { ...boundary, session, lines, advance: (ms: number) => void (now += ms) };
