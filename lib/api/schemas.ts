@@ -146,6 +146,17 @@ function route<const R extends ApiRoute>(definition: R): R {
   return definition;
 }
 
+/** Watching and unwatching differ only in method and words. */
+const watchlistEntry = {
+  path: "/api/v1/wikis/{site}/watchlist/{title}",
+  scope: "watch",
+  params: pageParams,
+  response: watchResponse,
+  status: 200,
+  errors: [...WIKIMEDIA_ERRORS, 404, 422],
+  example: { params: examplePage },
+} as const;
+
 export const API_ROUTES = {
   me: route({
     method: "GET",
@@ -200,30 +211,8 @@ export const API_ROUTES = {
     errors: [...WIKIMEDIA_ERRORS],
     example: { params: { site: EXAMPLE_SITE }, query: { q: "solar system", limit: "5" } },
   }),
-  watch: route({
-    method: "PUT",
-    path: "/api/v1/wikis/{site}/watchlist/{title}",
-    operationId: "watchPage",
-    summary: "Add a page to the user's watchlist",
-    scope: "watch",
-    params: pageParams,
-    response: watchResponse,
-    status: 200,
-    errors: [...WIKIMEDIA_ERRORS, 404, 422],
-    example: { params: examplePage },
-  }),
-  unwatch: route({
-    method: "DELETE",
-    path: "/api/v1/wikis/{site}/watchlist/{title}",
-    operationId: "unwatchPage",
-    summary: "Remove a page from the user's watchlist",
-    scope: "watch",
-    params: pageParams,
-    response: watchResponse,
-    status: 200,
-    errors: [...WIKIMEDIA_ERRORS, 404, 422],
-    example: { params: examplePage },
-  }),
+  watch: route({ ...watchlistEntry, method: "PUT", operationId: "watchPage", summary: "Add a page to the user's watchlist" }),
+  unwatch: route({ ...watchlistEntry, method: "DELETE", operationId: "unwatchPage", summary: "Remove a page from the user's watchlist" }),
 } as const satisfies Record<string, ApiRoute>;
 
 /**

@@ -47,20 +47,25 @@ function define<T extends SQLiteTable>(entry: {
   return { ...entry, name: `${getTableName(entry.table)}.${entry.column.name}` } as SealedColumn;
 }
 
+/** A grant row may be re-sealed only as read, and not while a refresh holds its lease (docs/decisions/004-refresh-lease.md). */
+function grantUnleasedAtVersion(row: typeof grants.$inferSelect, now: Date): SQL | undefined {
+  return and(eq(grants.version, row.version), or(isNull(grants.leaseUntil), lte(grants.leaseUntil, now)));
+}
+
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   define({
     table: grants,
     column: grants.accessToken,
     key: grants.id,
     context: (row) => grantSealContext(row, "access_token"),
-    writable: (row, now) => and(eq(grants.version, row.version), or(isNull(grants.leaseUntil), lte(grants.leaseUntil, now))),
+    writable: grantUnleasedAtVersion,
   }),
   define({
     table: grants,
     column: grants.refreshToken,
     key: grants.id,
     context: (row) => grantSealContext(row, "refresh_token"),
-    writable: (row, now) => and(eq(grants.version, row.version), or(isNull(grants.leaseUntil), lte(grants.leaseUntil, now))),
+    writable: grantUnleasedAtVersion,
   }),
   define({
     table: personalTokens,

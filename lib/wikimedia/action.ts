@@ -10,7 +10,7 @@ import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { codeForApiError, WikimediaError, type AbuseFilterDetails, type BlockDetails } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
-import { wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
+import { parseJsonBody, wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
 import { siteUrls, type Site } from "./sites";
 
 export interface ActionClientOptions {
@@ -145,14 +145,6 @@ function encodeParams(params: ApiParams): URLSearchParams {
   return out;
 }
 
-function parseJson(response: WikiResponse): unknown {
-  try {
-    return JSON.parse(response.body) as unknown;
-  } catch (error) {
-    throw new WikimediaError("bad_response", { host: wikiOf(response.url), status: response.status, cause: error });
-  }
-}
-
 function blockDetails(data: Record<string, unknown> | undefined): BlockDetails | undefined {
   const parsed = blockInfoSchema.safeParse(data?.blockinfo);
   if (!parsed.success) return undefined;
@@ -235,7 +227,7 @@ export function createActionClient(options: ActionClientOptions) {
       body = all;
     }
     const response = await http.send(as, { url, method, ...(body ? { body } : {}), ...deadline });
-    const json = parseJson(response);
+    const json = parseJsonBody(response);
     const error = actionErrorFrom(response, json);
     if (error) throw error;
     const parsed = schema.safeParse(json);

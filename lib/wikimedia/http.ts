@@ -97,6 +97,15 @@ export function wikiOf(url: URL): string {
   return parsed.ok ? parsed.site.host : url.hostname;
 }
 
+/** A wiki's answer as JSON; a body that is not JSON (an HTML error page, a cut-off answer) is `bad_response`. */
+export function parseJsonBody(response: WikiResponse): unknown {
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch (error) {
+    throw new WikimediaError("bad_response", { host: wikiOf(response.url), status: response.status, cause: error });
+  }
+}
+
 /**
  * Two URLs are on the same wiki when they share the origin and the first path segment: in production
  * that segment is `w` (the host is in the origin), in the sandbox it is the wiki's host.

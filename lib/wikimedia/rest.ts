@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { codeForApiError, WikimediaError, type WikimediaErrorCode } from "./errors";
-import { wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
+import { parseJsonBody, wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
 import { siteUrls, type Site } from "./sites";
 import { titleSegment } from "./titles";
 
@@ -148,16 +148,8 @@ function titleFromUrl(url: URL): string | null {
   }
 }
 
-function parseJson(response: WikiResponse): unknown {
-  try {
-    return JSON.parse(response.body) as unknown;
-  } catch (error) {
-    throw new WikimediaError("bad_response", { host: wikiOf(response.url), status: response.status, cause: error });
-  }
-}
-
 function parseBody<T>(response: WikiResponse, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(parseJson(response));
+  const parsed = schema.safeParse(parseJsonBody(response));
   if (!parsed.success) {
     throw new WikimediaError("bad_response", { host: wikiOf(response.url), status: response.status, cause: parsed.error });
   }
@@ -167,7 +159,7 @@ function parseBody<T>(response: WikiResponse, schema: z.ZodType<T>): T {
 /** The REST error envelope (§6.2, §6.6) in the taxonomy. */
 export function restErrorFrom(response: WikiResponse): WikimediaError {
   const host = wikiOf(response.url);
-  const parsed = errorEnvelopeSchema.safeParse(parseJson(response));
+  const parsed = errorEnvelopeSchema.safeParse(parseJsonBody(response));
   if (!parsed.success) return new WikimediaError("bad_response", { host, status: response.status });
   const envelope = parsed.data;
   const translations = envelope.messageTranslations ?? {};
