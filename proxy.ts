@@ -40,7 +40,6 @@ function isServerAction(request: NextRequest): boolean {
   return request.method === "POST" && request.headers.has("next-action");
 }
 
-/** The session a request claims, as a digest: the limiter's map never holds a session token itself. */
 /** The 400 for a path Next.js could not decode, in the form the path's clients read. */
 function malformedPath(request: NextRequest, appOrigin: string, mediaPrefix: string): Response {
   const { pathname } = request.nextUrl;
@@ -49,6 +48,7 @@ function malformedPath(request: NextRequest, appOrigin: string, mediaPrefix: str
   return malformedPathResponse();
 }
 
+/** The session a request claims, as a digest: the limiter's map never holds a session token itself. */
 function sessionKey(request: NextRequest): string | null {
   const cookie = request.cookies.getAll().find(({ name }) => isSessionCookie(name));
   return cookie ? createHash("sha256").update(cookie.value).digest("base64url") : null;

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { getTableColumns, getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { users } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
-import { parseKeyRing, type KeyRing } from "@/lib/crypto/key-ring";
+import type { KeyRing } from "@/lib/crypto/key-ring";
 import { keyIdOf } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
 import { log } from "@/lib/log";
@@ -13,12 +12,9 @@ import { openPersonalToken, savePersonalToken } from "@/lib/personal-tokens/stor
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { SEALED_COLUMNS } from "./registry";
 import { countStale, resealAll } from "./rotate";
+import { rotationKeyRings } from "./testing";
 
-const k1 = randomBytes(32).toString("base64url");
-const k2 = randomBytes(32).toString("base64url");
-const oldRing = parseKeyRing(`k1=${k1}`, "k1");
-const bothRing = parseKeyRing(`k1=${k1},k2=${k2}`, "k2");
-const newRing = parseKeyRing(`k2=${k2}`, "k2");
+const { oldRing, bothRing, newRing } = rotationKeyRings();
 
 const testDb = useTestDb();
 

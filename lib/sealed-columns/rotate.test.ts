@@ -1,17 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { grants, users } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
 import { keyIdOf, open, seal } from "@/lib/crypto/sealed";
 import { countStale, resealAll } from "./rotate";
+import { rotationKeyRings } from "./testing";
 
-const k1 = randomBytes(32).toString("base64url");
-const k2 = randomBytes(32).toString("base64url");
-const oldRing = parseKeyRing(`k1=${k1}`, "k1");
-const bothRing = parseKeyRing(`k1=${k1},k2=${k2}`, "k2");
-const newRing = parseKeyRing(`k2=${k2}`, "k2");
+const { oldRing, bothRing, newRing } = rotationKeyRings();
 
 const testDb = useTestDb();
 
