@@ -184,7 +184,9 @@ describe("faults on an edit (api/edit)", () => {
   });
 
   it("maxlag within the deadline → waits the Retry-After (max(lag, 5) s) and saves", async () => {
-    const { vault, action } = setup({ deadlineMs: 9_000 });
+    // The wait is real (5 s): the deadline leaves a busy machine 10 s for the rest (9 s in all ran out once),
+    // and stays under the test timeout (20 s) so a miss reads as the deadline, not as a hung test.
+    const { vault, action } = setup({ deadlineMs: 15_000 });
     const { as } = await signIn(vault);
     await sb.control("POST", "/faults", { endpoint: "api/edit", kind: "maxlag", retryAfter: 1 });
     expect((await action.edit(as, EN, { title: "Wikiport sandbox page", text: uniqueText() })).created).toBe(true);
