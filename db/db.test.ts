@@ -1,58 +1,108 @@
 import { eq } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { createDb } from "./index";
-import { MIGRATIONS_FOLDER, migrate } from "./migrate";
+import { describe, expect, it } from "vitest";
+import { DatabaseConfigError, databaseTarget, redactUrl } from "./engine";
+import { constraintViolated } from "./errors";
+import { connectDb, openPostgres } from "./index";
+import { MIGRATIONS_FOLDERS, migrate } from "./migrate";
 import { accounts, sessions, users } from "./schema";
-import { createTestDb } from "./testing";
+import { TEST_ENGINE, useTestDb } from "./testing";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
+const database = useTestDb();
+
+describe(`the database (${TEST_ENGINE})`, () => {
+  it("creates every table through the committed migrations, and migrating again changes nothing", async () => {
+    const { db, target } = database;
+    await db.insert(users).values({ name: "Ada Editor" });
+    const again = connectDb(target);
+    await migrate(again);
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDERS[TEST_ENGINE], "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+    const applied =
+      TEST_ENGINE === "postgres"
+        ? (await (again as typeof again & { pool: import("pg").Pool }).pool.query("select count(*)::int as n from drizzle.__drizzle_migrations")).rows[0].n
+        : (again as typeof again & { sqlite: import("better-sqlite3").Database }).sqlite.prepare("select count(*) from __drizzle_migrations").pluck().get();
+    expect(applied).toBe(journal.entries.length);
+    expect(await again.select({ name: users.name }).from(users)).toEqual([{ name: "Ada Editor" }]);
+    await again.close();
+  });
+
+  it("deletes a user's accounts and sessions with the user (foreign keys are enforced)", async () => {
+    const { db } = database;
+    const [user] = await db.insert(users).values({ name: "Ada Editor" }).returning();
+    await db.insert(accounts).values({ userId: user!.id, type: "oauth", provider: "wikimedia", providerAccountId: "1001" });
+    await db.insert(sessions).values({ sessionToken: "s1", userId: user!.id, expires: new Date(Date.now() + 60_000) });
+    const refused = await db
+      .insert(sessions)
+      .values({ sessionToken: "s2", userId: "no-such-user", expires: new Date() })
+      .then(() => null, (error: unknown) => error);
+    expect(constraintViolated(refused)).toBe("foreign_key");
+    const duplicate = await db
+      .insert(sessions)
+      .values({ sessionToken: "s1", userId: user!.id, expires: new Date() })
+      .then(() => null, (error: unknown) => error);
+    expect(constraintViolated(duplicate)).toBe("unique");
+
+    await db.delete(users).where(eq(users.id, user!.id));
+    expect(await db.select().from(accounts)).toEqual([]);
+    expect(await db.select().from(sessions)).toEqual([]);
+  });
+
+  it("keeps a transaction's writes together: all of them, or none when it fails", async () => {
+    const { db } = database;
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ id: "u1", name: "Kept" });
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(users).values({ id: "u2", name: "Rolled back" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect((await db.select({ id: users.id }).from(users)).map((row) => row.id)).toEqual(["u1"]);
+  });
+
+  it("hands a row back with the same types on every engine (dates, JSON, booleans)", async () => {
+    const { db } = database;
+    const at = new Date("2026-05-01T12:34:56.789Z");
+    const [user] = await db.insert(users).values({ name: "Ada", emailVerified: at }).returning();
+    expect(user!.emailVerified).toEqual(at);
+    expect(user!.emailVerified).toBeInstanceOf(Date);
+  });
+
+  it("wakes a subscriber when its topic is notified", async () => {
+    const { db } = database;
+    const subscription = await db.signals.subscribe("grant:g1");
+    const woken = subscription.next(60_000);
+    await db.signals.notify("grant:g1");
+    await woken;
+    subscription.close();
+  });
 });
 
-function fresh() {
-  const test = createTestDb();
-  cleanups.push(test.cleanup);
-  return test;
-}
-
-describe("createDb", () => {
-  it("opens SQLite in WAL mode with foreign keys and a busy timeout", () => {
-    const { db } = fresh();
-    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+describe("choosing the engine", () => {
+  it("picks PostgreSQL for a postgres:// DATABASE_URL and SQLite at DATABASE_PATH otherwise", () => {
+    expect(databaseTarget({ DATABASE_URL: "postgres://w:secret@db:5432/wikiport" })).toEqual({
+      engine: "postgres",
+      url: "postgres://w:secret@db:5432/wikiport",
+    });
+    expect(databaseTarget({ DATABASE_PATH: "/srv/wikiport.db" })).toEqual({ engine: "sqlite", path: "/srv/wikiport.db" });
+    expect(databaseTarget({})).toEqual({ engine: "sqlite", path: "data/wikiport.db" });
   });
 
-  it("creates the Auth.js tables and the vault through the committed migrations, and migrating again changes nothing", () => {
-    const { db, path } = fresh();
-    const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite_%' order by name")
-      .pluck()
-      .all();
-    expect(tables).toEqual(expect.arrayContaining(["accounts", "grants", "sessions", "users", "verification_tokens"]));
-
-    const again = createDb(path);
-    migrate(again);
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-    expect(again.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
-    again.$client.close();
+  it("refuses another scheme, naming the URL without its password", () => {
+    expect(() => databaseTarget({ DATABASE_URL: "mysql://w:hunter2@db/wikiport" })).toThrow(DatabaseConfigError);
+    expect(() => databaseTarget({ DATABASE_URL: "mysql://w:hunter2@db/wikiport" })).toThrow(/mysql:\/\/w:\*\*\*@db\/wikiport/);
+    expect(redactUrl("postgres://w:hunter2@db/wikiport")).not.toContain("hunter2");
   });
 
-  it("deletes a user's accounts and sessions with the user (foreign keys are enforced)", () => {
-    const { db } = fresh();
-    const [user] = db.insert(users).values({ name: "Ada Editor" }).returning().all();
-    db.insert(accounts).values({ userId: user!.id, type: "oauth", provider: "wikimedia", providerAccountId: "1001" }).run();
-    db.insert(sessions).values({ sessionToken: "s1", userId: user!.id, expires: new Date(Date.now() + 60_000) }).run();
-    expect(() =>
-      db.insert(sessions).values({ sessionToken: "s2", userId: "no-such-user", expires: new Date() }).run(),
-    ).toThrow(/FOREIGN KEY/);
-
-    db.delete(users).where(eq(users.id, user!.id)).run();
-    expect(db.select().from(accounts).all()).toEqual([]);
-    expect(db.select().from(sessions).all()).toEqual([]);
+  it("stops on a server that does not answer, with a message that names it and not its password", async () => {
+    const error = await openPostgres("postgres://wikiport:hunter2@127.0.0.1:1/wikiport").then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DatabaseConfigError);
+    expect((error as Error).message).toMatch(/^Cannot connect to the database at DATABASE_URL \(postgres:\/\/wikiport:\*\*\*@127\.0\.0\.1:1\/wikiport\): /);
+    expect((error as Error).message).not.toContain("hunter2");
   });
 });

@@ -1,21 +1,80 @@
-/** A fresh, migrated SQLite file per test (real database, real migrations), removed afterwards. */
+/**
+ * A fresh, migrated database per test, on the engine of the test run: SQLite in a new file, or
+ * PostgreSQL in a new database on the run's throwaway server (db/testing-setup/, started by vitest's
+ * `postgres` project). Real databases, real migrations, removed afterwards.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
-import { afterEach, beforeEach } from "vitest";
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type Db } from "./index";
+import pg from "pg";
+import { afterEach, beforeEach } from "vitest";
+import { engineOf, type DatabaseTarget, type Engine } from "./engine";
+import { openPostgres, openSqlite, type Db } from "./index";
 import { migrate } from "./migrate";
 
-export function createTestDb(): { db: Db; path: string; cleanup: () => void } {
+/** The engine this test run's database tests use (the `postgres` vitest project sets DATABASE_URL). */
+export const TEST_ENGINE: Engine = engineOf(process.env);
+
+/** The migrated database every PostgreSQL test database is copied from (made once per run). */
+export const POSTGRES_TEMPLATE = "wikiport_template";
+
+export interface TestDb {
+  db: Db;
+  /** Where it lives, for a child process or a second connection to open the same database. */
+  target: DatabaseTarget;
+  cleanup: () => Promise<void>;
+}
+
+let admin: Promise<pg.Client> | undefined;
+
+function postgresServer(): string {
+  const url = process.env.WIKIPORT_TEST_POSTGRES_URL;
+  if (!url) throw new Error("db/testing: WIKIPORT_TEST_POSTGRES_URL is not set; run the tests through vitest's postgres project");
+  return url;
+}
+
+function adminClient(): Promise<pg.Client> {
+  admin ??= (async () => {
+    const client = new pg.Client({ connectionString: postgresServer() });
+    await client.connect();
+    return client;
+  })();
+  return admin;
+}
+
+/** A database URL on the run's server (same host and port, another database name). */
+function urlOf(database: string): string {
+  const url = new URL(postgresServer());
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  if (TEST_ENGINE === "postgres") {
+    const name = `test_${randomUUID().replaceAll("-", "")}`;
+    const client = await adminClient();
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+    const url = urlOf(name);
+    const db = await openPostgres(url, { poolSize: 5 });
+    return {
+      db,
+      target: { engine: "postgres", url },
+      cleanup: async () => {
+        await db.close();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), "wikiport-db-"));
   const path = join(dir, "test.db");
-  const db = createDb(path);
-  migrate(db);
+  const db = openSqlite(path);
+  await migrate(db);
   return {
     db,
-    path,
-    cleanup: () => {
-      db.$client.close();
+    target: { engine: "sqlite", path },
+    cleanup: async () => {
+      await db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -23,15 +82,15 @@ export function createTestDb(): { db: Db; path: string; cleanup: () => void } {
 
 /**
  * A fresh migrated database for every test of the calling file, removed after each test. Read `db` and
- * `path` inside tests (they change per test).
+ * `target` inside tests (they change per test).
  */
-export function useTestDb(): { readonly db: Db; readonly path: string } {
-  let current: ReturnType<typeof createTestDb> | undefined;
-  beforeEach(() => {
-    current = createTestDb();
+export function useTestDb(): { readonly db: Db; readonly target: DatabaseTarget } {
+  let current: TestDb | undefined;
+  beforeEach(async () => {
+    current = await createTestDb();
   });
-  afterEach(() => {
-    current?.cleanup();
+  afterEach(async () => {
+    await current?.cleanup();
     current = undefined;
   });
   const active = () => {
@@ -42,8 +101,8 @@ export function useTestDb(): { readonly db: Db; readonly path: string } {
     get db() {
       return active().db;
     },
-    get path() {
-      return active().path;
+    get target() {
+      return active().target;
     },
   };
 }

@@ -1,15 +1,14 @@
 import "server-only";
-import { createDb, type Db } from "@/db";
-import { migrate } from "@/db/migrate";
+import { connectDb, type Db } from "@/db";
 import { getConfig } from "@/lib/env";
 
 let db: Db | undefined;
 
-/** The app's database: opened and migrated on first use, then shared by the whole process. */
+/**
+ * The app's database, shared by the whole process. The server checked it and brought it to the latest
+ * schema at start-up (instrumentation.ts); connections open on first use.
+ */
 export function getDb(): Db {
-  if (!db) {
-    db = createDb(getConfig().db.path);
-    migrate(db);
-  }
+  db ??= connectDb(getConfig().db);
   return db;
 }

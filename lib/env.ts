@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { KeyRingError, parseKeyRing, type KeyRing } from "./crypto/key-ring";
+import { DEFAULT_SQLITE_PATH, type DatabaseTarget } from "../db/engine";
 
 /** The sandbox wiki's seeded OAuth 2.0 consumer for Wikiport (see sandbox/seed and .env.example). */
 export const SANDBOX_CONSUMER = {
@@ -42,6 +43,8 @@ const HELP: Record<string, string> = {
     "A random secret of at least 32 characters that signs session cookies. Make one with " +
     "`openssl rand -base64 33` and put it in .env (npm start makes one for local use).",
   DATABASE_PATH: "A file path for the SQLite database, e.g. DATABASE_PATH=data/wikiport.db.",
+  DATABASE_URL:
+    "A PostgreSQL URL, e.g. DATABASE_URL=postgres://wikiport:password@db.example.org:5432/wikiport; leave it unset to use SQLite at DATABASE_PATH.",
   WIKIMEDIA_MODE:
     "Use `sandbox` (the local sandbox wiki) or `production` (meta.wikimedia.org and the real wikis). " +
     "Leave it unset to choose from whether WIKIMEDIA_CLIENT_ID is set.",
@@ -117,7 +120,13 @@ const rawSchema = z.object({
   AUTH_SECRET: z
     .string({ error: "is missing" })
     .min(32, "must be at least 32 characters long"),
-  DATABASE_PATH: z.string().trim().min(1).default("data/wikiport.db"),
+  DATABASE_PATH: z.string().trim().min(1).default(DEFAULT_SQLITE_PATH),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\/[^\s]+$/.test(url) && URL.canParse(url), "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   WIKIMEDIA_MODE: z.enum(["sandbox", "production"]).optional(),
   WIKIMEDIA_CLIENT_ID: optionalString.pipe(
     z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters").optional(),
@@ -176,9 +185,8 @@ export interface Config {
     /** Refresh when fewer than this many seconds of an access token's life remain. */
     refreshSkewSeconds: number;
   };
-  db: {
-    path: string;
-  };
+  /** SQLite at a path (one machine), or PostgreSQL at a URL (any number of instances): db/engine.ts. */
+  db: DatabaseTarget;
   wikimedia: {
     mode: WikimediaMode;
     clientId: string;
@@ -281,7 +289,7 @@ export function parseConfig(source: EnvSource): Config {
     app: { url: appUrl, port: env.PORT, trustedProxyHops: env.WIKIPORT_TRUSTED_PROXY_HOPS },
     auth: { secret: env.AUTH_SECRET },
     vault: { keyRing, refreshSkewSeconds: env.REFRESH_SKEW_SECONDS },
-    db: { path: env.DATABASE_PATH },
+    db: env.DATABASE_URL ? { engine: "postgres", url: env.DATABASE_URL } : { engine: "sqlite", path: env.DATABASE_PATH },
     wikimedia: {
       mode,
       clientId: env.WIKIMEDIA_CLIENT_ID ?? SANDBOX_CONSUMER.clientId,

@@ -1,5 +1,6 @@
 /** `npm run db:migrate`: brings the configured database to the latest schema. */
-import { createDb } from "../db";
+import { openDb } from "../db";
+import { DatabaseConfigError, redactUrl } from "../db/engine";
 import { migrate } from "../db/migrate";
 import { ConfigError, parseConfig } from "../lib/env";
 import { loadEnvFiles } from "./lib/env-files";
@@ -7,11 +8,12 @@ import { loadEnvFiles } from "./lib/env-files";
 loadEnvFiles(process.cwd(), false);
 try {
   const config = parseConfig(process.env);
-  const db = createDb(config.db.path);
-  migrate(db);
-  db.$client.close();
-  console.log(`Database ${config.db.path} is up to date.`);
+  const db = await openDb(config.db);
+  await migrate(db);
+  await db.close();
+  const where = config.db.engine === "postgres" ? redactUrl(config.db.url) : config.db.path;
+  console.log(`Database ${where} is up to date.`);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseConfigError ? error.message : error);
   process.exit(1);
 }
