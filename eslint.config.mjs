@@ -25,6 +25,17 @@ export default defineConfig([
     },
   },
   {
+    // Every database call is asynchronous on every engine (db/index.ts): a promise left unawaited is a
+    // write that may not happen, or happen after the answer. The type checker finds them.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["*.config.ts", "next-env.d.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     // Layers point one way: app/ (routes, their actions and views) uses lib/, never the reverse.
     files: ["lib/**"],
     rules: { "no-restricted-imports": ["error", { patterns: LIB_NEVER_IMPORTS_APP }] },
@@ -34,6 +45,10 @@ export default defineConfig([
     // (a separate program), the launcher and tooling scripts, test harnesses, and Next's runtime flag.
     files: [
       "lib/env.ts",
+      // The tables are chosen from DATABASE_URL as the module loads, before any configuration is parsed.
+      "db/schema.ts",
+      "db/testing.ts",
+      "db/testing-setup/**",
       "sandbox/**",
       "scripts/**",
       "e2e/**",
@@ -70,7 +85,7 @@ export default defineConfig([
     // fixed secrets or vitest itself. Only tests, e2e/ and the other test harnesses may. A rule of its own
     // name, so that it adds to (rather than replaces) no-restricted-imports blocks for the same files.
     files: ["**/*.{ts,tsx,mts,mjs}"],
-    ignores: ["**/*.test.ts", "**/testing.ts", "sandbox/oauth/test-browser.ts", "**/test-workers/**", "e2e/**", "contract/**", "*.config.ts", "vitest.setup.ts"],
+    ignores: ["**/*.test.ts", "**/testing.ts", "**/testing-setup/**", "sandbox/oauth/test-browser.ts", "**/test-workers/**", "e2e/**", "contract/**", "*.config.ts", "vitest.setup.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

@@ -83,7 +83,7 @@ export function openSqlite(path: string): Db & { readonly sqlite: Database.Datab
     },
     async close() {
       await signals.close();
-      sqlite.close();
+      if (sqlite.open) sqlite.close();
     },
   }) as Db & { sqlite: Database.Database };
   Object.defineProperty(db, "sqlite", { value: sqlite });
@@ -117,7 +117,7 @@ export function postgresDb(url: string, options: PostgresOptions = {}): Db & { r
     transaction: (work) => begin((tx) => work(withFeatures(tx, features(tx)))),
     async close() {
       await signals.close();
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   }) as Db & { pool: pg.Pool };
   Object.defineProperty(db, "pool", { value: pool });

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { engineOf, type DatabaseTarget, type Engine } from "./engine";
 import { openPostgres, openSqlite, type Db } from "./index";
 import { migrate } from "./migrate";
@@ -105,4 +105,48 @@ export function useTestDb(): { readonly db: Db; readonly target: DatabaseTarget 
       return active().target;
     },
   };
+}
+
+type WithClients = Db & { sqlite?: import("better-sqlite3").Database; pool?: pg.Pool };
+
+/**
+ * Every SQL statement `db` sends from now on (the driver's own calls, whichever engine), for tests that
+ * prove a path makes no query at all.
+ */
+export function recordStatements(db: Db): string[] {
+  const statements: string[] = [];
+  const { sqlite, pool } = db as WithClients;
+  if (sqlite) {
+    const prepare = sqlite.prepare.bind(sqlite);
+    vi.spyOn(sqlite, "prepare").mockImplementation((source: string) => {
+      statements.push(source);
+      return prepare(source);
+    });
+  } else if (pool) {
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    const record = (...args: unknown[]): unknown => {
+      const first = args[0];
+      statements.push(typeof first === "string" ? first : String((first as { text?: string }).text));
+      return query(...args);
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the spy hands the driver's own promise back unchanged
+    vi.spyOn(pool, "query").mockImplementation(record as typeof pool.query);
+  }
+  return statements;
+}
+
+/** Every table's rows as the database stores them (column names as in SQL, values as the driver reads them). */
+export async function storedRows(db: Db): Promise<Record<string, Record<string, unknown>[]>> {
+  const { sqlite, pool } = db as WithClients;
+  const result: Record<string, Record<string, unknown>[]> = {};
+  if (sqlite) {
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    for (const table of tables) result[table] = sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+  } else if (pool) {
+    const tables = (await pool.query<{ schema: string; name: string }>("SELECT schemaname AS schema, tablename AS name FROM pg_tables WHERE schemaname IN ('public', 'drizzle')")).rows;
+    for (const { schema, name } of tables) {
+      result[name] = (await pool.query(`SELECT * FROM "${schema}"."${name}"`)).rows as Record<string, unknown>[];
+    }
+  }
+  return result;
 }

@@ -25,7 +25,7 @@ describe("parseConfig", () => {
     expect(config.wikimedia.grants).toEqual([...DEFAULT_GRANTS]);
     expect(config.app.url).toBe("http://localhost:3000");
     expect(config.wikimedia.redirectUri).toBe("http://localhost:3000/api/auth/callback/wikimedia");
-    expect(config.db.path).toBe("data/wikiport.db");
+    expect(config.db).toEqual({ engine: "sqlite", path: "data/wikiport.db" });
   });
 
   it("switches to real Wikimedia when a client id is configured", () => {

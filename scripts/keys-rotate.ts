@@ -4,7 +4,8 @@
  * 0 values left under another key can the old keys be removed from WIKIPORT_KEYS. Safe to stop and run
  * again, and safe while Wikiport is running.
  */
-import { createDb } from "../db";
+import { openDb } from "../db";
+import { DatabaseConfigError } from "../db/engine";
 import { migrate } from "../db/migrate";
 import { ConfigError, parseConfig } from "../lib/env";
 import { countStale, resealAll } from "../lib/sealed-columns/rotate";
@@ -18,15 +19,21 @@ try {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 }
-const db = createDb(config.db.path);
-migrate(db);
+let db;
+try {
+  db = await openDb(config.db);
+} catch (error) {
+  console.error(error instanceof DatabaseConfigError ? error.message : error);
+  process.exit(1);
+}
+await migrate(db);
 const ring = config.vault.keyRing;
 console.log(`Re-sealing stored values with key "${ring.activeKeyId}"…`);
-const results = resealAll(db, ring, ({ column, done, total, skipped }) => {
+const results = await resealAll(db, ring, ({ column, done, total, skipped }) => {
   console.log(`  ${column}: ${done + skipped}/${total} (${done} re-sealed, ${skipped} busy, retried on the next run)`);
 });
-const left = countStale(db, ring);
-db.$client.close();
+const left = await countStale(db, ring);
+await db.close();
 for (const result of results) {
   console.log(`  ${result.column}: ${result.done} re-sealed, ${left[result.column]} still under an older key`);
 }

@@ -43,7 +43,7 @@ export const checkConnectionAction = formAction({ name: "check_connection", sche
     { db: getDb(), log, http: wikimedia.http, oauthUrl: config.wikimedia.oauthUrl, asUser: wikimedia.asUser },
     user.id,
   );
-  recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });
+  await recordAudit(getDb(), log, { userId: user.id, action: "check_connection", result: result.status === "connected" ? "ok" : result.status });
   const notice: Record<typeof result.status, DashboardNotice> = {
     connected: "connection-ok",
     reconnect_needed: "connection-ended",
@@ -54,14 +54,14 @@ export const checkConnectionAction = formAction({ name: "check_connection", sche
 });
 
 export const disconnectAction = formAction({ name: "disconnect", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
-  getVault().disconnect(user.id);
-  recordAudit(getDb(), log, { userId: user.id, action: "disconnect", result: "ok" });
+  await getVault().disconnect(user.id);
+  await recordAudit(getDb(), log, { userId: user.id, action: "disconnect", result: "ok" });
   log.info("account.disconnected", { userId: user.id });
   backToDashboard("disconnected");
 });
 
 export const signOutEverywhereAction = formAction({ name: "sign_out_everywhere", schema: noInput, failed: refused("action-failed") }, async ({ user }) => {
-  const ended = signOutEverywhere(getDb(), user.id);
+  const ended = await signOutEverywhere(getDb(), user.id);
   log.info("account.signed_out_everywhere", { userId: user.id, sessions: ended });
   redirect("/?notice=signed-out-everywhere");
 });
@@ -69,9 +69,9 @@ export const signOutEverywhereAction = formAction({ name: "sign_out_everywhere",
 const deleteSchema = z.object({ confirmation: z.string().trim().max(300) });
 
 export const deleteAccountAction = formAction({ name: "delete_account", schema: deleteSchema, failed: refused("delete-not-confirmed") }, async ({ user, input }) => {
-  const username = getWikimediaProfile(getDb(), user.id)?.username ?? user.name;
+  const username = (await getWikimediaProfile(getDb(), user.id))?.username ?? user.name;
   if (input.confirmation !== username) backToDashboard("delete-not-confirmed");
-  deleteAccount(getDb(), user.id);
+  await deleteAccount(getDb(), user.id);
   log.info("account.deleted", { userId: user.id });
   // The session row went with the user; signing out also clears the now useless cookie.
   await signOut({ redirectTo: "/?notice=account-deleted" });
@@ -94,9 +94,9 @@ export const createApiTokenAction = stateAction(
     failed: (refusal): CreateTokenState => refusal,
   },
   async ({ user, input }): Promise<CreateTokenState> => {
-    const result = createApiToken(getDb(), { userId: user.id, name: input.name, scopes: input.scopes, expiresInDays: input.expiry });
+    const result = await createApiToken(getDb(), { userId: user.id, name: input.name, scopes: input.scopes, expiresInDays: input.expiry });
     if (!result.ok) return failure(result);
-    recordAudit(getDb(), log, { userId: user.id, action: "create_api_token", title: result.record.name, result: "ok" });
+    await recordAudit(getDb(), log, { userId: user.id, action: "create_api_token", title: result.record.name, result: "ok" });
     return { ok: true, token: result.token, name: result.record.name };
   },
 );
@@ -105,7 +105,7 @@ const revokeSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export const revokeApiTokenAction = formAction({ name: "revoke_api_token", schema: revokeSchema, failed: refused("token-not-found") }, async ({ user, input }) => {
   // Another user's token id answers exactly like a missing one: nothing is revealed or changed.
-  const revoked = revokeApiToken(getDb(), user.id, input.tokenId);
-  if (revoked) recordAudit(getDb(), log, { userId: user.id, action: "revoke_api_token", result: "ok" });
+  const revoked = await revokeApiToken(getDb(), user.id, input.tokenId);
+  if (revoked) await recordAudit(getDb(), log, { userId: user.id, action: "revoke_api_token", result: "ok" });
   backToDashboard(revoked ? "token-revoked" : "token-not-found");
 });

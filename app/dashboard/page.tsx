@@ -37,15 +37,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const notice = dashboardNotice((await searchParams).notice);
   const config = getConfig();
   const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, "Special:OAuthManageMyGrants");
-  const profile = getWikimediaProfile(getDb(), user.id);
-  const grant = getVault().describe(user.id);
+  const profile = await getWikimediaProfile(getDb(), user.id);
+  const grant = await getVault().describe(user.id);
   const connected = grant?.status === "active";
   // "*" is the group of everyone, which says nothing about this user.
   const groups = profile?.groups.filter((group) => group !== "*") ?? [];
   const username = profile?.username ?? user.name;
-  const activity = recentAudit(getDb(), user.id);
-  const apiTokens = listApiTokens(getDb(), user.id);
-  const sessions = listSessions(getDb(), user.id, await currentSessionToken());
+  const activity = await recentAudit(getDb(), user.id);
+  const apiTokens = await listApiTokens(getDb(), user.id);
+  const sessions = await listSessions(getDb(), user.id, await currentSessionToken());
 
   return (
     <DashboardShell user={user} current="/dashboard" title="Your Wikiport">

@@ -34,9 +34,9 @@ function setup() {
 }
 
 async function signedInAda(vault: ReturnType<typeof setup>["vault"]) {
-  const userId = testDb.db.insert(users).values({ name: "Ada Editor" }).returning().get().id;
+  const userId = (await testDb.db.insert(users).values({ name: "Ada Editor" }).returning())[0]!.id;
   const tokens = await wikiportTokens(sb);
-  vault.storeTokens({
+  await vault.storeTokens({
     userId, wikimediaUserId: "1001", accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
     expiresInSeconds: tokens.expires_in, scopes: ["basic"],
   });
@@ -49,7 +49,7 @@ describe("checkConnection", () => {
     const userId = await signedInAda(vault);
     const result = await checkConnection(deps, userId);
     expect(result).toMatchObject({ status: "connected", profile: { username: "Ada Editor", blocked: false } });
-    expect(testDb.db.select().from(wikimediaProfiles).where(eq(wikimediaProfiles.userId, userId)).get()).toMatchObject({
+    expect((await testDb.db.select().from(wikimediaProfiles).where(eq(wikimediaProfiles.userId, userId)))[0]).toMatchObject({
       username: "Ada Editor",
       editCount: 1523,
     });
@@ -64,7 +64,7 @@ describe("checkConnection", () => {
     warn.mockRestore();
     const { requests } = await sb.control("GET", "/requests?endpoint=oauth2/access_token");
     expect(requests.filter((r: { details: { grantType?: string } }) => r.details.grantType === "refresh_token")).toHaveLength(1);
-    expect(testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()).toMatchObject({
+    expect((await testDb.db.select().from(grants).where(eq(grants.userId, userId)))[0]).toMatchObject({
       status: "reconnect_needed",
       accessToken: null,
       refreshToken: null,
@@ -78,7 +78,7 @@ describe("checkConnection", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     expect(await checkConnection(deps, userId)).toEqual({ status: "wikimedia_unavailable" });
     warn.mockRestore();
-    expect(testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()?.status).toBe("active");
+    expect((await testDb.db.select().from(grants).where(eq(grants.userId, userId)))[0]?.status).toBe("active");
   });
 
   it("sends the user's token only where the request layer allows: an OAuth URL off the allow-list is refused before any connection", async () => {
@@ -94,27 +94,27 @@ describe("checkConnection", () => {
 });
 
 describe("signOutEverywhere and deleteAccount", () => {
-  it("end every session of one user only", () => {
-    const [ada, ana] = ["Ada Editor", "Ana Admin"].map((name) => testDb.db.insert(users).values({ name }).returning().get().id);
+  it("end every session of one user only", async () => {
+    const [ada, ana] = await Promise.all(["Ada Editor", "Ana Admin"].map(async (name) => (await testDb.db.insert(users).values({ name }).returning())[0]!.id));
     const expires = new Date(Date.now() + 3600_000);
-    testDb.db.insert(sessions).values([
+    await testDb.db.insert(sessions).values([
       { sessionToken: "ada-laptop", userId: ada!, expires },
       { sessionToken: "ada-phone", userId: ada!, expires },
       { sessionToken: "ana-laptop", userId: ana!, expires },
-    ]).run();
-    expect(signOutEverywhere(testDb.db, ada!)).toBe(2);
-    expect(testDb.db.select({ token: sessions.sessionToken }).from(sessions).all()).toEqual([{ token: "ana-laptop" }]);
+    ]);
+    expect(await signOutEverywhere(testDb.db, ada!)).toBe(2);
+    expect((await testDb.db.select({ token: sessions.sessionToken }).from(sessions))).toEqual([{ token: "ana-laptop" }]);
   });
 
   it("deletes the user with their link, sessions, sealed tokens and profile", async () => {
     const { vault } = setup();
     const userId = await signedInAda(vault);
-    testDb.db.insert(accounts).values({ userId, type: "oauth", provider: "wikimedia", providerAccountId: "1001" }).run();
-    testDb.db.insert(sessions).values({ sessionToken: "s", userId, expires: new Date(Date.now() + 60_000) }).run();
-    expect(deleteAccount(testDb.db, userId)).toBe(true);
+    await testDb.db.insert(accounts).values({ userId, type: "oauth", provider: "wikimedia", providerAccountId: "1001" });
+    await testDb.db.insert(sessions).values({ sessionToken: "s", userId, expires: new Date(Date.now() + 60_000) });
+    expect(await deleteAccount(testDb.db, userId)).toBe(true);
     for (const table of [users, accounts, sessions, grants, wikimediaProfiles]) {
-      expect(testDb.db.select().from(table).all()).toEqual([]);
+      expect((await testDb.db.select().from(table))).toEqual([]);
     }
-    expect(deleteAccount(testDb.db, userId)).toBe(false);
+    expect(await deleteAccount(testDb.db, userId)).toBe(false);
   });
 });

@@ -57,6 +57,6 @@ export async function checkConnection(deps: ConnectionDeps, userId: string): Pro
   }
   const parsed = wikimediaProfileSchema.safeParse(body);
   if (!parsed.success) return { status: "wikimedia_unavailable" };
-  saveWikimediaProfile(deps.db, userId, parsed.data, new Date());
+  await saveWikimediaProfile(deps.db, userId, parsed.data, new Date());
   return { status: "connected", profile: parsed.data };
 }

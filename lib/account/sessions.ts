@@ -30,13 +30,18 @@ export function sessionLabel(sessionToken: string): string {
 }
 
 /** The user's unexpired sessions, this one first, then the most recently renewed. */
-export function listSessions(db: Db, userId: string, currentSessionToken: string | undefined, now = new Date()): SessionSummary[] {
-  return db
+export async function listSessions(
+  db: Db,
+  userId: string,
+  currentSessionToken: string | undefined,
+  now = new Date(),
+): Promise<SessionSummary[]> {
+  const rows = await db
     .select()
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expires, now)))
-    .orderBy(desc(sessions.expires))
-    .all()
+    .orderBy(desc(sessions.expires));
+  return rows
     .map((row) => ({
       label: sessionLabel(row.sessionToken),
       current: row.sessionToken === currentSessionToken,

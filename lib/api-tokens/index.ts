@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { constraintViolated } from "@/db/errors";
 import { apiTokens } from "@/db/schema";
 import { generateApiToken, isWellFormedApiToken } from "./format";
 
@@ -98,11 +99,7 @@ function summarize(row: typeof apiTokens.$inferSelect, now: Date): ApiTokenSumma
   };
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY";
-}
-
-export function createApiToken(db: Db, input: CreateApiTokenInput, now = new Date()): CreateApiTokenResult {
+export async function createApiToken(db: Db, input: CreateApiTokenInput, now = new Date()): Promise<CreateApiTokenResult> {
   const parsed = createInput.safeParse(input);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "");
@@ -113,7 +110,7 @@ export function createApiToken(db: Db, input: CreateApiTokenInput, now = new Dat
   const scopes = API_TOKEN_SCOPES.filter((scope) => parsed.data.scopes.includes(scope));
   const token = generateApiToken();
   try {
-    const row = db
+    const [row] = await db
       .insert(apiTokens)
       .values({
         userId,
@@ -124,12 +121,11 @@ export function createApiToken(db: Db, input: CreateApiTokenInput, now = new Dat
         createdAt: now,
         expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY_MS),
       })
-      .returning()
-      .get();
-    return { ok: true, token, record: summarize(row, now) };
+      .returning();
+    return { ok: true, token, record: summarize(row!, now) };
   } catch (error) {
     // The session's user was deleted between sign-in and this call.
-    if (isForeignKeyViolation(error)) return { ok: false, code: "unknown_user", message: "Your account no longer exists. Sign in again." };
+    if (constraintViolated(error) === "foreign_key") return { ok: false, code: "unknown_user", message: "Your account no longer exists. Sign in again." };
     throw error;
   }
 }
@@ -139,18 +135,18 @@ export type VerifyApiTokenResult =
   | { ok: false; code: "malformed" | "unknown" | "expired" | "revoked"; status: 401; message: string }
   | { ok: false; code: "insufficient_scope"; status: 403; message: string };
 
-export function verifyApiToken(
+export async function verifyApiToken(
   db: Db,
   presented: string | null | undefined,
   options: { requiredScope?: ApiTokenScope } = {},
   now = new Date(),
-): VerifyApiTokenResult {
+): Promise<VerifyApiTokenResult> {
   // Before any query: scanners' look-alikes, typos and garbage cost no database work.
   if (!isWellFormedApiToken(presented)) {
     return { ok: false, code: "malformed", status: 401, message: "This is not a Wikiport API token. Copy it again from your dashboard." };
   }
   const presentedDigest = digest(presented);
-  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenDigest, presentedDigest.toString("hex"))).get();
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenDigest, presentedDigest.toString("hex"))).limit(1);
   // The index lookup is by digest, so its timing reveals nothing usable about the token; comparing the
   // digests again in constant time keeps that true should the lookup ever become a prefix or range match.
   if (!row || !timingSafeEqual(Buffer.from(row.tokenDigest, "hex"), presentedDigest)) {
@@ -164,7 +160,7 @@ export function verifyApiToken(
     return { ok: false, code: "expired", status: 401, message: "This API token has expired. Create a new one on your dashboard." };
   }
   // A valid token presented for the wrong scope still counts as use: the dashboard should show it is live.
-  touchLastUsed(db, row, now);
+  await touchLastUsed(db, row, now);
   if (options.requiredScope && !row.scopes.includes(options.requiredScope)) {
     return {
       ok: false,
@@ -177,43 +173,39 @@ export function verifyApiToken(
 }
 
 /**
- * Checked in memory first: even an UPDATE that matches no row takes SQLite's write lock, which is what the
- * throttle exists to avoid. The condition is repeated in the WHERE so concurrent processes cannot move
+ * Checked in memory first: even an UPDATE that matches no row takes SQLite's write lock (and is a write
+ * on PostgreSQL), which is what the throttle exists to avoid. The condition is repeated in the WHERE so concurrent processes cannot move
  * `last_used_at` backwards or write it twice in one interval.
  */
-function touchLastUsed(db: Db, row: typeof apiTokens.$inferSelect, now: Date): void {
+async function touchLastUsed(db: Db, row: typeof apiTokens.$inferSelect, now: Date): Promise<void> {
   if (row.lastUsedAt && now.getTime() - row.lastUsedAt.getTime() < LAST_USED_INTERVAL_MS) return;
-  db.update(apiTokens)
+  await db
+    .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
       and(
         eq(apiTokens.id, row.id),
         or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_INTERVAL_MS))),
       ),
-    )
-    .run();
+    );
 }
 
 /** The user's tokens, newest first, including expired and revoked ones (so the user sees what happened). */
-export function listApiTokens(db: Db, userId: string, now = new Date()): ApiTokenSummary[] {
-  return db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map((row) => summarize(row, now));
+export async function listApiTokens(db: Db, userId: string, now = new Date()): Promise<ApiTokenSummary[]> {
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return rows.map((row) => summarize(row, now));
 }
 
 /**
  * Revokes one of the user's own tokens. Another user's token id answers exactly like a missing one
  * (`false`), so ids cannot be probed. Revoking twice keeps the first revocation time.
  */
-export function revokeApiToken(db: Db, userId: string, tokenId: string, now = new Date()): boolean {
-  const result = db
+export async function revokeApiToken(db: Db, userId: string, tokenId: string, now = new Date()): Promise<boolean> {
+  const revoked = await db
     .update(apiTokens)
-    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.getTime()})` })
+    // The column encodes the time as its engine stores it (an integer on SQLite, a timestamp on PostgreSQL).
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${sql.param(now, apiTokens.revokedAt)})` })
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
-    .run();
-  return result.changes > 0;
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
 }

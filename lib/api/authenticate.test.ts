@@ -15,7 +15,7 @@ function request(token: string | null, forwardedFor = "203.0.113.7"): Request {
   return new Request("http://localhost/api/v1/me", { headers });
 }
 
-function setup(limits = { failures: { capacity: 3, refillPerMinute: 6 }, perToken: { capacity: 100, refillPerMinute: 60 } }) {
+async function setup(limits = { failures: { capacity: 3, refillPerMinute: 6 }, perToken: { capacity: 100, refillPerMinute: 60 } }) {
   const clock = { now: 0 };
   const deps = {
     db: testDb.db,
@@ -23,23 +23,23 @@ function setup(limits = { failures: { capacity: 3, refillPerMinute: 6 }, perToke
     perToken: createRateLimiter({ ...limits.perToken, now: () => clock.now }),
     trustedProxyHops: 1,
   };
-  const userId = testDb.db.insert(users).values({ name: "Ada Editor" }).returning().get().id;
-  const mint = (scopes: ("read" | "edit" | "watch")[] = ["read"], expiresInDays: 30 | null = null) => {
-    const created = createApiToken(testDb.db, { userId, name: "bot", scopes, expiresInDays }, new Date(clock.now));
+  const userId = (await testDb.db.insert(users).values({ name: "Ada Editor" }).returning())[0]!.id;
+  const mint = async (scopes: ("read" | "edit" | "watch")[] = ["read"], expiresInDays: 30 | null = null) => {
+    const created = await createApiToken(testDb.db, { userId, name: "bot", scopes, expiresInDays }, new Date(clock.now));
     if (!created.ok) throw new Error(created.message);
     return created;
   };
   return { clock, deps, userId, mint };
 }
 
-async function problemOf(result: ReturnType<typeof authenticate>) {
+async function problemOf(result: Awaited<ReturnType<typeof authenticate>>) {
   expect(result.ok).toBe(false);
   const response = (result as { ok: false; response: Response }).response;
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe("client address", () => {
-  it("trusts only the entry the one reverse proxy appended", () => {
+  it("trusts only the entry the one reverse proxy appended", async () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7" }), 1)).toBe("203.0.113.7");
     // Whatever the client put to the left is its own claim.
     expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.1, 10.0.0.1 ,203.0.113.7" }), 1)).toBe("203.0.113.7");
@@ -50,7 +50,7 @@ describe("client address", () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7" }), 0)).toBe(UNKNOWN_CLIENT);
   });
 
-  it("puts unreadable or missing addresses into one shared bucket", () => {
+  it("puts unreadable or missing addresses into one shared bucket", async () => {
     expect(clientAddress(new Headers(), 1)).toBe(UNKNOWN_CLIENT);
     expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, evil" }), 1)).toBe(UNKNOWN_CLIENT);
   });
@@ -58,23 +58,23 @@ describe("client address", () => {
 
 describe("authenticate", () => {
   it("accepts a valid token with its scope, and refuses a missing scope with 403 (not a failure)", async () => {
-    const { deps, mint } = setup();
-    const { token, record } = mint(["read"]);
-    expect(authenticate(request(token), "read", deps)).toMatchObject({ ok: true, tokenId: record.id, scopes: ["read"] });
+    const { deps, mint } = await setup();
+    const { token, record } = await mint(["read"]);
+    expect(await authenticate(request(token), "read", deps)).toMatchObject({ ok: true, tokenId: record.id, scopes: ["read"] });
     for (let i = 0; i < 5; i++) {
-      const refused = await problemOf(authenticate(request(token), "edit", deps));
+      const refused = await problemOf(await authenticate(request(token), "edit", deps));
       expect(refused).toMatchObject({ status: 403, body: { code: "insufficient_scope", requiredScope: "edit" } });
     }
-    expect(authenticate(request(token), "read", deps).ok).toBe(true);
+    expect((await authenticate(request(token), "read", deps)).ok).toBe(true);
   });
 
   it("answers malformed, unknown, revoked and expired tokens with 401, then 429 with Retry-After for that client", async () => {
-    const { clock, deps, userId, mint } = setup();
-    const revoked = mint();
-    revokeApiToken(testDb.db, userId, revoked.record.id, new Date(clock.now));
-    const expired = mint(["read"], 30);
+    const { clock, deps, userId, mint } = await setup();
+    const revoked = await mint();
+    await revokeApiToken(testDb.db, userId, revoked.record.id, new Date(clock.now));
+    const expired = await mint(["read"], 30);
     clock.now = 31 * 24 * 3600 * 1000;
-    const valid = mint();
+    const valid = await mint();
 
     const cases = [
       ["not-a-token", "malformed_token"],
@@ -82,56 +82,56 @@ describe("authenticate", () => {
       [expired.token, "unauthorized"],
     ] as const;
     for (const [token, code] of cases) {
-      const answer = await problemOf(authenticate(request(token), "read", deps));
+      const answer = await problemOf(await authenticate(request(token), "read", deps));
       expect(answer).toMatchObject({ status: 401, body: { code } });
       expect(answer.headers.get("www-authenticate")).toContain('error="invalid_token"');
     }
     // The fourth failure (capacity 3) is one too many: one failure refills in 10 s at 6 a minute.
-    const limited = await problemOf(authenticate(request(generateApiToken()), "read", deps));
+    const limited = await problemOf(await authenticate(request(generateApiToken()), "read", deps));
     expect(limited).toMatchObject({ status: 429, body: { code: "rate_limited", retryAfterSeconds: 10 } });
     expect(limited.headers.get("retry-after")).toBe("10");
     expect(limited.headers.get("content-type")).toBe("application/problem+json");
 
     // Blocked: even a valid token from that address waits, and the remaining wait is what Retry-After says.
     clock.now += 4_000;
-    const stillLimited = await problemOf(authenticate(request(valid.token), "read", deps));
+    const stillLimited = await problemOf(await authenticate(request(valid.token), "read", deps));
     expect(stillLimited).toMatchObject({ status: 429, body: { retryAfterSeconds: 6 } });
     expect(stillLimited.headers.get("retry-after")).toBe("6");
     // …while other clients are unaffected, and a spoofed left-hand X-Forwarded-For entry changes nothing.
-    expect(authenticate(request(valid.token, "203.0.113.8"), "read", deps).ok).toBe(true);
-    expect((await problemOf(authenticate(request(valid.token, "203.0.113.8, 203.0.113.7"), "read", deps))).status).toBe(429);
+    expect((await authenticate(request(valid.token, "203.0.113.8"), "read", deps)).ok).toBe(true);
+    expect((await problemOf(await authenticate(request(valid.token, "203.0.113.8, 203.0.113.7"), "read", deps))).status).toBe(429);
 
     clock.now += 6_000;
-    expect(authenticate(request(valid.token), "read", deps).ok).toBe(true);
+    expect((await authenticate(request(valid.token), "read", deps)).ok).toBe(true);
   });
 
   it("refuses a limited client before any database lookup", async () => {
-    const { deps } = setup();
-    for (let i = 0; i < 4; i++) authenticate(request(generateApiToken()), "read", deps);
+    const { deps } = await setup();
+    for (let i = 0; i < 4; i++) await authenticate(request(generateApiToken()), "read", deps);
     // A closed database throws on any query: the answer below proves none was made.
-    testDb.db.$client.close();
-    expect((await problemOf(authenticate(request(generateApiToken()), "read", deps))).status).toBe(429);
-    expect(() => authenticate(request(generateApiToken(), "203.0.113.9"), "read", deps)).toThrow();
+    await testDb.db.close();
+    expect((await problemOf(await authenticate(request(generateApiToken()), "read", deps))).status).toBe(429);
+    await expect(authenticate(request(generateApiToken(), "203.0.113.9"), "read", deps)).rejects.toThrow();
   });
 
   it("does not count requests without a token as failed authentications", async () => {
-    const { deps, mint } = setup();
-    const { token } = mint();
-    for (let i = 0; i < 10; i++) expect((await problemOf(authenticate(request(null), "read", deps))).status).toBe(401);
-    expect(authenticate(request(token), "read", deps).ok).toBe(true);
+    const { deps, mint } = await setup();
+    const { token } = await mint();
+    for (let i = 0; i < 10; i++) expect((await problemOf(await authenticate(request(null), "read", deps))).status).toBe(401);
+    expect((await authenticate(request(token), "read", deps)).ok).toBe(true);
   });
 
   it("limits requests per token with 429 and Retry-After, each token on its own", async () => {
-    const { clock, deps, mint } = setup({ failures: { capacity: 3, refillPerMinute: 6 }, perToken: { capacity: 2, refillPerMinute: 12 } });
-    const first = mint();
-    const second = mint();
-    expect(authenticate(request(first.token), "read", deps).ok).toBe(true);
-    expect(authenticate(request(first.token), "read", deps).ok).toBe(true);
-    const limited = await problemOf(authenticate(request(first.token), "read", deps));
+    const { clock, deps, mint } = await setup({ failures: { capacity: 3, refillPerMinute: 6 }, perToken: { capacity: 2, refillPerMinute: 12 } });
+    const first = await mint();
+    const second = await mint();
+    expect((await authenticate(request(first.token), "read", deps)).ok).toBe(true);
+    expect((await authenticate(request(first.token), "read", deps)).ok).toBe(true);
+    const limited = await problemOf(await authenticate(request(first.token), "read", deps));
     expect(limited).toMatchObject({ status: 429, body: { code: "rate_limited", retryAfterSeconds: 5 } });
     expect(limited.headers.get("retry-after")).toBe("5");
-    expect(authenticate(request(second.token), "read", deps).ok).toBe(true);
+    expect((await authenticate(request(second.token), "read", deps)).ok).toBe(true);
     clock.now += 5_000;
-    expect(authenticate(request(first.token), "read", deps).ok).toBe(true);
+    expect((await authenticate(request(first.token), "read", deps)).ok).toBe(true);
   });
 });

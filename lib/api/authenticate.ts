@@ -53,7 +53,12 @@ function tooManyFailures(retryAfterSeconds: number): Response {
   );
 }
 
-export function authenticate(request: Request, requiredScope: ApiTokenScope | null, deps: AuthenticateDeps, now = new Date()): Authentication {
+export async function authenticate(
+  request: Request,
+  requiredScope: ApiTokenScope | null,
+  deps: AuthenticateDeps,
+  now = new Date(),
+): Promise<Authentication> {
   const presented = bearerToken(request);
   // No token is not a failed attempt: a person opening the URL in a browser is not guessing tokens.
   if (presented === null) return { ok: false, response: unauthorized("unauthorized", MISSING_TOKEN_DETAIL, false) };
@@ -62,7 +67,7 @@ export function authenticate(request: Request, requiredScope: ApiTokenScope | nu
   const blocked = deps.failures.check(client);
   if (!blocked.ok) return { ok: false, response: tooManyFailures(blocked.retryAfterSeconds) };
 
-  const verified = verifyApiToken(deps.db, presented, requiredScope ? { requiredScope } : {}, now);
+  const verified = await verifyApiToken(deps.db, presented, requiredScope ? { requiredScope } : {}, now);
   if (!verified.ok && verified.code === "insufficient_scope") {
     // A real token, used for the wrong thing: not a failed authentication.
     return {

@@ -38,8 +38,8 @@ function addressOf(params: { site: string; title: string }): PageAddress {
 
 export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {
   const db = getDb();
-  const user = db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
-  const profile = getWikimediaProfile(db, userId);
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  const profile = await getWikimediaProfile(db, userId);
   return { user: { name: user?.name ?? null, wikimediaUsername: profile?.username ?? null }, token: { scopes } };
 });
 
@@ -103,7 +103,7 @@ export const editPage = apiHandler(API_ROUTES.editPage, async ({ userId, params,
     baseRevisionId: body.baseRevisionId ?? null,
     section: null,
   });
-  recordSave(userId, site.host, title.dbKey, outcome);
+  await recordSave(userId, site.host, title.dbKey, outcome);
   switch (outcome.status) {
     case "saved":
       log.info("api.edit.saved", { userId, site: site.host, revisionId: outcome.revisionId });
@@ -120,7 +120,7 @@ function watchHandler(route: typeof API_ROUTES.watch | typeof API_ROUTES.unwatch
     const wikimedia = getWikimedia();
     const { site, title } = addressOf(params);
     const result = await setWatched({ action: wikimedia.action }, wikimedia.asUser(userId), site, title.dbKey, watched);
-    recordWatch(userId, site.host, title.dbKey, watched, result);
+    await recordWatch(userId, site.host, title.dbKey, watched, result);
     if (!result.ok) throw wikimediaProblem(result);
     return { site: site.host, title: result.title, watched: result.watched };
   });

@@ -82,7 +82,7 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
 export function apiHandler<const R extends ApiRoute>(route: R, run: (context: ApiContext<R>) => Promise<z.input<R["response"]>>) {
   return async function handle(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
-      const auth = authenticate(request, route.scope, { db: getDb(), ...apiLimiters(), trustedProxyHops: getConfig().app.trustedProxyHops });
+      const auth = await authenticate(request, route.scope, { db: getDb(), ...apiLimiters(), trustedProxyHops: getConfig().app.trustedProxyHops });
       if (!auth.ok) return auth.response;
 
       const rawParams = await context.params;

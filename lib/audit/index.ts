@@ -5,6 +5,7 @@
  */
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
+import { constraintViolated } from "@/db/errors";
 import { auditEvents } from "@/db/schema";
 import type { Logger } from "@/lib/log";
 
@@ -21,10 +22,9 @@ export interface AuditInput {
   result: string;
 }
 
-export function recordAudit(db: Db, log: Logger, input: AuditInput, now = new Date()): void {
+export async function recordAudit(db: Db, log: Logger, input: AuditInput, now = new Date()): Promise<void> {
   try {
-    db.insert(auditEvents)
-      .values({
+    await db.insert(auditEvents).values({
         userId: input.userId,
         action: input.action,
         wiki: input.wiki ?? null,
@@ -32,17 +32,17 @@ export function recordAudit(db: Db, log: Logger, input: AuditInput, now = new Da
         revisionId: input.revisionId ?? null,
         result: input.result,
         createdAt: now,
-      })
-      .run();
+      });
   } catch (error) {
     // The action itself already happened on the wiki; losing its log line must not turn it into an error.
-    log.error("audit.record_failed", { userId: input.userId, action: input.action, reason: error instanceof Error ? error.message : "unknown" });
+    // The error's message quotes the statement's parameters: only its kind is logged.
+    log.error("audit.record_failed", { userId: input.userId, action: input.action, reason: constraintViolated(error) ?? "database_error" });
   }
 }
 
 /** The user's latest events, newest first. */
-export function recentAudit(db: Db, userId: string, limit = 20): AuditEvent[] {
-  return db.select().from(auditEvents).where(eq(auditEvents.userId, userId)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit).all();
+export function recentAudit(db: Db, userId: string, limit = 20): Promise<AuditEvent[]> {
+  return db.select().from(auditEvents).where(eq(auditEvents.userId, userId)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit);
 }
 
 const VERBS: Record<AuditAction, string> = {

@@ -23,13 +23,13 @@ const APP = "https://app.example";
 const CALLBACK = `${APP}/api/auth/callback/wikimedia`;
 const sb = useSandbox({ wikiportCallback: CALLBACK });
 
-let testDb: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  testDb = createTestDb();
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
+beforeEach(async () => {
+  testDb = await createTestDb();
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  testDb.cleanup();
+  await testDb.cleanup();
 });
 
 function setUp() {
@@ -147,9 +147,9 @@ describe("Sign in with Wikimedia on an https origin", () => {
     expect(body.get("code_verifier")).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(new Headers(token!.init.headers).has("authorization")).toBe(false);
 
-    expect(testDb.db.select().from(sessions).all()).toHaveLength(1);
-    expect(testDb.db.select().from(grants).all()).toHaveLength(1);
-    expect(testDb.db.select().from(accounts).get()).toMatchObject({ access_token: null, refresh_token: null });
+    expect((await testDb.db.select().from(sessions))).toHaveLength(1);
+    expect((await testDb.db.select().from(grants))).toHaveLength(1);
+    expect((await testDb.db.select().from(accounts))[0]).toMatchObject({ access_token: null, refresh_token: null });
   });
 });
 
@@ -177,7 +177,7 @@ describe("Sign in with Wikimedia when Wikimedia's answer is broken", () => {
 
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${APP}/sign-in?error=OAuthCallbackError`);
-    expect(testDb.db.select().from(sessions).all()).toHaveLength(0);
-    expect(testDb.db.select().from(grants).all()).toHaveLength(0);
+    expect((await testDb.db.select().from(sessions))).toHaveLength(0);
+    expect((await testDb.db.select().from(grants))).toHaveLength(0);
   });
 });

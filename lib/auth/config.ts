@@ -77,7 +77,14 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
     // Debug output includes tokens and check values.
     debug: false,
     adapter: withoutProviderTokens(
-      DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+      // The adapter picks its SQL flavour from the Drizzle object it is handed, which is the configured
+      // engine's own (db/index.ts); `Db` only narrows what code above db/ may call on it.
+      DrizzleAdapter(db as unknown as Parameters<typeof DrizzleAdapter>[0], {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
     ),
     // Database sessions: signing out deletes the session row, so a copied cookie stops working at once
     // (docs/security-requirements.md item 34), and no token or profile data travels in the cookie.
@@ -95,10 +102,10 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
     ],
     pages: { signIn: SIGN_IN_PAGE, error: SIGN_IN_PAGE },
     callbacks: {
-      signIn({ account, profile }) {
-        const { userId } = recordSignIn({ db, vault }, { account, profile });
+      async signIn({ account, profile }) {
+        const { userId } = await recordSignIn({ db, vault }, { account, profile });
         log.info("auth.signed_in", { userId });
-        recordAudit(db, log, { userId, action: "sign_in", result: "ok" });
+        await recordAudit(db, log, { userId, action: "sign_in", result: "ok" });
         return true;
       },
       redirect({ url }) {

@@ -47,15 +47,15 @@ function account(accessToken: string, refreshToken: string, providerAccountId = 
 }
 
 describe("recordSignIn", () => {
-  it("creates the user, a token-free account link, the profile and a sealed grant", () => {
-    const { userId } = recordSignIn({ db: testDb.db, vault: vault() }, { account: account("access-1", "refresh-1"), profile: profile() });
+  it("creates the user, a token-free account link, the profile and a sealed grant", async () => {
+    const { userId } = await recordSignIn({ db: testDb.db, vault: vault() }, { account: account("access-1", "refresh-1"), profile: profile() });
     const db = testDb.db;
 
-    expect(db.select().from(users).where(eq(users.id, userId)).get()).toMatchObject({ name: "Ada Editor", email: null });
-    expect(db.select().from(accounts).all()).toEqual([
+    expect((await db.select().from(users).where(eq(users.id, userId)))[0]).toMatchObject({ name: "Ada Editor", email: null });
+    expect((await db.select().from(accounts))).toEqual([
       expect.objectContaining({ userId, provider: "wikimedia", providerAccountId: "1001", access_token: null, refresh_token: null }),
     ]);
-    expect(db.select().from(wikimediaProfiles).get()).toMatchObject({
+    expect((await db.select().from(wikimediaProfiles))[0]).toMatchObject({
       userId,
       username: "Ada Editor",
       groups: ["*", "user", "autoconfirmed"],
@@ -63,49 +63,49 @@ describe("recordSignIn", () => {
       blocked: false,
       registeredAt: new Date(Date.UTC(2019, 2, 14, 9, 30)),
     });
-    const grant = db.select().from(grants).where(eq(grants.userId, userId)).get()!;
+    const grant = (await db.select().from(grants).where(eq(grants.userId, userId)))[0]!;
     expect(grant.accessToken).toMatch(ENVELOPE);
     expect(grant.scopes).toBe("basic editpage");
     expect(open(keyRing, grant.accessToken!, { purpose: "grants.access_token", owner: `user:${userId}/grant:${grant.id}` })).toBe("access-1");
   });
 
-  it("overwrites the tokens and clears a reconnect state on a later sign-in (next-auth #3599)", () => {
+  it("overwrites the tokens and clears a reconnect state on a later sign-in (next-auth #3599)", async () => {
     const deps = { db: testDb.db, vault: vault() };
-    const { userId } = recordSignIn(deps, { account: account("access-1", "refresh-1"), profile: profile() });
-    testDb.db.update(grants).set({ status: "reconnect_needed", statusReason: "invalid_grant", accessToken: null, refreshToken: null }).run();
-    const before = testDb.db.select().from(grants).get()!;
+    const { userId } = await recordSignIn(deps, { account: account("access-1", "refresh-1"), profile: profile() });
+    await testDb.db.update(grants).set({ status: "reconnect_needed", statusReason: "invalid_grant", accessToken: null, refreshToken: null });
+    const before = (await testDb.db.select().from(grants))[0]!;
 
-    const again = recordSignIn(deps, { account: account("access-2", "refresh-2"), profile: profile({ username: "Ada Renamed" }) });
+    const again = await recordSignIn(deps, { account: account("access-2", "refresh-2"), profile: profile({ username: "Ada Renamed" }) });
 
     expect(again.userId).toBe(userId);
-    const after = testDb.db.select().from(grants).get()!;
+    const after = (await testDb.db.select().from(grants))[0]!;
     expect(after).toMatchObject({ status: "active", statusReason: null });
     expect(after.version).toBe(before.version + 1);
     const owner = `user:${userId}/grant:${after.id}`;
     expect(open(keyRing, after.refreshToken!, { purpose: "grants.refresh_token", owner })).toBe("refresh-2");
-    expect(testDb.db.select().from(users).get()?.name).toBe("Ada Renamed");
-    expect(testDb.db.select().from(accounts).all()).toHaveLength(1);
+    expect((await testDb.db.select().from(users))[0]?.name).toBe("Ada Renamed");
+    expect((await testDb.db.select().from(accounts))).toHaveLength(1);
   });
 
-  it("keeps an e-mail address only when Wikimedia says it is confirmed, and only for its first owner", () => {
+  it("keeps an e-mail address only when Wikimedia says it is confirmed, and only for its first owner", async () => {
     const deps = { db: testDb.db, vault: vault() };
-    const unconfirmed = recordSignIn(deps, {
+    const unconfirmed = await recordSignIn(deps, {
       account: account("a", "r", "1002"),
       profile: profile({ sub: "1002", username: "Nico Newcomer", confirmed_email: false, email: "nico@example.org" }),
     });
-    const first = recordSignIn(deps, { account: account("a", "r", "1003"), profile: profile({ sub: "1003", username: "One", email: "Shared@example.org" }) });
-    const second = recordSignIn(deps, { account: account("a", "r", "1004"), profile: profile({ sub: "1004", username: "Two", email: "shared@example.org" }) });
+    const first = await recordSignIn(deps, { account: account("a", "r", "1003"), profile: profile({ sub: "1003", username: "One", email: "Shared@example.org" }) });
+    const second = await recordSignIn(deps, { account: account("a", "r", "1004"), profile: profile({ sub: "1004", username: "Two", email: "shared@example.org" }) });
 
-    const emailOf = (id: string) => testDb.db.select().from(users).where(eq(users.id, id)).get()?.email;
-    expect(emailOf(unconfirmed.userId)).toBeNull();
-    expect(emailOf(first.userId)).toBe("shared@example.org");
-    expect(emailOf(second.userId)).toBeNull();
+    const emailOf = async (id: string) => (await testDb.db.select().from(users).where(eq(users.id, id)))[0]?.email;
+    expect(await emailOf(unconfirmed.userId)).toBeNull();
+    expect(await emailOf(first.userId)).toBe("shared@example.org");
+    expect(await emailOf(second.userId)).toBeNull();
   });
 
-  it("refuses a token and a profile of different users, and writes nothing", () => {
-    expect(() =>
+  it("refuses a token and a profile of different users, and writes nothing", async () => {
+    await expect(
       recordSignIn({ db: testDb.db, vault: vault() }, { account: account("a", "r", "9999"), profile: profile() }),
-    ).toThrow(/different Wikimedia users/);
-    expect(testDb.db.select().from(users).all()).toEqual([]);
+    ).rejects.toThrow(/different Wikimedia users/);
+    expect((await testDb.db.select().from(users))).toEqual([]);
   });
 });

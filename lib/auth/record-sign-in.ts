@@ -30,40 +30,39 @@ export interface RecordSignInDeps {
   now?: () => Date;
 }
 
-export function recordSignIn(deps: RecordSignInDeps, input: { account: unknown; profile: unknown }): { userId: string } {
+export async function recordSignIn(deps: RecordSignInDeps, input: { account: unknown; profile: unknown }): Promise<{ userId: string }> {
   const account = tokenAccountSchema.parse(input.account);
   const profile = wikimediaProfileSchema.parse(input.profile);
   if (account.providerAccountId !== profile.sub) throw new Error("The token and the profile belong to different Wikimedia users");
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
 
-  // better-sqlite3 has one connection, so every statement below, the vault's included, is inside this
-  // transaction. IMMEDIATE takes the write lock up front: two sign-ins never deadlock upgrading a read lock.
-  return db.transaction(
-    () => {
-      const email = profile.confirmed_email && profile.email ? profile.email.toLowerCase() : null;
-      const linked = db
-        .select({ userId: accounts.userId })
-        .from(accounts)
-        .where(and(eq(accounts.provider, account.provider), eq(accounts.providerAccountId, account.providerAccountId)))
-        .get();
-      let userId: string;
-      if (linked) {
-        userId = linked.userId;
-      } else {
-        userId = db.insert(users).values({ name: profile.username }).returning({ id: users.id }).get().id;
-        db.insert(accounts)
-          .values({ userId, type: "oauth", provider: account.provider, providerAccountId: account.providerAccountId })
-          .run();
-      }
-      // Several Wikimedia accounts may share one address, but users.email is unique: first come keeps it.
-      const emailTaken = email ? db.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, userId))).get() : undefined;
-      db.update(users)
-        .set({ name: profile.username, email: emailTaken ? null : email })
-        .where(eq(users.id, userId))
-        .run();
-      saveWikimediaProfile(db, userId, profile, now);
-      deps.vault.storeTokens({
+  // One transaction: a sign-in leaves a user with an account, a profile and tokens, or nothing new at all.
+  // The vault writes through the transaction too: on PostgreSQL another connection could not see the new user.
+  return db.transaction(async (tx) => {
+    const email = profile.confirmed_email && profile.email ? profile.email.toLowerCase() : null;
+    const [linked] = await tx
+      .select({ userId: accounts.userId })
+      .from(accounts)
+      .where(and(eq(accounts.provider, account.provider), eq(accounts.providerAccountId, account.providerAccountId)))
+      .limit(1);
+    let userId: string;
+    if (linked) {
+      userId = linked.userId;
+    } else {
+      const [created] = await tx.insert(users).values({ name: profile.username }).returning({ id: users.id });
+      if (!created) throw new Error("The database returned no row for an insert");
+      userId = created.id;
+      await tx.insert(accounts).values({ userId, type: "oauth", provider: account.provider, providerAccountId: account.providerAccountId });
+    }
+    // Several Wikimedia accounts may share one address, but users.email is unique: first come keeps it.
+    const [emailTaken] = email
+      ? await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, userId))).limit(1)
+      : [];
+    await tx.update(users).set({ name: profile.username, email: emailTaken ? null : email }).where(eq(users.id, userId));
+    await saveWikimediaProfile(tx, userId, profile, now);
+    await deps.vault.storeTokens(
+      {
         userId,
         wikimediaUserId: profile.sub,
         accessToken: account.access_token,
@@ -71,9 +70,9 @@ export function recordSignIn(deps: RecordSignInDeps, input: { account: unknown; 
         expiresInSeconds: account.expires_in,
         // The token response carries no scope; the profile's `grants` are the token's verified scopes.
         scopes: profile.grants,
-      });
-      return { userId };
-    },
-    { behavior: "immediate" },
-  );
+      },
+      tx,
+    );
+    return { userId };
+  });
 }

@@ -14,7 +14,7 @@ function fromMwTimestamp(value: string | null): Date | null {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
-export function saveWikimediaProfile(db: Db, userId: string, profile: WikimediaProfile, now: Date): void {
+export async function saveWikimediaProfile(db: Db, userId: string, profile: WikimediaProfile, now: Date): Promise<void> {
   const values = {
     wikimediaUserId: profile.sub,
     username: profile.username,
@@ -26,12 +26,12 @@ export function saveWikimediaProfile(db: Db, userId: string, profile: WikimediaP
     registeredAt: fromMwTimestamp(profile.registered),
     updatedAt: now,
   };
-  db.insert(wikimediaProfiles)
+  await db
+    .insert(wikimediaProfiles)
     .values({ userId, ...values })
-    .onConflictDoUpdate({ target: wikimediaProfiles.userId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: wikimediaProfiles.userId, set: values });
 }
 
-export function getWikimediaProfile(db: Db, userId: string): StoredWikimediaProfile | null {
-  return db.select().from(wikimediaProfiles).where(eq(wikimediaProfiles.userId, userId)).get() ?? null;
+export async function getWikimediaProfile(db: Db, userId: string): Promise<StoredWikimediaProfile | null> {
+  return (await db.select().from(wikimediaProfiles).where(eq(wikimediaProfiles.userId, userId)).limit(1))[0] ?? null;
 }

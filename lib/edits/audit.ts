@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { SaveOutcome } from "./save";
 
-export function recordSave(userId: string, wiki: string, title: string, outcome: SaveOutcome): void {
-  recordAudit(getDb(), log, {
+export async function recordSave(userId: string, wiki: string, title: string, outcome: SaveOutcome): Promise<void> {
+  await recordAudit(getDb(), log, {
     userId,
     action: "edit",
     wiki,
@@ -16,6 +16,12 @@ export function recordSave(userId: string, wiki: string, title: string, outcome:
 }
 
 /** A watch or unwatch, from a page's Watch button, the JSON API or a widget's watch popup. */
-export function recordWatch(userId: string, wiki: string, title: string, watch: boolean, outcome: { ok: true } | { ok: false; code: string }): void {
-  recordAudit(getDb(), log, { userId, action: watch ? "watch" : "unwatch", wiki, title, result: outcome.ok ? "ok" : outcome.code });
+export async function recordWatch(
+  userId: string,
+  wiki: string,
+  title: string,
+  watch: boolean,
+  outcome: { ok: true } | { ok: false; code: string },
+): Promise<void> {
+  await recordAudit(getDb(), log, { userId, action: watch ? "watch" : "unwatch", wiki, title, result: outcome.ok ? "ok" : outcome.code });
 }

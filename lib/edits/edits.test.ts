@@ -38,9 +38,9 @@ function setup() {
 }
 
 async function signIn(vault: ReturnType<typeof setup>["vault"], user: { name: string; password: string } = DEMO_USERS.editor): Promise<Credential> {
-  const userId = testDb.db.insert(users).values({ name: user.name }).returning().get().id;
+  const userId = (await testDb.db.insert(users).values({ name: user.name }).returning())[0]!.id;
   const tokens = await wikiportTokens(sb, user);
-  vault.storeTokens({
+  await vault.storeTokens({
     userId, wikimediaUserId: "1", accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
     expiresInSeconds: tokens.expires_in,
     scopes: ["basic", "editpage", "createeditmovepage", "editmywatchlist", "viewmywatchlist"],
@@ -135,13 +135,13 @@ describe("saving through REST", () => {
 
 describe("three-way merge", () => {
   const base = ["one", "two", "three", "four", "five", "six"].join("\n");
-  it("merges changes to different lines", () => {
+  it("merges changes to different lines", async () => {
     const current = base.replace("one", "ONE");
     const mine = base.replace("six", "SIX");
     expect(mergeThreeWay(base, current, mine)).toEqual({ clean: true, text: base.replace("one", "ONE").replace("six", "SIX") });
   });
 
-  it("reports overlapping changes as a conflict with markers", () => {
+  it("reports overlapping changes as a conflict with markers", async () => {
     const merged = mergeThreeWay(base, base.replace("three", "THREE"), base.replace("three", "3"));
     expect(merged).toMatchObject({ clean: false, conflicts: 1 });
     expect(hasConflictMarkers(merged.text)).toBe(true);

@@ -40,9 +40,9 @@ export async function signInToVault(
   user: { name: string; password: string } = DEMO_USERS.editor,
   options: { userId?: string; scopes?: string[] } = {},
 ): Promise<{ as: Credential; userId: string }> {
-  const userId = options.userId ?? db.insert(users).values({ name: user.name }).returning().get().id;
+  const userId = options.userId ?? (await db.insert(users).values({ name: user.name }).returning())[0]!.id;
   const tokens = await wikiportTokens(sb, user);
-  vault.storeTokens({
+  await vault.storeTokens({
     userId,
     wikimediaUserId: "1",
     accessToken: tokens.access_token,

@@ -29,15 +29,15 @@ const CALLS_PER_PROCESS = 25;
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const WORKER = fileURLToPath(new URL("./test-workers/refresh-worker.ts", import.meta.url));
 
-let testDb: ReturnType<typeof createTestDb>;
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
 const children: ChildProcessWithoutNullStreams[] = [];
-beforeEach(() => {
-  testDb = createTestDb();
+beforeEach(async () => {
+  testDb = await createTestDb();
 });
-afterEach(() => {
+afterEach(async () => {
   // Only a failed test leaves a worker running; these are the processes this file started.
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  testDb.cleanup();
+  await testDb.cleanup();
 });
 
 function oauthUrl() {
@@ -97,10 +97,10 @@ async function tokenEndpointGrantTypes(): Promise<(string | undefined)[]> {
 
 describe("the token vault across processes", () => {
   it("refreshes once when two app processes sharing the database race on the same user", { timeout: 60_000 }, async () => {
-    const userId = testDb.db.insert(users).values({ name: "Ada Editor" }).returning().get().id;
+    const userId = (await testDb.db.insert(users).values({ name: "Ada Editor" }).returning())[0]!.id;
     const signedIn = await wikiportTokens(sb);
     // Inside the refresh skew: every call in both processes wants a refresh.
-    vaultOnTestDb().storeTokens({
+    await vaultOnTestDb().storeTokens({
       userId,
       wikimediaUserId: "1001",
       accessToken: signedIn.access_token,
@@ -108,10 +108,10 @@ describe("the token vault across processes", () => {
       expiresInSeconds: SKEW_SECONDS / 2,
       scopes: ["basic", "editpage"],
     });
-    const versionBefore = testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()!.version;
+    const versionBefore = (await testDb.db.select().from(grants).where(eq(grants.userId, userId)))[0]!.version;
 
     const settings: WorkerSettings = {
-      dbPath: testDb.path,
+      db: testDb.target,
       oauthUrl: oauthUrl(),
       clientId: WIKIPORT_CLIENT.key,
       clientSecret: WIKIPORT_CLIENT.secret,
@@ -138,7 +138,7 @@ describe("the token vault across processes", () => {
     const events = [...first!.result!.events, ...second!.result!.events];
     expect(events).toEqual(["vault.refreshed"]);
 
-    const after = testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()!;
+    const after = (await testDb.db.select().from(grants).where(eq(grants.userId, userId)))[0]!;
     expect(after.version).toBe(versionBefore + 1);
     expect(after).toMatchObject({ status: "active", leaseOwner: null, leaseUntil: null });
     // What both processes got is what was stored, and it is new: read back without another refresh.

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
-import { createDb } from "@/db";
+import { connectDb } from "@/db";
 import { grants, users } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
 import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
@@ -66,14 +66,14 @@ async function fakeTokenEndpoint(status: number, body: unknown) {
   };
 }
 
-function addUser(name: string): string {
-  return testDb.db.insert(users).values({ name }).returning().get().id;
+async function addUser(name: string): Promise<string> {
+  return (await testDb.db.insert(users).values({ name }).returning())[0]!.id;
 }
 
 /** Signs a demo user in at the sandbox (real consent flow) and stores the tokens in the vault. */
 async function connect(vault: ReturnType<typeof vaultOn>, userId: string, options: { expiresInSeconds?: number; user?: (typeof DEMO_USERS)[keyof typeof DEMO_USERS] } = {}) {
   const tokens = await wikiportTokens(sb, options.user ?? DEMO_USERS.editor);
-  vault.storeTokens({
+  await vault.storeTokens({
     userId,
     wikimediaUserId: "1001",
     accessToken: tokens.access_token,
@@ -90,8 +90,8 @@ async function refreshCalls(): Promise<number> {
   return (requests as { details: { grantType?: string } }[]).filter((r) => r.details.grantType !== "authorization_code").length;
 }
 
-function row(userId: string) {
-  return testDb.db.select().from(grants).where(eq(grants.userId, userId)).get()!;
+async function row(userId: string) {
+  return (await testDb.db.select().from(grants).where(eq(grants.userId, userId)))[0]!;
 }
 
 async function profileStatus(accessToken: string): Promise<number> {
@@ -102,9 +102,9 @@ async function profileStatus(accessToken: string): Promise<number> {
 describe("the token vault", () => {
   it("stores only sealed tokens, and hands back a fresh access token without calling Wikimedia", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     const tokens = await connect(vault, userId);
-    const stored = row(userId);
+    const stored = await row(userId);
     for (const value of [stored.accessToken!, stored.refreshToken!]) {
       expect(value).toMatch(ENVELOPE);
       expect(value).not.toContain(tokens.access_token.slice(20, 60));
@@ -116,9 +116,9 @@ describe("the token vault", () => {
 
   it("refreshes once for 50 concurrent requests, and every request gets the new, working token", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     const old = await connect(vault, userId, { expiresInSeconds: 60 });
-    const versionBefore = row(userId).version;
+    const versionBefore = (await row(userId)).version;
     const results = await Promise.all(Array.from({ length: 50 }, () => vault.getAccessToken(userId)));
     expect(await refreshCalls()).toBe(1);
     expect(new Set(results).size).toBe(1);
@@ -126,28 +126,28 @@ describe("the token vault", () => {
     expect(await profileStatus(results[0]!)).toBe(200);
     // Wikimedia revokes the old access token at once on rotation.
     expect(await profileStatus(old.access_token)).toBe(403);
-    expect(row(userId).version).toBe(versionBefore + 1);
+    expect((await row(userId)).version).toBe(versionBefore + 1);
   });
 
   it("refreshes once when two app processes share the database and race for the same user", async () => {
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vaultOn(), userId, { expiresInSeconds: 60 });
-    const secondConnection = createDb(testDb.path);
+    const secondConnection = connectDb(testDb.target);
     const [first, second] = [vaultOn(), vaultOn(secondConnection)];
-    const versionBefore = row(userId).version;
+    const versionBefore = (await row(userId)).version;
     const results = await Promise.all([
       ...Array.from({ length: 10 }, () => first.getAccessToken(userId)),
       ...Array.from({ length: 10 }, () => second.getAccessToken(userId)),
     ]);
-    secondConnection.$client.close();
+    await secondConnection.close();
     expect(await refreshCalls()).toBe(1);
     expect(new Set(results).size).toBe(1);
-    expect(row(userId).version).toBe(versionBefore + 1);
+    expect((await row(userId)).version).toBe(versionBefore + 1);
   });
 
   it("rotates: each refresh sends the newest refresh token (the sandbox rejects any reuse)", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vault, userId, { expiresInSeconds: 60 });
     const first = await vault.getAccessToken(userId);
     const second = await vault.refreshAfterRejection(userId, first);
@@ -155,12 +155,12 @@ describe("the token vault", () => {
     expect(new Set([first, second, third]).size).toBe(3);
     expect(await refreshCalls()).toBe(3);
     expect(await profileStatus(third)).toBe(200);
-    expect(row(userId).status).toBe("active");
+    expect((await row(userId)).status).toBe("active");
   });
 
   it("does not refresh again when the rejected token was already replaced by another request", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     const old = await connect(vault, userId, { expiresInSeconds: 60 });
     const fresh = await vault.getAccessToken(userId);
     expect(await vault.refreshAfterRejection(userId, old.access_token)).toBe(fresh);
@@ -169,14 +169,14 @@ describe("the token vault", () => {
 
   it("asks for a reconnect after the user revokes the grant, with one upstream attempt and no tokens kept", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vault, userId, { expiresInSeconds: 60 });
     await sb.control("POST", "/grants/revoke", { user: "Ada Editor", clientId: WIKIPORT_CLIENT.key });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
     await expect(vault.getAccessToken(userId)).rejects.toMatchObject({ code: "reconnect_needed", reason: "invalid_grant" });
     expect(await refreshCalls()).toBe(1);
-    const stored = row(userId);
+    const stored = await row(userId);
     expect(stored).toMatchObject({ status: "reconnect_needed", statusReason: "invalid_grant", accessToken: null, refreshToken: null });
     expect(warn.mock.calls.join("\n")).not.toMatch(/eyJ|def50/);
     warn.mockRestore();
@@ -192,15 +192,15 @@ describe("the token vault", () => {
     // A clock that stands still: the back-off (1–2 s at first) must not run out however slow the machine is.
     const clock = Date.now();
     const vault = vaultOn(testDb.db, () => clock);
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vault, userId, { expiresInSeconds: 0 });
-    const before = row(userId);
+    const before = await row(userId);
     await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", count: 1, ...fault });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(WikimediaUnavailableError);
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(WikimediaUnavailableError);
     warn.mockRestore();
-    const after = row(userId);
+    const after = await row(userId);
     expect(await refreshCalls()).toBe(1);
     expect(after.refreshToken).toBe(before.refreshToken);
     expect(after).toMatchObject({ status: "active", failureCount: 1, version: before.version, leaseOwner: null });
@@ -208,7 +208,7 @@ describe("the token vault", () => {
   });
 
   it("never sends a grant's tokens to another OAuth server than the one that issued them", async () => {
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     // Signed in while Wikiport pointed at one OAuth server; the operator then points it at another.
     await connect(vaultOn(), userId, { expiresInSeconds: 90 });
     const moved = createVault({
@@ -230,7 +230,7 @@ describe("the token vault", () => {
 
   it("keeps using a still-valid access token when a proactive refresh fails", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     const tokens = await connect(vault, userId, { expiresInSeconds: 90 });
     await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", kind: "status", status: 500 });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -240,7 +240,7 @@ describe("the token vault", () => {
 
   it("holds no database lock while the token endpoint stalls, and starts no second refresh", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vault, userId, { expiresInSeconds: 0 });
     await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", kind: "slow", delayMs: 1500 });
     let settled = false;
@@ -249,9 +249,9 @@ describe("the token vault", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Another connection writes while the refresh is in flight: no transaction blocks it.
-    const other = createDb(testDb.path);
-    other.insert(users).values({ name: "Unrelated" }).run();
-    other.$client.close();
+    const other = connectDb(testDb.target);
+    await other.insert(users).values({ name: "Unrelated" });
+    await other.close();
     expect(settled).toBe(false);
     const again = vault.getAccessToken(userId);
     expect(await refreshing).toBe(await again);
@@ -260,35 +260,35 @@ describe("the token vault", () => {
 
   it("refuses a token copied from another user's row, marks that grant for reconnect, and logs an alert", async () => {
     const vault = vaultOn();
-    const ada = addUser("Ada Editor");
-    const ana = addUser("Ana Admin");
+    const ada = await addUser("Ada Editor");
+    const ana = await addUser("Ana Admin");
     await connect(vault, ada, { expiresInSeconds: 0 });
     await connect(vault, ana, { expiresInSeconds: 0, user: DEMO_USERS.admin });
-    testDb.db.update(grants).set({ refreshToken: row(ada).refreshToken }).where(eq(grants.userId, ana)).run();
+    await testDb.db.update(grants).set({ refreshToken: (await row(ada)).refreshToken }).where(eq(grants.userId, ana));
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(vault.getAccessToken(ana)).rejects.toMatchObject({ reason: "unsealable" });
     expect(error.mock.calls.join("\n")).toContain("vault.unseal_failed");
     error.mockRestore();
-    expect(row(ana)).toMatchObject({ status: "reconnect_needed", statusReason: "unsealable", refreshToken: null });
+    expect(await row(ana)).toMatchObject({ status: "reconnect_needed", statusReason: "unsealable", refreshToken: null });
     expect(await refreshCalls()).toBe(0);
   });
 
   it("signing in again replaces the stored tokens and clears the reconnect state", async () => {
     const vault = vaultOn();
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     await connect(vault, userId);
-    vault.disconnect(userId);
-    expect(row(userId)).toMatchObject({ status: "revoked", accessToken: null, refreshToken: null });
+    await vault.disconnect(userId);
+    expect(await row(userId)).toMatchObject({ status: "revoked", accessToken: null, refreshToken: null });
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
     const again = await connect(vault, userId);
-    expect(row(userId).status).toBe("active");
+    expect((await row(userId)).status).toBe("active");
     expect(await vault.getAccessToken(userId)).toBe(again.access_token);
   });
 
   it("refreshes exactly when less than the skew is left, computed from expires_in at receipt", async () => {
     let clock = Date.UTC(2026, 10, 23, 12, 0, 0);
     const vault = vaultOn(testDb.db, () => clock);
-    const userId = addUser("Ada Editor");
+    const userId = await addUser("Ada Editor");
     const tokens = await connect(vault, userId, { expiresInSeconds: 14_400 });
     const receivedAt = clock;
 
@@ -302,31 +302,31 @@ describe("the token vault", () => {
     const refreshed = await vault.getAccessToken(userId);
     expect(refreshed).not.toBe(tokens.access_token);
     expect(await refreshCalls()).toBe(1);
-    expect(row(userId).accessExpiresAt!.getTime()).toBe(clock + 14_400 * 1000);
+    expect((await row(userId)).accessExpiresAt!.getTime()).toBe(clock + 14_400 * 1000);
   });
 
   it("keeps the stored refresh token when a token response carries none (docs/security-requirements.md item 19)", async () => {
     const endpoint = await fakeTokenEndpoint(200, { token_type: "Bearer", access_token: "access-without-rotation", expires_in: 14400 });
     const vault = endpoint.vault;
-    const userId = addUser("Ada Editor");
-    vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
-    const before = row(userId).refreshToken;
+    const userId = await addUser("Ada Editor");
+    await vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
+    const before = (await row(userId)).refreshToken;
     expect(await vault.getAccessToken(userId)).toBe("access-without-rotation");
-    expect(row(userId).refreshToken).toBe(before);
+    expect((await row(userId)).refreshToken).toBe(before);
     await endpoint.close();
   });
 
   it("treats league's older 401 invalid_request 'refresh token is invalid' like invalid_grant (docs/security-requirements.md item 20)", async () => {
     const endpoint = await fakeTokenEndpoint(401, { error: "invalid_request", error_description: "The refresh token is invalid.", hint: "Token has been revoked" });
     const vault = endpoint.vault;
-    const userId = addUser("Ada Editor");
-    vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
+    const userId = await addUser("Ada Editor");
+    await vault.storeTokens({ userId, wikimediaUserId: "1001", accessToken: "old-access", refreshToken: "old-refresh", expiresInSeconds: 0, scopes: [] });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(vault.getAccessToken(userId)).rejects.toMatchObject({ reason: "invalid_grant" });
     await expect(vault.getAccessToken(userId)).rejects.toBeInstanceOf(ReconnectNeededError);
     warn.mockRestore();
     expect(endpoint.calls()).toBe(1);
-    expect(row(userId)).toMatchObject({ status: "reconnect_needed", accessToken: null, refreshToken: null });
+    expect(await row(userId)).toMatchObject({ status: "reconnect_needed", accessToken: null, refreshToken: null });
     await endpoint.close();
   });
 });

@@ -3,10 +3,11 @@
  *
  * Wikimedia rotates refresh tokens on every use and revokes the old access token at once, so two racing
  * refreshes can log a user out. Refresh is therefore single-flight twice over: one promise per grant
- * inside a process, and a lease on the grant row across processes (a conditional UPDATE; no
- * transaction is held across the network call), with a version check on the write. A process that
- * finds the lease taken waits and re-reads the row instead of refreshing again.
- * See docs/decisions/004-refresh-lease.md.
+ * inside a process, and a lease on the grant row across processes and instances (a conditional UPDATE;
+ * no transaction is held across the network call), with a version check on the write. A process that
+ * finds the lease taken waits until the holder's write wakes it (db/signals.ts), or until the lease runs
+ * out, and re-reads the row instead of refreshing again.
+ * See docs/decisions/004-refresh-lease.md and 018-many-instances.md.
  */
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
@@ -26,7 +27,12 @@ export type Grant = typeof grants.$inferSelect;
 const REFRESH_TOKEN_TTL_MS = 365 * 24 * 3600 * 1000;
 /** Longer than the token request's timeout, so a live refresh never loses its lease. */
 const LEASE_MS = 30_000;
-const WAIT_STEP_MS = 40;
+/**
+ * How often a waiter re-reads the row when the database cannot wake it from another process (SQLite:
+ * several processes on one file). On PostgreSQL the holder's write wakes it (LISTEN/NOTIFY), and it
+ * re-reads on its own only when the holder's lease runs out, which is how a dead holder is replaced.
+ */
+const LOCAL_POLL_MS = 40;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 export interface VaultOptions {
@@ -52,9 +58,8 @@ export interface NewTokens {
 // The associated data is defined once, with the column's entry for key rotation (lib/sealed-columns).
 const context = grantSealContext;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+/** The topic (db/signals.ts) on which a grant's writers wake its waiters. */
+const topic = (grantId: string) => `grant:${grantId}`;
 
 export function createVault(options: VaultOptions) {
   const { db, keyRing, tokens, log } = options;
@@ -63,18 +68,19 @@ export function createVault(options: VaultOptions) {
   const processId = `${hostname()}:${process.pid}`;
   const inflight = new Map<string, Promise<string>>();
 
-  function read(userId: string): Grant | undefined {
-    return db.select().from(grants).where(eq(grants.userId, userId)).get();
+  async function read(userId: string): Promise<Grant | undefined> {
+    return (await db.select().from(grants).where(eq(grants.userId, userId)).limit(1))[0];
   }
 
-  function readById(id: string): Grant {
-    const grant = db.select().from(grants).where(eq(grants.id, id)).get();
+  async function readById(id: string): Promise<Grant> {
+    const grant = (await db.select().from(grants).where(eq(grants.id, id)).limit(1))[0];
     if (!grant) throw new ReconnectNeededError("grant_deleted");
     return grant;
   }
 
-  function markReconnect(grant: Grant, reason: string): void {
-    db.update(grants)
+  async function markReconnect(grant: Grant, reason: string): Promise<void> {
+    await db
+      .update(grants)
       .set({
         accessToken: null,
         refreshToken: null,
@@ -85,12 +91,12 @@ export function createVault(options: VaultOptions) {
         leaseUntil: null,
         updatedAt: new Date(now()),
       })
-      .where(eq(grants.id, grant.id))
-      .run();
+      .where(eq(grants.id, grant.id));
+    await db.signals.notify(topic(grant.id));
   }
 
   /** Opens a sealed column; a value that does not open marks the grant for reconnect (no plaintext fallback). */
-  function unseal(grant: Grant, column: "access_token" | "refresh_token"): string {
+  async function unseal(grant: Grant, column: "access_token" | "refresh_token"): Promise<string> {
     const sealed = column === "access_token" ? grant.accessToken : grant.refreshToken;
     if (!sealed) throw new ReconnectNeededError("no_token");
     try {
@@ -98,9 +104,16 @@ export function createVault(options: VaultOptions) {
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
       log.error("vault.unseal_failed", { grantId: grant.id, userId: grant.userId, column, reason: error.code });
-      markReconnect(grant, "unsealable");
+      await markReconnect(grant, "unsealable");
       throw new ReconnectNeededError("unsealable");
     }
+  }
+
+  /** How long a waiter sleeps before re-reading the row, unless the holder's write wakes it first. */
+  function waitStep(grant: Grant, deadline: number): number {
+    if (!db.signals.crossProcess) return LOCAL_POLL_MS;
+    const leaseLeft = grant.leaseUntil ? grant.leaseUntil.getTime() - now() : 0;
+    return Math.max(LOCAL_POLL_MS, Math.min(leaseLeft, deadline - now()));
   }
 
   function accessIsFresh(grant: Grant): boolean {
@@ -122,15 +135,15 @@ export function createVault(options: VaultOptions) {
     return grant;
   }
 
-  function activeGrant(userId: string): Grant {
-    const grant = read(userId);
+  async function activeGrant(userId: string): Promise<Grant> {
+    const grant = await read(userId);
     if (!grant) throw new ReconnectNeededError("no_grant");
     return usable(grant);
   }
 
-  function tryLease(grant: Grant, owner: string): boolean {
+  async function tryLease(grant: Grant, owner: string): Promise<boolean> {
     const at = now();
-    const result = db
+    const taken = await db
       .update(grants)
       .set({ leaseOwner: owner, leaseUntil: new Date(at + LEASE_MS) })
       .where(
@@ -141,19 +154,20 @@ export function createVault(options: VaultOptions) {
           or(isNull(grants.leaseUntil), lte(grants.leaseUntil, new Date(at))),
         ),
       )
-      .run();
-    return result.changes === 1;
+      .returning({ id: grants.id });
+    return taken.length === 1;
   }
 
-  function releaseAfterFailure(grant: Grant, owner: string, error: TokenEndpointError): number {
+  async function releaseAfterFailure(grant: Grant, owner: string, error: TokenEndpointError): Promise<number> {
     const failures = grant.failureCount + 1;
     const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 12));
     // Full jitter between half and all of the backoff, so many users' retries don't line up.
     const wait = Math.max((error.details.retryAfterSeconds ?? 0) * 1000, Math.round(backoff * (0.5 + Math.random() / 2)));
-    db.update(grants)
+    await db
+      .update(grants)
       .set({ failureCount: failures, retryAfter: new Date(now() + wait), leaseOwner: null, leaseUntil: null, updatedAt: new Date(now()) })
-      .where(and(eq(grants.id, grant.id), eq(grants.leaseOwner, owner)))
-      .run();
+      .where(and(eq(grants.id, grant.id), eq(grants.leaseOwner, owner)));
+    await db.signals.notify(topic(grant.id));
     return wait;
   }
 
@@ -161,19 +175,25 @@ export function createVault(options: VaultOptions) {
     const owner = `${processId}:${randomUUID()}`;
     const deadline = now() + LEASE_MS + 5_000;
     let grant: Grant;
-    for (;;) {
-      grant = usable(readById(grantId));
-      if (accessIsFresh(grant)) return unseal(grant, "access_token");
-      if (grant.retryAfter && grant.retryAfter.getTime() > now()) {
-        if (accessIsUsable(grant)) return unseal(grant, "access_token");
-        throw new WikimediaUnavailableError(grant.retryAfter.getTime() - now());
+    // Listening starts before the first read, so a write between that read and the wait still wakes us.
+    const changes = await db.signals.subscribe(topic(grantId));
+    try {
+      for (;;) {
+        grant = usable(await readById(grantId));
+        if (accessIsFresh(grant)) return await unseal(grant, "access_token");
+        if (grant.retryAfter && grant.retryAfter.getTime() > now()) {
+          if (accessIsUsable(grant)) return await unseal(grant, "access_token");
+          throw new WikimediaUnavailableError(grant.retryAfter.getTime() - now());
+        }
+        if (await tryLease(grant, owner)) break;
+        if (now() > deadline) throw new WikimediaUnavailableError(null);
+        await changes.next(waitStep(grant, deadline));
       }
-      if (tryLease(grant, owner)) break;
-      if (now() > deadline) throw new WikimediaUnavailableError(null);
-      await sleep(WAIT_STEP_MS);
+    } finally {
+      changes.close();
     }
 
-    const refreshToken = unseal(grant, "refresh_token");
+    const refreshToken = await unseal(grant, "refresh_token");
     const requestedAt = now();
     let fresh;
     try {
@@ -182,17 +202,17 @@ export function createVault(options: VaultOptions) {
       if (!(error instanceof TokenEndpointError)) throw error;
       if (error.kind === "invalid_grant") {
         log.warn("vault.refresh_rejected", { grantId, userId: grant.userId, error: error.details.error, hint: error.details.hint });
-        markReconnect(grant, "invalid_grant");
+        await markReconnect(grant, "invalid_grant");
         throw new ReconnectNeededError("invalid_grant");
       }
-      const wait = releaseAfterFailure(grant, owner, error);
+      const wait = await releaseAfterFailure(grant, owner, error);
       log.warn("vault.refresh_failed", { grantId, userId: grant.userId, kind: error.kind, status: error.details.status, retryInMs: wait });
       if (accessIsUsable(grant)) return unseal(grant, "access_token");
       throw new WikimediaUnavailableError(wait);
     }
 
     // Store the rotated refresh token before the new access token is used: the old one is now dead.
-    const written = db
+    const written = await db
       .update(grants)
       .set({
         accessToken: seal(keyRing, fresh.accessToken, context(grant, "access_token")),
@@ -208,8 +228,10 @@ export function createVault(options: VaultOptions) {
         updatedAt: new Date(now()),
       })
       .where(and(eq(grants.id, grant.id), eq(grants.version, grant.version)))
-      .run();
-    if (written.changes !== 1) {
+      .returning({ id: grants.id });
+    // Waiters on every instance re-read the row now instead of at their next timeout.
+    await db.signals.notify(topic(grant.id));
+    if (written.length !== 1) {
       log.error("vault.refresh_write_conflict", { grantId, userId: grant.userId });
     } else {
       log.info("vault.refreshed", { grantId, userId: grant.userId, version: grant.version + 1 });
@@ -220,7 +242,7 @@ export function createVault(options: VaultOptions) {
   return {
     /** A valid access token for the user, refreshed first when it is within the skew of expiry. */
     async getAccessToken(userId: string): Promise<string> {
-      const grant = activeGrant(userId);
+      const grant = await activeGrant(userId);
       if (accessIsFresh(grant)) return unseal(grant, "access_token");
       let pending = inflight.get(grant.id);
       if (!pending) {
@@ -235,22 +257,25 @@ export function createVault(options: VaultOptions) {
      * already replaced that token, in which case the replacement is returned.
      */
     async refreshAfterRejection(userId: string, rejectedAccessToken: string): Promise<string> {
-      const grant = activeGrant(userId);
-      if (grant.accessToken && unseal(grant, "access_token") !== rejectedAccessToken) return unseal(grant, "access_token");
-      db.update(grants)
+      const grant = await activeGrant(userId);
+      if (grant.accessToken) {
+        const current = await unseal(grant, "access_token");
+        if (current !== rejectedAccessToken) return current;
+      }
+      await db
+        .update(grants)
         .set({ accessExpiresAt: new Date(0) })
-        .where(and(eq(grants.id, grant.id), eq(grants.version, grant.version)))
-        .run();
+        .where(and(eq(grants.id, grant.id), eq(grants.version, grant.version)));
       return this.getAccessToken(userId);
     },
 
     /**
      * Stores the tokens of a sign-in, overwriting any earlier ones and clearing a reconnect state
-     * (Auth.js would keep the first tokens forever: next-auth #3599).
+     * (Auth.js would keep the first tokens forever: next-auth #3599). `within`: the sign-in's transaction.
      */
-    storeTokens(input: NewTokens): Grant {
+    async storeTokens(input: NewTokens, within: Db = db): Promise<Grant> {
       const at = now();
-      const existing = read(input.userId);
+      const [existing] = await within.select().from(grants).where(eq(grants.userId, input.userId)).limit(1);
       const id = existing?.id ?? randomUUID();
       const where = { id, userId: input.userId };
       const values = {
@@ -270,18 +295,21 @@ export function createVault(options: VaultOptions) {
         updatedAt: new Date(at),
       };
       if (existing) {
-        db.update(grants).set({ ...values, version: existing.version + 1 }).where(eq(grants.id, id)).run();
+        await within.update(grants).set({ ...values, version: existing.version + 1 }).where(eq(grants.id, id));
       } else {
-        db.insert(grants).values({ id, userId: input.userId, ...values, createdAt: new Date(at) }).run();
+        await within.insert(grants).values({ id, userId: input.userId, ...values, createdAt: new Date(at) });
       }
-      return readById(id);
+      const [stored] = await within.select().from(grants).where(eq(grants.id, id)).limit(1);
+      if (!stored) throw new ReconnectNeededError("grant_deleted");
+      return stored;
     },
 
     /** Forgets the user's Wikimedia tokens ("Disconnect"). */
-    disconnect(userId: string): void {
-      const grant = read(userId);
+    async disconnect(userId: string): Promise<void> {
+      const grant = await read(userId);
       if (!grant) return;
-      db.update(grants)
+      await db
+        .update(grants)
         .set({
           accessToken: null,
           refreshToken: null,
@@ -292,13 +320,13 @@ export function createVault(options: VaultOptions) {
           leaseUntil: null,
           updatedAt: new Date(now()),
         })
-        .where(eq(grants.id, grant.id))
-        .run();
+        .where(eq(grants.id, grant.id));
+      await db.signals.notify(topic(grant.id));
     },
 
     /** The grant row without its tokens, for showing connection health. */
-    describe(userId: string): Omit<Grant, "accessToken" | "refreshToken"> | null {
-      const grant = read(userId);
+    async describe(userId: string): Promise<Omit<Grant, "accessToken" | "refreshToken"> | null> {
+      const grant = await read(userId);
       if (!grant) return null;
       const { accessToken: _access, refreshToken: _refresh, ...rest } = grant;
       return rest;

@@ -20,10 +20,10 @@ export interface PersonalTokenSummary {
   warnings: PersonalTokenWarning[];
 }
 
-export function describePersonalToken(db: Db, userId: string, neededGrants: readonly string[]): PersonalTokenSummary | null {
-  const row = getPersonalTokenRow(db, userId);
+export async function describePersonalToken(db: Db, userId: string, neededGrants: readonly string[]): Promise<PersonalTokenSummary | null> {
+  const row = await getPersonalTokenRow(db, userId);
   if (!row) return null;
-  const profile = getWikimediaProfile(db, userId);
+  const profile = await getWikimediaProfile(db, userId);
   const viewer = { wikimediaUserId: profile?.wikimediaUserId ?? null, username: profile?.username ?? null };
   return {
     masked: `…${row.lastFour}`,

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { personalTokens, users } from "@/db/schema";
-import { useTestDb } from "@/db/testing";
+import { storedRows, useTestDb } from "@/db/testing";
 import { saveWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { randomKeyRing, SEALED_ENVELOPE } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
@@ -56,9 +56,9 @@ async function ownerOnlyToken(user: string, grants: string[] = ALL_WIKIPORT_GRAN
   return { token: body.access_token, clientKey: body.client_key };
 }
 
-function wikiportUser(name: string = ADA.username, wikimediaUserId: string = ADA.wikimediaUserId): string {
-  const userId = testDb.db.insert(users).values({ name }).returning().get().id;
-  saveWikimediaProfile(
+async function wikiportUser(name: string = ADA.username, wikimediaUserId: string = ADA.wikimediaUserId): Promise<string> {
+  const userId = (await testDb.db.insert(users).values({ name }).returning())[0]!.id;
+  await saveWikimediaProfile(
     testDb.db,
     userId,
     { sub: wikimediaUserId, username: name, editcount: 1, confirmed_email: true, blocked: false, registered: null, groups: [], rights: [], grants: [] },
@@ -81,7 +81,7 @@ async function verified(d: PersonalTokenDeps, userId: string, token: string): Pr
 describe("verifyPersonalToken", () => {
   it("asks the profile endpoint whose token it is and reads the tier from the claims", async () => {
     const { token, clientKey } = await ownerOnlyToken(ADA.username);
-    const userId = wikiportUser();
+    const userId = await wikiportUser();
     // Pasted as people do: with a Bearer prefix and a line break.
     const result = await verifyPersonalToken(deps(), { userId, pasted: `Bearer ${token.slice(0, 20)}\n${token.slice(20)}\n`, viewer: ADA });
     expect(result).toEqual({
@@ -104,7 +104,7 @@ describe("verifyPersonalToken", () => {
 
   it("warns when the token belongs to another Wikimedia account than the signed-in one", async () => {
     const { token } = await ownerOnlyToken(DEMO_USERS.newcomer.name);
-    const result = await verifyPersonalToken(deps(), { userId: wikiportUser(), pasted: token, viewer: ADA });
+    const result = await verifyPersonalToken(deps(), { userId: await wikiportUser(), pasted: token, viewer: ADA });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.verified).toMatchObject({ wikimediaUserId: "1002", username: "Nico Newcomer" });
@@ -114,7 +114,7 @@ describe("verifyPersonalToken", () => {
 
   it("warns when the token lacks grants Wikiport uses for editing and the watchlist", async () => {
     const { token } = await ownerOnlyToken(ADA.username, ["basic", "editpage"]);
-    const result = await verifyPersonalToken(deps(), { userId: wikiportUser(), pasted: token, viewer: ADA });
+    const result = await verifyPersonalToken(deps(), { userId: await wikiportUser(), pasted: token, viewer: ADA });
     expect(result.ok && result.warnings).toEqual([
       expect.objectContaining({ code: "missing_grants", missing: ["createeditmovepage", "editmywatchlist", "viewmywatchlist"] }),
     ]);
@@ -122,7 +122,7 @@ describe("verifyPersonalToken", () => {
 
   it("warns that an app's expiring access token is not a personal API token", async () => {
     const appToken = await sb.token(ADA.username, ALL_WIKIPORT_GRANTS, 3600);
-    const result = await verifyPersonalToken(deps(), { userId: wikiportUser(), pasted: appToken, viewer: ADA });
+    const result = await verifyPersonalToken(deps(), { userId: await wikiportUser(), pasted: appToken, viewer: ADA });
     expect(result.ok && result.warnings.map((warning) => warning.code)).toEqual(["expires"]);
   });
 
@@ -133,7 +133,7 @@ describe("verifyPersonalToken", () => {
     const forged = await new SignJWT({ aud: clientKey, sub: "1001", scopes: ALL_WIKIPORT_GRANTS })
       .setProtectedHeader({ typ: "JWT", alg: "RS256" })
       .sign(privateKey);
-    const userId = wikiportUser();
+    const userId = await wikiportUser();
     for (const pasted of [token, forged]) {
       const result = await verifyPersonalToken(deps(), { userId, pasted, viewer: ADA });
       expect(result).toMatchObject({ ok: false, code: "rejected", message: expect.stringContaining("Wikimedia does not accept this token") });
@@ -142,7 +142,7 @@ describe("verifyPersonalToken", () => {
   });
 
   it("refuses malformed values with a message that says what to copy, before any call to Wikimedia", async () => {
-    const userId = wikiportUser();
+    const userId = await wikiportUser();
     const cases: [unknown, string][] = [
       ["", "Paste your personal API token."],
       [null, "Paste your personal API token."],
@@ -163,7 +163,7 @@ describe("verifyPersonalToken", () => {
     const { token } = await ownerOnlyToken(ADA.username);
     await sb.control("POST", "/faults", { endpoint: "oauth2/resource/profile", kind: "html", status: 503 });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const result = await verifyPersonalToken(deps(), { userId: wikiportUser(), pasted: token, viewer: ADA });
+    const result = await verifyPersonalToken(deps(), { userId: await wikiportUser(), pasted: token, viewer: ADA });
     warn.mockRestore();
     expect(result).toMatchObject({ ok: false, code: "wikimedia_unavailable" });
   });
@@ -173,18 +173,18 @@ describe("the stored token", () => {
   it("is sealed at rest, bound to its column and user, and described masked", async () => {
     const { token } = await ownerOnlyToken(ADA.username);
     const d = deps();
-    const ada = wikiportUser();
+    const ada = await wikiportUser();
     const saved = new Date("2026-03-01T10:00:00Z");
-    savePersonalToken(d, ada, await verified(d, ada, token), saved);
+    await savePersonalToken(d, ada, await verified(d, ada, token), saved);
 
-    const raw = testDb.db.$client.prepare("SELECT token, last_four FROM personal_tokens WHERE user_id = ?").get(ada) as { token: string; last_four: string };
+    const raw = (await storedRows(testDb.db)).personal_tokens!.find((stored) => stored.user_id === ada) as { token: string; last_four: string };
     expect(raw.token).toMatch(SEALED_ENVELOPE);
     expect(raw.token).not.toContain(token);
     expect(raw.token).not.toContain(token.split(".")[1]);
     expect(raw.last_four).toBe(token.slice(-4));
-    expect(openPersonalToken(d, ada)).toMatchObject({ ok: true, token });
+    expect(await openPersonalToken(d, ada)).toMatchObject({ ok: true, token });
 
-    expect(describePersonalToken(d.db, ada, d.neededGrants)).toEqual({
+    expect(await describePersonalToken(d.db, ada, d.neededGrants)).toEqual({
       masked: `…${token.slice(-4)}`,
       username: "Ada Editor",
       wikimediaUserId: "1001",
@@ -199,67 +199,67 @@ describe("the stored token", () => {
     });
 
     // Ada's envelope copied into another user's row does not open there.
-    const other = wikiportUser("Nico Newcomer", "1002");
-    const row = getPersonalTokenRow(d.db, ada)!;
-    d.db.insert(personalTokens).values({ ...row, userId: other }).run();
+    const other = await wikiportUser("Nico Newcomer", "1002");
+    const row = await getPersonalTokenRow(d.db, ada);
+    await d.db.insert(personalTokens).values({ ...row!, userId: other });
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(openPersonalToken(d, other)).toEqual({ ok: false, code: "unsealable" });
+    expect(await openPersonalToken(d, other)).toEqual({ ok: false, code: "unsealable" });
     expect(await testPersonalToken(d, other, EN)).toMatchObject({ ok: false, code: "unsealable" });
     expect(error).toHaveBeenCalledTimes(2);
     expect(JSON.stringify(error.mock.calls)).not.toContain(token);
     error.mockRestore();
     // Nor under another key ring.
-    expect(openPersonalToken({ ...d, keyRing: randomKeyRing() }, ada)).toMatchObject({ ok: false });
+    expect(await openPersonalToken({ ...d, keyRing: randomKeyRing() }, ada)).toMatchObject({ ok: false });
   });
 
   it("shows the different-account warning against the signed-in user's central id", async () => {
     const { token } = await ownerOnlyToken(DEMO_USERS.newcomer.name);
     const d = deps();
-    const ada = wikiportUser();
-    savePersonalToken(d, ada, await verified(d, ada, token), new Date());
-    expect(describePersonalToken(d.db, ada, d.neededGrants)?.warnings.map((warning) => warning.code)).toEqual(["different_account"]);
+    const ada = await wikiportUser();
+    await savePersonalToken(d, ada, await verified(d, ada, token), new Date());
+    expect((await describePersonalToken(d.db, ada, d.neededGrants))?.warnings.map((warning) => warning.code)).toEqual(["different_account"]);
   });
 
   it("“Test it” makes one userinfo call with the token and updates last used; a revoked token is reported", async () => {
     const { token, clientKey } = await ownerOnlyToken(ADA.username);
     const tested = new Date("2026-03-02T08:30:00Z");
     const d = deps({ now: () => tested });
-    const ada = wikiportUser();
+    const ada = await wikiportUser();
     expect(await testPersonalToken(d, ada, EN)).toMatchObject({ ok: false, code: "no_token" });
-    savePersonalToken(d, ada, await verified(d, ada, token), new Date("2026-03-01T10:00:00Z"));
+    await savePersonalToken(d, ada, await verified(d, ada, token), new Date("2026-03-01T10:00:00Z"));
     await sb.control("DELETE", "/requests");
 
     expect(await testPersonalToken(d, ada, EN)).toEqual({ ok: true, wiki: "en.wikipedia.org", username: "Ada Editor", localUserId: 1001, at: tested });
-    expect(getPersonalTokenRow(d.db, ada)?.lastUsedAt).toEqual(tested);
+    expect((await getPersonalTokenRow(d.db, ada))?.lastUsedAt).toEqual(tested);
     const { requests } = await sb.control("GET", "/requests");
     expect(requests.map((r: { endpoint: string }) => r.endpoint)).toEqual(["api/query"]);
 
     await sb.control("POST", "/grants/revoke", { user: ADA.username, clientId: clientKey });
     expect(await testPersonalToken(d, ada, EN)).toMatchObject({ ok: false, code: "rejected", message: expect.stringContaining("revoked on Meta") });
-    expect(getPersonalTokenRow(d.db, ada)?.lastUsedAt).toEqual(tested);
+    expect((await getPersonalTokenRow(d.db, ada))?.lastUsedAt).toEqual(tested);
   });
 
   it("is replaced by a new paste and removed by delete, which leaves it valid on Wikimedia", async () => {
     const first = await ownerOnlyToken(ADA.username);
     const second = await ownerOnlyToken(ADA.username);
     const d = deps();
-    const ada = wikiportUser();
-    savePersonalToken(d, ada, await verified(d, ada, first.token), new Date());
-    savePersonalToken(d, ada, await verified(d, ada, second.token), new Date());
-    expect(d.db.select().from(personalTokens).all()).toHaveLength(1);
-    expect(openPersonalToken(d, ada)).toMatchObject({ ok: true, token: second.token });
+    const ada = await wikiportUser();
+    await savePersonalToken(d, ada, await verified(d, ada, first.token), new Date());
+    await savePersonalToken(d, ada, await verified(d, ada, second.token), new Date());
+    expect((await d.db.select().from(personalTokens))).toHaveLength(1);
+    expect(await openPersonalToken(d, ada)).toMatchObject({ ok: true, token: second.token });
 
-    expect(deletePersonalToken(d.db, ada)).toBe(true);
-    expect(getPersonalTokenRow(d.db, ada)).toBeNull();
-    expect(describePersonalToken(d.db, ada, d.neededGrants)).toBeNull();
-    expect(deletePersonalToken(d.db, ada)).toBe(false);
+    expect(await deletePersonalToken(d.db, ada)).toBe(true);
+    expect(await getPersonalTokenRow(d.db, ada)).toBeNull();
+    expect(await describePersonalToken(d.db, ada, d.neededGrants)).toBeNull();
+    expect(await deletePersonalToken(d.db, ada)).toBe(false);
     // Only revoking on Meta ends it: Wikimedia still accepts it.
     expect((await verifyPersonalToken(d, { userId: ada, pasted: second.token, viewer: ADA })).ok).toBe(true);
   });
 });
 
 describe("personalTokenSnippets", () => {
-  it("puts the real token in only when given one, and reads $WIKIMEDIA_TOKEN otherwise", () => {
+  it("puts the real token in only when given one, and reads $WIKIMEDIA_TOKEN otherwise", async () => {
     const api = "https://en.wikipedia.org/w/api.php";
     const withToken = personalTokenSnippets(api, "eyJa.eyJb.sig");
     const placeholder = personalTokenSnippets(api, null);

@@ -17,7 +17,7 @@ import type { VerifiedToken } from "./verify";
 export type PersonalTokenRow = typeof personalTokens.$inferSelect;
 
 /** Saves a verified token, replacing the user's previous one (one per user). */
-export function savePersonalToken(deps: { db: Db; keyRing: KeyRing }, userId: string, verified: VerifiedToken, now: Date): void {
+export async function savePersonalToken(deps: { db: Db; keyRing: KeyRing }, userId: string, verified: VerifiedToken, now: Date): Promise<void> {
   const values = {
     token: seal(deps.keyRing, verified.token, personalTokenSealContext(userId)),
     lastFour: verified.token.slice(-4),
@@ -31,22 +31,21 @@ export function savePersonalToken(deps: { db: Db; keyRing: KeyRing }, userId: st
     verifiedAt: now,
     lastUsedAt: null,
   };
-  deps.db
+  await deps.db
     .insert(personalTokens)
     .values({ userId, ...values })
-    .onConflictDoUpdate({ target: personalTokens.userId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: personalTokens.userId, set: values });
 }
 
-export function getPersonalTokenRow(db: Db, userId: string): PersonalTokenRow | null {
-  return db.select().from(personalTokens).where(eq(personalTokens.userId, userId)).get() ?? null;
+export async function getPersonalTokenRow(db: Db, userId: string): Promise<PersonalTokenRow | null> {
+  return (await db.select().from(personalTokens).where(eq(personalTokens.userId, userId)).limit(1))[0] ?? null;
 }
 
 export type OpenedToken = { ok: true; token: string; row: PersonalTokenRow } | { ok: false; code: "no_token" | "unsealable" };
 
 /** The user's token in the clear, for one call. A value that does not open is never used, nor guessed around. */
-export function openPersonalToken(deps: { db: Db; keyRing: KeyRing; log: Logger }, userId: string): OpenedToken {
-  const row = getPersonalTokenRow(deps.db, userId);
+export async function openPersonalToken(deps: { db: Db; keyRing: KeyRing; log: Logger }, userId: string): Promise<OpenedToken> {
+  const row = await getPersonalTokenRow(deps.db, userId);
   if (!row) return { ok: false, code: "no_token" };
   try {
     return { ok: true, token: open(deps.keyRing, row.token, personalTokenSealContext(userId)), row };
@@ -57,11 +56,12 @@ export function openPersonalToken(deps: { db: Db; keyRing: KeyRing; log: Logger 
   }
 }
 
-export function markPersonalTokenUsed(db: Db, userId: string, now: Date): void {
-  db.update(personalTokens).set({ lastUsedAt: now }).where(eq(personalTokens.userId, userId)).run();
+export async function markPersonalTokenUsed(db: Db, userId: string, now: Date): Promise<void> {
+  await db.update(personalTokens).set({ lastUsedAt: now }).where(eq(personalTokens.userId, userId));
 }
 
 /** Forgets the user's token; true when there was one. It stays valid on Meta until revoked there. */
-export function deletePersonalToken(db: Db, userId: string): boolean {
-  return db.delete(personalTokens).where(eq(personalTokens.userId, userId)).run().changes > 0;
+export async function deletePersonalToken(db: Db, userId: string): Promise<boolean> {
+  const deleted = await db.delete(personalTokens).where(eq(personalTokens.userId, userId)).returning({ userId: personalTokens.userId });
+  return deleted.length > 0;
 }

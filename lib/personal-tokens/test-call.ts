@@ -29,7 +29,7 @@ const MESSAGES: Record<Exclude<TestCallErrorCode, "refused" | "wikimedia_unavail
 };
 
 export async function testPersonalToken(deps: PersonalTokenDeps, userId: string, site: Site): Promise<TestCallResult> {
-  const opened = openPersonalToken(deps, userId);
+  const opened = await openPersonalToken(deps, userId);
   if (!opened.ok) return { ok: false, code: opened.code, wiki: site.host, message: MESSAGES[opened.code] };
   let answer: z.infer<typeof userinfoSchema>;
   try {
@@ -45,6 +45,6 @@ export async function testPersonalToken(deps: PersonalTokenDeps, userId: string,
   const { userinfo } = answer.query;
   if (userinfo.anon || userinfo.id === 0) return { ok: false, code: "anonymous", wiki: site.host, message: MESSAGES.anonymous };
   const at = deps.now?.() ?? new Date();
-  markPersonalTokenUsed(deps.db, userId, at);
+  await markPersonalTokenUsed(deps.db, userId, at);
   return { ok: true, wiki: site.host, username: userinfo.name, localUserId: userinfo.id, at };
 }

@@ -3,7 +3,7 @@ import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { users } from "@/db/schema";
-import { useTestDb } from "@/db/testing";
+import { storedRows, useTestDb } from "@/db/testing";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import { keyIdOf } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
@@ -45,17 +45,17 @@ function vault(ring: KeyRing) {
 }
 
 /** One grant and one personal token, written by the app's own writers under `ring`. */
-function storeBoth(ring: KeyRing): string {
-  const userId = testDb.db.insert(users).values({ name: "Ada" }).returning().get().id;
-  vault(ring).storeTokens({ userId, wikimediaUserId: "1001", accessToken: "access-ada", refreshToken: "refresh-ada", expiresInSeconds: 3600, scopes: ["basic"] });
-  savePersonalToken({ db: testDb.db, keyRing: ring }, userId, {
+async function storeBoth(ring: KeyRing): Promise<string> {
+  const userId = (await testDb.db.insert(users).values({ name: "Ada" }).returning())[0]!.id;
+  await vault(ring).storeTokens({ userId, wikimediaUserId: "1001", accessToken: "access-ada", refreshToken: "refresh-ada", expiresInSeconds: 3600, scopes: ["basic"] });
+  await savePersonalToken({ db: testDb.db, keyRing: ring }, userId, {
     token: "personal-ada", wikimediaUserId: "1001", username: "Ada", grants: ["basic"], blocked: false, rateLimit: null, clientId: null, expiresAt: null,
   }, new Date());
   return userId;
 }
 
 describe("the sealed-columns registry", () => {
-  it("names each entry by its SQL table and column, keyed by the table's primary key", () => {
+  it("names each entry by its SQL table and column, keyed by the table's primary key", async () => {
     const names = SEALED_COLUMNS.map((entry) => entry.name);
     expect(new Set(names).size).toBe(names.length);
     for (const entry of SEALED_COLUMNS) {
@@ -65,7 +65,7 @@ describe("the sealed-columns registry", () => {
     }
   });
 
-  it("covers every schema column named like a secret, unless it is listed as not sealed with a reason", () => {
+  it("covers every schema column named like a secret, unless it is listed as not sealed with a reason", async () => {
     const registered = new Set(SEALED_COLUMNS.map((entry) => entry.name));
     const secretLike = tables().flatMap((table) =>
       Object.values(getTableColumns(table))
@@ -77,13 +77,14 @@ describe("the sealed-columns registry", () => {
     expect([...registered].filter((name) => name in NOT_SEALED)).toEqual([]);
   });
 
-  it("covers every column where the app's writers leave a sealed envelope", () => {
-    storeBoth(oldRing);
+  it("covers every column where the app's writers leave a sealed envelope", async () => {
+    await storeBoth(oldRing);
     const registered = new Set(SEALED_COLUMNS.map((entry) => entry.name));
     const found = new Set<string>();
+    const stored = await storedRows(testDb.db);
     for (const table of tables()) {
       const name = getTableName(table);
-      for (const row of testDb.db.$client.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+      for (const row of stored[name] ?? []) {
         for (const [column, value] of Object.entries(row)) {
           if (typeof value === "string" && keyIdOf(value) !== null) found.add(`${name}.${column}`);
         }
@@ -95,18 +96,18 @@ describe("the sealed-columns registry", () => {
 
 describe("key rotation over every registered column", () => {
   it("re-seals a grant and a personal token stored under k1, so both still open once k1 is removed", async () => {
-    const userId = storeBoth(oldRing);
-    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1 });
+    const userId = await storeBoth(oldRing);
+    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1 });
 
-    expect(resealAll(testDb.db, bothRing)).toEqual([
+    expect(await resealAll(testDb.db, bothRing)).toEqual([
       { column: "grants.access_token", done: 1, total: 1, skipped: 0 },
       { column: "grants.refresh_token", done: 1, total: 1, skipped: 0 },
       { column: "personal_tokens.token", done: 1, total: 1, skipped: 0 },
     ]);
-    expect(countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
+    expect(await countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
 
     // The old key is gone: everything opens with the new one alone, through the app's own readers.
     expect(await vault(newRing).getAccessToken(userId)).toBe("access-ada");
-    expect(openPersonalToken({ db: testDb.db, keyRing: newRing, log }, userId)).toMatchObject({ ok: true, token: "personal-ada" });
+    expect(await openPersonalToken({ db: testDb.db, keyRing: newRing, log }, userId)).toMatchObject({ ok: true, token: "personal-ada" });
   });
 });

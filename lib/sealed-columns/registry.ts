@@ -6,7 +6,8 @@
  * operator was told they could delete (docs/decisions/014-sealed-columns-registry.md).
  */
 import { and, eq, getTableColumns, getTableName, isNull, lte, or, type SQL } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+// The tables' types are PostgreSQL's on every engine (db/schema.ts).
+import type { PgColumn as Column, PgTable as Table } from "drizzle-orm/pg-core";
 import { grants, personalTokens } from "@/db/schema";
 import type { SealContext } from "@/lib/crypto/sealed";
 
@@ -25,10 +26,10 @@ type Row = Record<string, unknown>;
 export interface SealedColumn {
   /** `table.column` as SQL names them; also the purpose in every value's associated data. */
   name: string;
-  table: SQLiteTable;
-  column: SQLiteColumn;
+  table: Table;
+  column: Column;
   /** The row's primary key: a re-seal writes back to exactly the row it read. */
-  key: SQLiteColumn;
+  key: Column;
   context(row: Row): SealContext;
   /**
    * What must still hold for a re-seal to be written, besides the value being unchanged. A grant whose
@@ -37,10 +38,10 @@ export interface SealedColumn {
   writable?(row: Row, now: Date): SQL | undefined;
 }
 
-function define<T extends SQLiteTable>(entry: {
+function define<T extends Table>(entry: {
   table: T;
-  column: SQLiteColumn;
-  key: SQLiteColumn;
+  column: Column;
+  key: Column;
   context(row: T["$inferSelect"]): SealContext;
   writable?(row: T["$inferSelect"], now: Date): SQL | undefined;
 }): SealedColumn {

@@ -23,36 +23,37 @@ const BATCH = 100;
 
 type Row = Record<string, unknown>;
 
-function staleRows(db: Db, ring: KeyRing, entry: SealedColumn): Row[] {
+async function staleRows(db: Db, ring: KeyRing, entry: SealedColumn): Promise<Row[]> {
   const property = propertyOf(entry);
-  return (db.select().from(entry.table).where(isNotNull(entry.column)).all() as Row[]).filter((row) =>
-    needsReseal(ring, row[property] as string),
-  );
+  const rows = (await db.select().from(entry.table).where(isNotNull(entry.column))) as Row[];
+  return rows.filter((row) => needsReseal(ring, row[property] as string));
 }
 
 /** Per sealed column, how many values are sealed with a key other than the active one. */
-export function countStale(db: Db, ring: KeyRing, columns: readonly SealedColumn[] = SEALED_COLUMNS): Record<string, number> {
-  return Object.fromEntries(columns.map((entry) => [entry.name, staleRows(db, ring, entry).length]));
+export async function countStale(db: Db, ring: KeyRing, columns: readonly SealedColumn[] = SEALED_COLUMNS): Promise<Record<string, number>> {
+  const counts: [string, number][] = [];
+  for (const entry of columns) counts.push([entry.name, (await staleRows(db, ring, entry)).length]);
+  return Object.fromEntries(counts);
 }
 
-function resealColumn(db: Db, ring: KeyRing, entry: SealedColumn, onProgress: (progress: ColumnProgress) => void): ColumnProgress {
+async function resealColumn(db: Db, ring: KeyRing, entry: SealedColumn, onProgress: (progress: ColumnProgress) => void): Promise<ColumnProgress> {
   const property = propertyOf(entry);
   const keyProperty = propertyOf({ table: entry.table, column: entry.key });
-  const pending = staleRows(db, ring, entry);
+  const pending = await staleRows(db, ring, entry);
   const progress: ColumnProgress = { column: entry.name, done: 0, total: pending.length, skipped: 0 };
   for (let start = 0; start < pending.length; start += BATCH) {
     const batch = pending.slice(start, start + BATCH);
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       const now = new Date();
       for (const row of batch) {
         const old = row[property] as string;
         const context = entry.context(row);
-        const result = tx
+        const written = await tx
           .update(entry.table)
           .set({ [property]: seal(ring, open(ring, old, context), context) })
           .where(and(eq(entry.key, row[keyProperty]), eq(entry.column, old), entry.writable?.(row, now)))
-          .run();
-        if (result.changes === 1) progress.done += 1;
+          .returning({ key: entry.key });
+        if (written.length === 1) progress.done += 1;
         else progress.skipped += 1;
       }
     });
@@ -62,11 +63,13 @@ function resealColumn(db: Db, ring: KeyRing, entry: SealedColumn, onProgress: (p
 }
 
 /** Re-seals every registered column in turn; one result per column, in registry order. */
-export function resealAll(
+export async function resealAll(
   db: Db,
   ring: KeyRing,
   onProgress: (progress: ColumnProgress) => void = () => {},
   columns: readonly SealedColumn[] = SEALED_COLUMNS,
-): ColumnProgress[] {
-  return columns.map((entry) => resealColumn(db, ring, entry, onProgress));
+): Promise<ColumnProgress[]> {
+  const results: ColumnProgress[] = [];
+  for (const entry of columns) results.push(await resealColumn(db, ring, entry, onProgress));
+  return results;
 }

@@ -37,7 +37,7 @@ function setup(limits = { capacity: 1_000, refillPerMinute: 1_000 }) {
   const visitor = appCredential(createAppToken({ tokens }));
   const cache = createCardCache((site, title) => fetchCardSummary(deps, visitor, site, title));
   const responder = createCardResponder({
-    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter(limits), trustedProxyHops: 1, getWidget: (id) => getWidget(testDb.db, id),
+    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter(limits), trustedProxyHops: 1, getWidget: (id) => await getWidget(testDb.db, id),
   });
   return { deps, visitor, responder, mediaPrefix };
 }
@@ -55,7 +55,7 @@ function frameAncestorsOf(response: Response): string | undefined {
 }
 
 function addWidget(values: Partial<typeof widgets.$inferInsert> = {}): string {
-  const user = testDb.db.insert(users).values({ name: "Owner" }).returning().get();
+  const user = (await testDb.db.insert(users).values({ name: "Owner" }).returning())[0]!;
   const id = values.id ?? "w1dgetTestId_0123456789a";
   testDb.db.insert(widgets).values({
     id, userId: user.id, name: "Test widget", wiki: "en.wikipedia.org", title: "Earth",
@@ -87,7 +87,7 @@ describe("card data (fetchCardSummary)", () => {
     expect(await fetchCardSummary(deps, visitor, EN, "Bad[title")).toMatchObject({ ok: false, error: { code: "invalid_title" } });
   });
 
-  it("keeps only thumbnails on the media host", () => {
+  it("keeps only thumbnails on the media host", async () => {
     const prefix = "https://upload.wikimedia.org/";
     expect(safeThumbnail({ source: "https://upload.wikimedia.org/a/b.png", width: 320, height: 200 }, prefix)).toEqual({ url: "https://upload.wikimedia.org/a/b.png", width: 320, height: 200 });
     expect(safeThumbnail({ source: "https://evil.example/a.png", width: 1, height: 1 }, prefix)).toBeNull();
@@ -214,7 +214,7 @@ describe("registered widget responses", () => {
     const id = addWidget({ watchButton: false });
     const first = await responder.registeredCard(get(`/embed/w/${id}`), id);
     expect(await first.text()).not.toContain(`id="wp-watch"`);
-    testDb.db.update(widgets).set({ watchButton: true, updatedAt: new Date(3_000) }).run();
+    await testDb.db.update(widgets).set({ watchButton: true, updatedAt: new Date(3_000) });
     const second = await responder.registeredCard(get(`/embed/w/${id}`, { "if-none-match": first.headers.get("etag")! }), id);
     expect(second.status).toBe(200);
     expect(await second.text()).toContain("wp-watch");

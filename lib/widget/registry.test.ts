@@ -7,8 +7,8 @@ import { createWidget, deleteWidget, EMBED_ID_PATTERN, getWidget, listWidgets, u
 
 const testDb = useTestDb();
 
-function user(name: string): string {
-  return testDb.db.insert(users).values({ name }).returning().get().id;
+async function user(name: string): Promise<string> {
+  return (await testDb.db.insert(users).values({ name }).returning())[0]!.id;
 }
 
 function input(userId: string, overrides: Partial<CreateWidgetInput> = {}): CreateWidgetInput {
@@ -24,8 +24,8 @@ function input(userId: string, overrides: Partial<CreateWidgetInput> = {}): Crea
   };
 }
 
-function created(userId: string, overrides: Partial<CreateWidgetInput> = {}) {
-  const result = createWidget(testDb.db, input(userId, overrides));
+async function created(userId: string, overrides: Partial<CreateWidgetInput> = {}) {
+  const result = await createWidget(testDb.db, input(userId, overrides));
   if (!result.ok) throw new Error(`createWidget failed: ${result.message}`);
   return result.widget;
 }
@@ -85,14 +85,14 @@ describe("allowed origins", () => {
     expect(result.ok ? "" : result.message).toMatch(message);
   });
 
-  it("reads one origin per line, skips blank lines and keeps duplicates once", () => {
+  it("reads one origin per line, skips blank lines and keeps duplicates once", async () => {
     expect(parseAllowedOrigins("https://a.example\r\n\n  \nhttps://A.example:443/\nhttp://localhost:3304")).toEqual({
       ok: true,
       origins: ["https://a.example", "http://localhost:3304"],
     });
   });
 
-  it("reports every bad line with its number", () => {
+  it("reports every bad line with its number", async () => {
     const result = parseAllowedOrigins("https://ok.example\nhttp://plain.example\n\nhttps://x.example/path");
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map((error) => [error.line, error.input])).toEqual([
@@ -101,7 +101,7 @@ describe("allowed origins", () => {
     ]);
   });
 
-  it("needs at least one and at most the limit", () => {
+  it("needs at least one and at most the limit", async () => {
     expect(parseAllowedOrigins("\n \n").ok).toBe(false);
     const many = Array.from({ length: MAX_ALLOWED_ORIGINS + 1 }, (_, i) => `https://site${i}.example`);
     const tooMany = parseAllowedOrigins(many);
@@ -111,10 +111,10 @@ describe("allowed origins", () => {
 });
 
 describe("the widget registry", () => {
-  it("creates a widget with a random unguessable embed id and normalized origins, and logs it", () => {
-    const ada = user("Ada Editor");
-    const first = created(ada, { allowedOrigins: "https://Blog.Example.org/\nhttp://localhost:3304", title: "Apollo_11" });
-    const second = created(ada);
+  it("creates a widget with a random unguessable embed id and normalized origins, and logs it", async () => {
+    const ada = await user("Ada Editor");
+    const first = await created(ada, { allowedOrigins: "https://Blog.Example.org/\nhttp://localhost:3304", title: "Apollo_11" });
+    const second = await created(ada);
     expect(first.id).toMatch(EMBED_ID_PATTERN);
     expect(first.id.length).toBeGreaterThanOrEqual(22);
     expect(first.id).not.toBe(second.id);
@@ -128,15 +128,15 @@ describe("the widget registry", () => {
       options: { theme: "dark", layout: "compact", lang: "de" },
       watchButton: true,
     });
-    expect(getWidget(testDb.db, first.id)).toEqual(first);
-    expect(recentAudit(testDb.db, ada).map((event) => [event.action, event.title, event.wiki, event.result])).toEqual([
+    expect(await getWidget(testDb.db, first.id)).toEqual(first);
+    expect((await recentAudit(testDb.db, ada)).map((event) => [event.action, event.title, event.wiki, event.result])).toEqual([
       ["create_widget", "Moon on my blog", null, "ok"],
       ["create_widget", "Moon on my blog", null, "ok"],
     ]);
   });
 
-  it("refuses bad input with a code and a message per problem, and stores nothing", () => {
-    const ada = user("Ada Editor");
+  it("refuses bad input with a code and a message per problem, and stores nothing", async () => {
+    const ada = await user("Ada Editor");
     const cases: [Partial<CreateWidgetInput>, string][] = [
       [{ name: " " }, "invalid_name"],
       [{ name: "a\u0007b" }, "invalid_name"],
@@ -149,66 +149,66 @@ describe("the widget registry", () => {
       [{ options: { theme: "auto", layout: "full", lang: "xx" } as never }, "invalid_options"],
     ];
     for (const [overrides, code] of cases) {
-      const result = createWidget(testDb.db, input(ada, overrides));
+      const result = await createWidget(testDb.db, input(ada, overrides));
       expect(result.ok ? "created" : result.code, JSON.stringify(overrides)).toBe(code);
     }
-    const origins = createWidget(testDb.db, input(ada, { allowedOrigins: "https://ok.example\nhttp://plain.example\nhttps://*.example" }));
+    const origins = await createWidget(testDb.db, input(ada, { allowedOrigins: "https://ok.example\nhttp://plain.example\nhttps://*.example" }));
     expect(origins.ok).toBe(false);
     expect(origins.ok ? [] : origins.messages).toEqual([expect.stringMatching(/^Line 2 \(http:\/\/plain\.example\): Use https/), expect.stringMatching(/^Line 3 .*Wildcards/)]);
-    expect(testDb.db.select().from(widgets).all()).toEqual([]);
-    expect(recentAudit(testDb.db, ada)).toEqual([]);
+    expect((await testDb.db.select().from(widgets))).toEqual([]);
+    expect(await recentAudit(testDb.db, ada)).toEqual([]);
   });
 
-  it("answers unknown_user when the account is gone", () => {
-    const result = createWidget(testDb.db, input("no-such-user"));
+  it("answers unknown_user when the account is gone", async () => {
+    const result = await createWidget(testDb.db, input("no-such-user"));
     expect(result.ok ? "created" : result.code).toBe("unknown_user");
   });
 
-  it("lists only the owner's widgets, newest first", () => {
-    const ada = user("Ada Editor");
-    const ana = user("Ana Admin");
-    const older = createWidget(testDb.db, input(ada, { name: "Older" }), new Date(Date.UTC(2026, 0, 1)));
-    const newer = createWidget(testDb.db, input(ada, { name: "Newer" }), new Date(Date.UTC(2026, 0, 2)));
-    created(ana, { name: "Ana's" });
-    expect(listWidgets(testDb.db, ada).map((widget) => widget.name)).toEqual(["Newer", "Older"]);
+  it("lists only the owner's widgets, newest first", async () => {
+    const ada = await user("Ada Editor");
+    const ana = await user("Ana Admin");
+    const older = await createWidget(testDb.db, input(ada, { name: "Older" }), new Date(Date.UTC(2026, 0, 1)));
+    const newer = await createWidget(testDb.db, input(ada, { name: "Newer" }), new Date(Date.UTC(2026, 0, 2)));
+    await created(ana, { name: "Ana's" });
+    expect((await listWidgets(testDb.db, ada)).map((widget) => widget.name)).toEqual(["Newer", "Older"]);
     expect(older.ok && newer.ok).toBe(true);
-    expect(listWidgets(testDb.db, ana).map((widget) => widget.name)).toEqual(["Ana's"]);
+    expect((await listWidgets(testDb.db, ana)).map((widget) => widget.name)).toEqual(["Ana's"]);
   });
 
-  it("deletes only the owner's widget: another user's id answers not_found and stays", () => {
-    const ada = user("Ada Editor");
-    const ana = user("Ana Admin");
-    const widget = created(ada);
-    expect(deleteWidget(testDb.db, ana, widget.id)).toMatchObject({ ok: false, code: "not_found" });
-    expect(getWidget(testDb.db, widget.id)).not.toBeNull();
-    expect(recentAudit(testDb.db, ana)).toEqual([]);
+  it("deletes only the owner's widget: another user's id answers not_found and stays", async () => {
+    const ada = await user("Ada Editor");
+    const ana = await user("Ana Admin");
+    const widget = await created(ada);
+    expect(await deleteWidget(testDb.db, ana, widget.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getWidget(testDb.db, widget.id)).not.toBeNull();
+    expect(await recentAudit(testDb.db, ana)).toEqual([]);
 
-    expect(deleteWidget(testDb.db, ada, widget.id)).toMatchObject({ ok: true, widget: { id: widget.id } });
-    expect(getWidget(testDb.db, widget.id)).toBeNull();
-    expect(deleteWidget(testDb.db, ada, widget.id)).toMatchObject({ ok: false, code: "not_found" });
-    expect(recentAudit(testDb.db, ada).map((event) => [event.action, event.title])).toEqual([
+    expect(await deleteWidget(testDb.db, ada, widget.id)).toMatchObject({ ok: true, widget: { id: widget.id } });
+    expect(await getWidget(testDb.db, widget.id)).toBeNull();
+    expect(await deleteWidget(testDb.db, ada, widget.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect((await recentAudit(testDb.db, ada)).map((event) => [event.action, event.title])).toEqual([
       ["delete_widget", "Moon on my blog"],
       ["create_widget", "Moon on my blog"],
     ]);
   });
 
-  it("updates the allow-list of the owner's widget only, validated like creation", () => {
-    const ada = user("Ada Editor");
-    const ana = user("Ana Admin");
-    const widget = created(ada);
+  it("updates the allow-list of the owner's widget only, validated like creation", async () => {
+    const ada = await user("Ada Editor");
+    const ana = await user("Ana Admin");
+    const widget = await created(ada);
     const later = new Date(widget.createdAt.getTime() + 60_000);
-    expect(updateWidgetOrigins(testDb.db, ana, widget.id, "https://ana.example")).toMatchObject({ ok: false, code: "not_found" });
-    expect(updateWidgetOrigins(testDb.db, ada, widget.id, "https://ok.example/path")).toMatchObject({ ok: false, code: "invalid_origins" });
-    expect(getWidget(testDb.db, widget.id)?.allowedOrigins).toEqual(["https://blog.example.org"]);
+    expect(await updateWidgetOrigins(testDb.db, ana, widget.id, "https://ana.example")).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateWidgetOrigins(testDb.db, ada, widget.id, "https://ok.example/path")).toMatchObject({ ok: false, code: "invalid_origins" });
+    expect((await getWidget(testDb.db, widget.id))?.allowedOrigins).toEqual(["https://blog.example.org"]);
 
-    const updated = updateWidgetOrigins(testDb.db, ada, widget.id, ["https://NEW.example:443", "http://127.0.0.1:3304"], later);
+    const updated = await updateWidgetOrigins(testDb.db, ada, widget.id, ["https://NEW.example:443", "http://127.0.0.1:3304"], later);
     expect(updated).toMatchObject({ ok: true, widget: { allowedOrigins: ["https://new.example", "http://127.0.0.1:3304"] } });
-    expect(getWidget(testDb.db, widget.id)?.updatedAt).toEqual(later);
+    expect((await getWidget(testDb.db, widget.id))?.updatedAt).toEqual(later);
   });
 
-  it("finds nothing for ids that are not embed ids", () => {
-    expect(getWidget(testDb.db, "")).toBeNull();
-    expect(getWidget(testDb.db, "../../etc")).toBeNull();
-    expect(getWidget(testDb.db, "x".repeat(200))).toBeNull();
+  it("finds nothing for ids that are not embed ids", async () => {
+    expect(await getWidget(testDb.db, "")).toBeNull();
+    expect(await getWidget(testDb.db, "../../etc")).toBeNull();
+    expect(await getWidget(testDb.db, "x".repeat(200))).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { constraintViolated } from "@/db/errors";
 import { widgets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { log } from "@/lib/log";
@@ -37,14 +38,14 @@ export function generateEmbedId(): string {
 }
 
 /** A registered widget by its public embed id, or null. */
-export function getWidget(db: Db, embedId: string): Widget | null {
+export async function getWidget(db: Db, embedId: string): Promise<Widget | null> {
   if (!isWellFormedEmbedId(embedId)) return null;
-  return db.select().from(widgets).where(eq(widgets.id, embedId)).get() ?? null;
+  return (await db.select().from(widgets).where(eq(widgets.id, embedId)).limit(1))[0] ?? null;
 }
 
 /** The user's widgets, newest first. */
-export function listWidgets(db: Db, userId: string): Widget[] {
-  return db.select().from(widgets).where(eq(widgets.userId, userId)).orderBy(desc(widgets.createdAt), desc(widgets.id)).all();
+export function listWidgets(db: Db, userId: string): Promise<Widget[]> {
+  return db.select().from(widgets).where(eq(widgets.userId, userId)).orderBy(desc(widgets.createdAt), desc(widgets.id));
 }
 
 const name = z
@@ -103,26 +104,22 @@ function failure(error: z.ZodError): WidgetFailure {
   return { ok: false, code, message: unique[0] ?? "This widget could not be saved.", messages: unique };
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY";
-}
-
-export function createWidget(db: Db, input: CreateWidgetInput, now = new Date()): { ok: true; widget: Widget } | WidgetFailure {
+export async function createWidget(db: Db, input: CreateWidgetInput, now = new Date()): Promise<{ ok: true; widget: Widget } | WidgetFailure> {
   const parsed = createInput.safeParse(input);
   if (!parsed.success) return failure(parsed.error);
   const { userId, ...fields } = parsed.data;
   try {
-    const widget = db
+    const [widget] = await db
       .insert(widgets)
       .values({ id: generateEmbedId(), userId, ...fields, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
+      .returning();
+    if (!widget) throw new Error("The database returned no row for an insert");
     // No wiki: the activity list links events that have one to a page there, and a name is no page.
-    recordAudit(db, log, { userId, action: "create_widget", title: widget.name, result: "ok" }, now);
+    await recordAudit(db, log, { userId, action: "create_widget", title: widget.name, result: "ok" }, now);
     return { ok: true, widget };
   } catch (error) {
     // The session's user was deleted between sign-in and this call.
-    if (isForeignKeyViolation(error)) {
+    if (constraintViolated(error) === "foreign_key") {
       const message = "Your account no longer exists. Sign in again.";
       return { ok: false, code: "unknown_user", message, messages: [message] };
     }
@@ -138,34 +135,32 @@ const NOT_FOUND: WidgetFailure = {
 };
 
 /** Replaces one of the user's own widgets' allow-list; another user's widget answers `not_found`. */
-export function updateWidgetOrigins(
+export async function updateWidgetOrigins(
   db: Db,
   userId: string,
   embedId: string,
   allowedOrigins: string | readonly string[],
   now = new Date(),
-): { ok: true; widget: Widget } | WidgetFailure {
+): Promise<{ ok: true; widget: Widget } | WidgetFailure> {
   const parsed = z.object({ allowedOrigins: allowedOriginsSchema }).safeParse({ allowedOrigins });
   if (!parsed.success) return failure(parsed.error);
   if (!isWellFormedEmbedId(embedId)) return NOT_FOUND;
-  const widget = db
+  const [widget] = await db
     .update(widgets)
     .set({ allowedOrigins: parsed.data.allowedOrigins, updatedAt: now })
     .where(and(eq(widgets.id, embedId), eq(widgets.userId, userId)))
-    .returning()
-    .get();
+    .returning();
   return widget ? { ok: true, widget } : NOT_FOUND;
 }
 
 /** Deletes one of the user's own widgets; another user's widget answers `not_found` and is untouched. */
-export function deleteWidget(db: Db, userId: string, embedId: string, now = new Date()): { ok: true; widget: Widget } | WidgetFailure {
+export async function deleteWidget(db: Db, userId: string, embedId: string, now = new Date()): Promise<{ ok: true; widget: Widget } | WidgetFailure> {
   if (!isWellFormedEmbedId(embedId)) return NOT_FOUND;
-  const widget = db
+  const [widget] = await db
     .delete(widgets)
     .where(and(eq(widgets.id, embedId), eq(widgets.userId, userId)))
-    .returning()
-    .get();
+    .returning();
   if (!widget) return NOT_FOUND;
-  recordAudit(db, log, { userId, action: "delete_widget", title: widget.name, result: "ok" }, now);
+  await recordAudit(db, log, { userId, action: "delete_widget", title: widget.name, result: "ok" }, now);
   return { ok: true, widget };
 }

@@ -41,7 +41,7 @@ export interface CardResponder {
   limiter: RateLimiter;
   /** WIKIPORT_TRUSTED_PROXY_HOPS: which X-Forwarded-For entry is the client's (lib/security/client-address.ts). */
   trustedProxyHops: number;
-  getWidget(id: string): RegisteredWidget | null;
+  getWidget(id: string): Promise<RegisteredWidget | null>;
   log?: Pick<Logger, "warn">;
 }
 
@@ -183,7 +183,7 @@ export function createCardResponder(deps: CardResponder) {
       const unknown: Framing = { kind: "none" };
       const tooMany = limited(request, DEFAULT_OPTIONS, unknown);
       if (tooMany) return tooMany;
-      const widget = isWellFormedEmbedId(embedId) ? deps.getWidget(embedId) : null;
+      const widget = isWellFormedEmbedId(embedId) ? await deps.getWidget(embedId) : null;
       if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);
       const framing: Framing = { kind: "origins", origins: widget.allowedOrigins };
       const options = storedCardOptions(widget.options);

@@ -7,7 +7,7 @@
  * token endpoint (the vault's single-flight promise plus DB lease should make it exactly one).
  */
 import { eq } from "drizzle-orm";
-import { createDb } from "../../db";
+import { openSqlite } from "../../db";
 import { grants, sessions } from "../../db/schema";
 import { ARTICLE_PATH } from "./article";
 import { load, type LoadResult } from "./load";
@@ -62,12 +62,13 @@ export async function measureRefreshStorm(input: StormInput): Promise<Row[]> {
   const { sessionToken } = await signInOverHttp(input.appOrigin, user);
   const cookie = `${SESSION_COOKIE}=${sessionToken}`;
 
-  const db = createDb(input.dbPath);
+  const db = openSqlite(input.dbPath);
   try {
-    const userId = db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.sessionToken, sessionToken)).get()?.userId;
+    const [session] = await db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.sessionToken, sessionToken)).limit(1);
+    const userId = session?.userId;
     if (!userId) throw new Error("The sign-in's session is not in the database.");
-    const grantOf = () => db.select().from(grants).where(eq(grants.userId, userId)).get();
-    const before = grantOf();
+    const grantOf = async () => (await db.select().from(grants).where(eq(grants.userId, userId)).limit(1))[0];
+    const before = await grantOf();
     if (!before || before.status !== "active") throw new Error("The sign-in left no active grant.");
 
     // Warm every process on this user's path while the token is fresh, then the same burst as a reference.
@@ -82,12 +83,12 @@ export async function measureRefreshStorm(input: StormInput): Promise<Row[]> {
     const plainMs = median(plain);
 
     await input.sandbox.advanceClock(info.settings.accessTokenTtl + 60);
-    db.update(grants).set({ accessExpiresAt: new Date(Date.now() - 1000) }).where(eq(grants.userId, userId)).run();
+    await db.update(grants).set({ accessExpiresAt: new Date(Date.now() - 1000) }).where(eq(grants.userId, userId));
 
     const mark = await input.sandbox.mark();
     const storm = await burst(input.appUrls, input.requests, cookie);
     const tokenCalls = (await input.sandbox.requestsSince(mark, TOKEN_ENDPOINT)).length;
-    const after = grantOf();
+    const after = await grantOf();
     // The reference burst again, now that the token is fresh once more: the load on a shared machine
     // drifts, so the storm is compared with the bursts on both sides of it.
     const afterMark = await input.sandbox.mark();
@@ -142,6 +143,6 @@ export async function measureRefreshStorm(input: StormInput): Promise<Row[]> {
       },
     ];
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }

@@ -38,7 +38,7 @@ export const savePersonalTokenAction = stateAction(
   },
   async ({ user, input }): Promise<SavePersonalTokenState> => {
     const deps = personalTokenDeps();
-    const profile = getWikimediaProfile(deps.db, user.id);
+    const profile = await getWikimediaProfile(deps.db, user.id);
     const result = await verifyPersonalToken(deps, {
       userId: user.id,
       pasted: input.token,
@@ -46,12 +46,12 @@ export const savePersonalTokenAction = stateAction(
     });
     if (!result.ok) {
       // Only outcomes that reached Wikimedia are activity; a malformed paste is a typo.
-      if (result.code !== "malformed") recordAudit(deps.db, log, { userId: user.id, action: "save_personal_token", result: result.code });
+      if (result.code !== "malformed") await recordAudit(deps.db, log, { userId: user.id, action: "save_personal_token", result: result.code });
       return failure(result);
     }
     const now = new Date();
-    savePersonalToken(deps, user.id, result.verified, now);
-    recordAudit(deps.db, log, { userId: user.id, action: "save_personal_token", result: "ok" }, now);
+    await savePersonalToken(deps, user.id, result.verified, now);
+    await recordAudit(deps.db, log, { userId: user.id, action: "save_personal_token", result: "ok" }, now);
     log.info("personal_token.saved", { userId: user.id, warnings: result.warnings.map((warning) => warning.code) });
     revalidatePath(PAGE);
     return {
@@ -89,8 +89,8 @@ export const deletePersonalTokenAction = formAction(
   },
   async ({ user }) => {
     const deps = personalTokenDeps();
-    const deleted = deletePersonalToken(deps.db, user.id);
-    if (deleted) recordAudit(deps.db, log, { userId: user.id, action: "delete_personal_token", result: "ok" });
+    const deleted = await deletePersonalToken(deps.db, user.id);
+    if (deleted) await recordAudit(deps.db, log, { userId: user.id, action: "delete_personal_token", result: "ok" });
     redirect(`${PAGE}?notice=${deleted ? "deleted" : "nothing-to-delete"}`);
   },
 );

@@ -33,8 +33,8 @@ export default async function PersonalTokenPage({ searchParams }: { searchParams
   const proposeUrl = pageUrl(META, template, "Special:OAuthConsumerRegistration/propose/oauth2");
   const clientsUrl = pageUrl(META, template, "Special:OAuthConsumerRegistration");
   const manageGrantsUrl = pageUrl(META, template, "Special:OAuthManageMyGrants");
-  const username = getWikimediaProfile(getDb(), user.id)?.username ?? user.name;
-  const token = describePersonalToken(getDb(), user.id, config.wikimedia.grants);
+  const username = (await getWikimediaProfile(getDb(), user.id))?.username ?? user.name;
+  const token = await describePersonalToken(getDb(), user.id, config.wikimedia.grants);
   const wikis = COMMON_WIKIS.flatMap((host) => {
     const parsed = parseSite(host);
     return parsed.ok ? [{ host, api: siteUrls(parsed.site, template).api }] : [];

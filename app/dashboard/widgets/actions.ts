@@ -46,7 +46,7 @@ export const registerWidgetAction = stateAction(
     }),
   },
   async ({ user, input }): Promise<RegisterWidgetState> => {
-    const result = createWidget(getDb(), {
+    const result = await createWidget(getDb(), {
       userId: user.id,
       name: input.name,
       wiki: input.site,
@@ -70,7 +70,7 @@ export const updateWidgetOriginsAction = stateAction(
   },
   async ({ user, input }): Promise<UpdateOriginsState> => {
     // Another user's embed id answers exactly like a missing one (not_found): nothing is revealed or changed.
-    const result = updateWidgetOrigins(getDb(), user.id, input.embedId, input.origins);
+    const result = await updateWidgetOrigins(getDb(), user.id, input.embedId, input.origins);
     if (!result.ok) return { ...result, origins: input.origins };
     log.info("widget.origins_updated", { userId: user.id, embedId: result.widget.id, origins: result.widget.allowedOrigins.length });
     redirect("/dashboard/widgets?notice=widget-origins-saved");
@@ -85,7 +85,7 @@ export const deleteWidgetAction = formAction(
   },
   async ({ user, input }) => {
     // Another user's embed id answers exactly like a missing one: nothing is revealed or changed.
-    const deleted = deleteWidget(getDb(), user.id, input.embedId).ok;
+    const deleted = (await deleteWidget(getDb(), user.id, input.embedId)).ok;
     if (deleted) log.info("widget.deleted", { userId: user.id });
     redirect(`/dashboard/widgets?notice=${deleted ? "widget-deleted" : "widget-not-found"}`);
   },

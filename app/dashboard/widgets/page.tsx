@@ -58,7 +58,7 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
   const appOrigin = new URL(getConfig().app.url).origin;
   const search = site && choice.query ? await searchPages(site, choice.query, user, 10) : null;
   const cardSrc = site && choice.title ? embedUrl(appOrigin, site.host, choice.title, choice.options) : null;
-  const widgets = listWidgets(getDb(), user.id);
+  const widgets = await listWidgets(getDb(), user.id);
 
   return (
     <DashboardShell user={user} current="/dashboard/widgets" title="Widgets">

@@ -38,12 +38,12 @@ export const signInToWatchAction = formAction(
 export const confirmWatchAction = stateAction(
   { name: "widget_watch", schema: embedSchema, failed: (refusal): WatchPopupState => refusal },
   async ({ user, input }): Promise<WatchPopupState> => {
-    const widget = isWellFormedEmbedId(input.embedId) ? getWidget(getDb(), input.embedId) : null;
+    const widget = isWellFormedEmbedId(input.embedId) ? await getWidget(getDb(), input.embedId) : null;
     const site = widget ? parseSite(widget.wiki) : null;
     if (!widget || !widget.watchButton || !site?.ok) return UNAVAILABLE;
     const wikimedia = getWikimedia();
     const outcome = await setWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), site.site, widget.title, true);
-    recordWatch(user.id, site.site.host, widget.title, true, outcome);
+    await recordWatch(user.id, site.site.host, widget.title, true, outcome);
     if (!outcome.ok) return failure(outcome);
     log.info("widget.watched", { userId: user.id, embedId: widget.id });
     revalidatePath("/watchlist");

@@ -9,14 +9,15 @@
  */
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
-import { createDb } from "@/db";
+import { connectDb } from "@/db";
+import type { DatabaseTarget } from "@/db/engine";
 import { parseKeyRing } from "@/lib/crypto/key-ring";
 import { createVault } from "@/lib/grants/vault";
 import type { Logger } from "@/lib/log";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 
 export interface WorkerSettings {
-  dbPath: string;
+  db: DatabaseTarget;
   oauthUrl: string;
   clientId: string;
   clientSecret: string;
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   // Event names only: the test needs to know what happened, and fields never reach a pipe.
   const record = (event: string) => void events.push(event);
   const log: Logger = { error: record, warn: record, info: record, debug: record };
-  const db = createDb(settings.dbPath);
+  const db = connectDb(settings.db);
   const vault = createVault({
     db,
     keyRing: parseKeyRing(settings.keys, settings.activeKey),
@@ -68,13 +69,13 @@ async function main(): Promise<void> {
     log,
   });
   // Everything a first call would load or open is ready before the barrier, so both processes race.
-  if (!vault.describe(settings.userId)) throw new Error("the grant to race on is missing");
+  if (!(await vault.describe(settings.userId))) throw new Error("the grant to race on is missing");
   send({ ready: true });
 
   if ((await nextLine()) !== "go") throw new Error("expected go");
   const tokens = await Promise.all(Array.from({ length: settings.concurrency }, () => vault.getAccessToken(settings.userId)));
   const digests = [...new Set(tokens.map((token) => createHash("sha256").update(token).digest("hex")))];
-  db.$client.close();
+  await db.close();
   send({ digests, calls: tokens.length, events } satisfies WorkerResult);
 }
 

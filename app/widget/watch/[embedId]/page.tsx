@@ -34,7 +34,7 @@ export default async function WatchPopupPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { embedId } = await params;
-  const widget = getWidget(getDb(), embedId);
+  const widget = await getWidget(getDb(), embedId);
   const site = widget ? parseSite(widget.wiki) : null;
 
   if (!widget || !site?.ok) {

@@ -106,7 +106,7 @@ export const editAction = stateAction(
       baseRevisionId: input.baseRevisionId ?? null,
       section: input.section ?? null,
     });
-    recordSave(user.id, wiki.host, input.title, outcome);
+    await recordSave(user.id, wiki.host, input.title, outcome);
     switch (outcome.status) {
       case "saved":
         log.info("edit.saved", { userId: user.id, site: wiki.host, revisionId: outcome.revisionId });
@@ -148,7 +148,7 @@ export const addSectionAction = stateAction(
   async ({ user, input, previous, formData }): Promise<AddSectionState> => {
     const wikimedia = getWikimedia();
     const outcome = await addSection({ rest: wikimedia.rest, action: wikimedia.action }, wikimedia.asUser(user.id), input.site, input);
-    recordAudit(getDb(), log, {
+    await recordAudit(getDb(), log, {
       userId: user.id,
       action: "add_section",
       wiki: input.site.host,
@@ -176,7 +176,7 @@ export const watchAction = stateAction(
     const wikimedia = getWikimedia();
     const watch = input.watch === "1";
     const outcome = await setWatched({ action: wikimedia.action }, wikimedia.asUser(user.id), input.site, input.title, watch);
-    recordWatch(user.id, input.site.host, input.title, watch, outcome);
+    await recordWatch(user.id, input.site.host, input.title, watch, outcome);
     if (!outcome.ok) return { ...failure(outcome), watched: previous.watched };
     revalidatePath("/watchlist");
     return { ok: true, watched: outcome.watched };
