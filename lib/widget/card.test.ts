@@ -37,7 +37,7 @@ function setup(limits = { capacity: 1_000, refillPerMinute: 1_000 }) {
   const visitor = appCredential(createAppToken({ tokens }));
   const cache = createCardCache((site, title) => fetchCardSummary(deps, visitor, site, title));
   const responder = createCardResponder({
-    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter(limits), trustedProxyHops: 1, getWidget: (id) => getWidget(testDb.db, id),
+    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter({ db: () => testDb.db, secret: "card-test-secret" }, { name: "embed", ...limits }), trustedProxyHops: 1, getWidget: (id) => getWidget(testDb.db, id),
   });
   return { deps, visitor, responder, mediaPrefix };
 }
