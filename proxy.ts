@@ -5,9 +5,10 @@
  *   message card under `/embed/`);
  * - refuses cross-site state changes: a non-GET request to anything but the bearer-token API whose
  *   Origin is `null` or not Wikiport's, or that a browser marks as cross-site (lib/security/origin-check.ts);
- * - limits Server Action POSTs on every path per session, answering 429 with Retry-After before the
- *   action runs: an action can be posted to any page, so a limit on some paths is no limit (every
- *   action also counts per user, and says so in its form: lib/server-actions);
+ * - limits Server Action POSTs on every path per session, counted across all instances (lib/rate-limit),
+ *   answering 429 with Retry-After before the action runs: an action can be posted to any page, so a
+ *   limit on some paths is no limit (every action also counts per user, and says so in its form:
+ *   lib/server-actions);
  * - sets the security headers, with a fresh CSP nonce per request, handed to Next on the request so that
  *   its own scripts carry it (lib/security/csp.ts). The `/embed/` frame sets its own policy and framing.
  *
@@ -21,6 +22,7 @@ import { mediaPrefixFor } from "@/lib/articles/media";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
+import { appRateLimitStore } from "@/lib/rate-limit/app-store";
 import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
 import { isEmbedPath, isSessionCookie, requestSecurityHeaders, type Header } from "@/lib/security/headers";
 import { checkRequestOrigin, needsOriginCheck } from "@/lib/security/origin-check";
@@ -48,13 +50,13 @@ function malformedPath(request: NextRequest, appOrigin: string, mediaPrefix: str
   return malformedPathResponse();
 }
 
-/** The session a request claims, as a digest: the limiter's map never holds a session token itself. */
+/** The session a request claims, as a digest: no session token is ever held beyond the request. */
 function sessionKey(request: NextRequest): string | null {
   const cookie = request.cookies.getAll().find(({ name }) => isSessionCookie(name));
   return cookie ? createHash("sha256").update(cookie.value).digest("base64url") : null;
 }
 
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const appOrigin = originOf(config.app.url);
   const { pathname } = request.nextUrl;
@@ -97,8 +99,8 @@ export function proxy(request: NextRequest): Response {
   }
 
   if (session && isServerAction(request)) {
-    sessionActions ??= createSessionActionLimiter();
-    const decision = sessionActions.take(session);
+    sessionActions ??= createSessionActionLimiter(appRateLimitStore());
+    const decision = await sessionActions.take(session);
     if (!decision.ok) {
       log.warn("request.rate_limited", { limit: "session_actions", path: pathname, retryAfterSeconds: decision.retryAfterSeconds });
       return withHeaders(tooManyRequestsResponse(decision.retryAfterSeconds, "changes from this session in a short time"), headers);

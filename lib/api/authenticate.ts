@@ -64,7 +64,7 @@ export async function authenticate(
   if (presented === null) return { ok: false, response: unauthorized("unauthorized", MISSING_TOKEN_DETAIL, false) };
 
   const client = clientAddress(request.headers, deps.trustedProxyHops);
-  const blocked = deps.failures.check(client);
+  const blocked = await deps.failures.check(client);
   if (!blocked.ok) return { ok: false, response: tooManyFailures(blocked.retryAfterSeconds) };
 
   const verified = await verifyApiToken(deps.db, presented, requiredScope ? { requiredScope } : {}, now);
@@ -78,12 +78,12 @@ export async function authenticate(
     };
   }
   if (!verified.ok) {
-    const limited = deps.failures.fail(client);
+    const limited = await deps.failures.fail(client);
     if (!limited.ok) return { ok: false, response: tooManyFailures(limited.retryAfterSeconds) };
     return { ok: false, response: unauthorized(verified.code === "malformed" ? "malformed_token" : "unauthorized", verified.message, true) };
   }
 
-  const decision = deps.perToken.take(verified.tokenId);
+  const decision = await deps.perToken.take(verified.tokenId);
   if (!decision.ok) {
     return {
       ok: false,

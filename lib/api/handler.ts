@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { API_RATE_LIMIT, createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { appRateLimitStore } from "@/lib/rate-limit/app-store";
 import { AUTH_FAILURE_LIMIT, createAuthFailureLimiter, type AuthFailureLimiter } from "./auth-failures";
 import { authenticate } from "./authenticate";
 import { invalidRequest, problem, problemFromDescribed, problemResponse, type Problem } from "./problem";
@@ -19,16 +20,20 @@ import type { ApiRoute } from "./schemas";
 /** Comfortably above the largest valid body (2 MiB of wikitext, JSON-escaped), so a huge upload is refused unread. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
-// One of each per process, shared by every route: the request limit is per token, not per endpoint, and
-// the failure limit per client address. Made on first use, with the operator's settings (lib/env.ts).
+// One of each, shared by every route and (through the database) every instance: the request limit is per
+// token, not per endpoint, and the failure limit per client address. Made on first use, with the
+// operator's settings (lib/env.ts).
 let limiters: { perToken: RateLimiter; failures: AuthFailureLimiter } | undefined;
 
 function apiLimiters(): { perToken: RateLimiter; failures: AuthFailureLimiter } {
-  const configured = getConfig().limits;
-  limiters ??= {
-    perToken: createRateLimiter(configured.api ?? API_RATE_LIMIT),
-    failures: createAuthFailureLimiter(configured.apiAuthFailures ?? AUTH_FAILURE_LIMIT),
-  };
+  if (!limiters) {
+    const configured = getConfig().limits;
+    const store = appRateLimitStore();
+    limiters = {
+      perToken: createRateLimiter(store, { name: "api", ...(configured.api ?? API_RATE_LIMIT) }),
+      failures: createAuthFailureLimiter(store, configured.apiAuthFailures ?? AUTH_FAILURE_LIMIT),
+    };
+  }
   return limiters;
 }
 

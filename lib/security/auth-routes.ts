@@ -10,7 +10,7 @@ import type { NextRequest } from "next/server";
 import { clientAddress } from "@/lib/security/client-address";
 import { log } from "@/lib/log";
 import { AUTH_REFERRER_POLICY } from "./headers";
-import { createAuthRouteLimits, limitedAuthRoute, tooManyRequestsResponse, type AuthRouteLimits } from "./rate-limits";
+import { limitedAuthRoute, tooManyRequestsResponse, type AuthRouteLimits } from "./rate-limits";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 
@@ -19,13 +19,13 @@ const WHAT = { sign_in: "sign-in attempts from your address", callback: "sign-in
 export function withAuthRateLimits(
   handlers: { GET: Handler; POST: Handler },
   trustedProxyHops: number,
-  limits: AuthRouteLimits = createAuthRouteLimits(),
+  limits: AuthRouteLimits,
 ): { GET: Handler; POST: Handler } {
   const limited = (handler: Handler): Handler => async (request) => {
     const route = limitedAuthRoute(request.nextUrl.pathname);
     if (route) {
       const client = clientAddress(request.headers, trustedProxyHops);
-      const decision = limits.take(route, client);
+      const decision = await limits.take(route, client);
       if (!decision.ok) {
         log.warn("auth.rate_limited", { route, client, retryAfterSeconds: decision.retryAfterSeconds });
         const response = tooManyRequestsResponse(decision.retryAfterSeconds, WHAT[route]);

@@ -1,14 +1,15 @@
 /**
  * The request limits of the browser-facing side (docs/security-requirements.md item 33), with their thresholds in one
- * place. Token buckets from lib/rate-limit, in process memory: Wikiport runs as one process on one
- * SQLite file, so a shared store would buy nothing yet (docs/decisions/009-request-hardening.md).
+ * place. Token buckets from lib/rate-limit, in the database, so that every instance behind a load
+ * balancer counts against the same budget (docs/decisions/018-many-instances.md). Production passes
+ * lib/rate-limit/app-store.ts; tests pass their own database.
  *
  * The defaults sit far above what a person does and far below a scripted flood. An operator may change
  * each one (WIKIPORT_EDIT_LIMIT and its siblings, lib/env.ts); the end-to-end suite does, with a refill
  * so slow that how fast the machine runs cannot change which request is refused.
  */
 import { getConfig, type RateLimitSetting } from "@/lib/env";
-import { createRateLimiter, type RateDecision, type RateLimiter } from "@/lib/rate-limit";
+import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimitStore } from "@/lib/rate-limit";
 
 /** `/api/auth/signin/<provider>`, per client address: each one sets check cookies and sends the browser to Meta. */
 export const SIGN_IN_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as const;
@@ -45,7 +46,7 @@ export function limitedAuthRoute(pathname: string): LimitedRoute | null {
 }
 
 export interface AuthRouteLimits {
-  take(route: LimitedRoute, client: string): RateDecision;
+  take(route: LimitedRoute, client: string): Promise<RateDecision>;
 }
 
 /** The limits this process applies: the operator's settings over the defaults above. */
@@ -61,29 +62,39 @@ export function configuredRateLimits(): Record<"edit" | "action" | "sessionActio
 }
 
 export function createAuthRouteLimits(
+  store: RateLimitStore,
   now: () => number = Date.now,
   limits: { signIn: RateLimitSetting; callback: RateLimitSetting } = configuredRateLimits(),
 ): AuthRouteLimits {
   const limiters: Record<LimitedRoute, RateLimiter> = {
-    sign_in: createRateLimiter({ ...limits.signIn, now }),
-    callback: createRateLimiter({ ...limits.callback, now }),
+    sign_in: createRateLimiter(store, { name: "sign-in", ...limits.signIn, now }),
+    callback: createRateLimiter(store, { name: "callback", ...limits.callback, now }),
   };
   return { take: (route, client) => limiters[route].take(client) };
 }
 
-export function createEditLimiter(now: () => number = Date.now, limit: RateLimitSetting = configuredRateLimits().edit): RateLimiter {
-  return createRateLimiter({ ...limit, now });
+export function createEditLimiter(
+  store: RateLimitStore,
+  now: () => number = Date.now,
+  limit: RateLimitSetting = configuredRateLimits().edit,
+): RateLimiter {
+  return createRateLimiter(store, { name: "edit", ...limit, now });
 }
 
-export function createActionLimiter(now: () => number = Date.now, limit: RateLimitSetting = configuredRateLimits().action): RateLimiter {
-  return createRateLimiter({ ...limit, now });
+export function createActionLimiter(
+  store: RateLimitStore,
+  now: () => number = Date.now,
+  limit: RateLimitSetting = configuredRateLimits().action,
+): RateLimiter {
+  return createRateLimiter(store, { name: "action", ...limit, now });
 }
 
 export function createSessionActionLimiter(
+  store: RateLimitStore,
   now: () => number = Date.now,
   limit: RateLimitSetting = configuredRateLimits().sessionAction,
 ): RateLimiter {
-  return createRateLimiter({ ...limit, now });
+  return createRateLimiter(store, { name: "session-action", ...limit, now });
 }
 
 /** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */

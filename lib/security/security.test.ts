@@ -1,5 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { useTestDb } from "@/db/testing";
+import type { RateLimitStore } from "@/lib/rate-limit";
 import { withAuthRateLimits } from "./auth-routes";
 import { buildContentSecurityPolicy, createNonce } from "./csp";
 import { configHeaders, HSTS, isSessionCookie, PERMISSIONS_POLICY, requestSecurityHeaders, type Header } from "./headers";
@@ -161,6 +163,9 @@ describe("cross-site request refusal (docs/security-requirements.md item 32)", (
 const DEFAULT_AUTH_LIMITS = { signIn: SIGN_IN_RATE_LIMIT, callback: CALLBACK_RATE_LIMIT };
 
 describe("rate limits (docs/security-requirements.md item 33)", () => {
+  const testDb = useTestDb();
+  const store: RateLimitStore = { db: () => testDb.db, secret: "security-test-secret" };
+
   it("knows which Auth.js routes are limited", () => {
     expect(limitedAuthRoute("/api/auth/signin/wikimedia")).toBe("sign_in");
     expect(limitedAuthRoute("/api/auth/callback/wikimedia")).toBe("callback");
@@ -169,35 +174,35 @@ describe("rate limits (docs/security-requirements.md item 33)", () => {
     expect(limitedAuthRoute("/api/auth/signout")).toBeNull();
   });
 
-  it("gives each route its own bucket per client, and refills with time", () => {
+  it("gives each route its own bucket per client, and refills with time", async () => {
     let now = 0;
-    const limits = createAuthRouteLimits(() => now, DEFAULT_AUTH_LIMITS);
-    for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect(limits.take("callback", "198.51.100.1").ok).toBe(true);
-    const refused = limits.take("callback", "198.51.100.1");
+    const limits = createAuthRouteLimits(store, () => now, DEFAULT_AUTH_LIMITS);
+    for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect((await limits.take("callback", "198.51.100.1")).ok).toBe(true);
+    const refused = await limits.take("callback", "198.51.100.1");
     expect(refused).toEqual({ ok: false, retryAfterSeconds: Math.ceil(60 / CALLBACK_RATE_LIMIT.refillPerMinute) });
     // Another route and another client are untouched.
-    expect(limits.take("sign_in", "198.51.100.1").ok).toBe(true);
-    expect(limits.take("callback", "198.51.100.2").ok).toBe(true);
+    expect((await limits.take("sign_in", "198.51.100.1")).ok).toBe(true);
+    expect((await limits.take("callback", "198.51.100.2")).ok).toBe(true);
     now += 60_000 / CALLBACK_RATE_LIMIT.refillPerMinute;
-    expect(limits.take("callback", "198.51.100.1").ok).toBe(true);
-    expect(limits.take("callback", "198.51.100.1").ok).toBe(false);
+    expect((await limits.take("callback", "198.51.100.1")).ok).toBe(true);
+    expect((await limits.take("callback", "198.51.100.1")).ok).toBe(false);
     expect(SIGN_IN_RATE_LIMIT.capacity).toBeGreaterThanOrEqual(30);
   });
 
-  it("limits edit submissions per user, and actions per session above that", () => {
+  it("limits edit submissions per user, and actions per session above that", async () => {
     let now = 0;
-    const edits = createEditLimiter(() => now, EDIT_RATE_LIMIT);
-    for (let i = 0; i < EDIT_RATE_LIMIT.capacity; i++) expect(edits.take("user-a").ok).toBe(true);
-    expect(edits.take("user-a")).toEqual({ ok: false, retryAfterSeconds: 2 });
-    expect(edits.take("user-b").ok).toBe(true);
+    const edits = createEditLimiter(store, () => now, EDIT_RATE_LIMIT);
+    for (let i = 0; i < EDIT_RATE_LIMIT.capacity; i++) expect((await edits.take("user-a")).ok).toBe(true);
+    expect(await edits.take("user-a")).toEqual({ ok: false, retryAfterSeconds: 2 });
+    expect((await edits.take("user-b")).ok).toBe(true);
     now += 2_000;
-    expect(edits.take("user-a").ok).toBe(true);
+    expect((await edits.take("user-a")).ok).toBe(true);
     // A person meets the edit form's message, then the action limit's, before the proxy's 429.
     expect(ACTION_RATE_LIMIT.capacity).toBeGreaterThan(EDIT_RATE_LIMIT.capacity);
     expect(SESSION_ACTION_RATE_LIMIT.capacity).toBeGreaterThan(ACTION_RATE_LIMIT.capacity);
-    const actions = createSessionActionLimiter(() => 0, SESSION_ACTION_RATE_LIMIT);
-    for (let i = 0; i < SESSION_ACTION_RATE_LIMIT.capacity; i++) actions.take("session");
-    expect(actions.take("session").ok).toBe(false);
+    const actions = createSessionActionLimiter(store, () => 0, SESSION_ACTION_RATE_LIMIT);
+    for (let i = 0; i < SESSION_ACTION_RATE_LIMIT.capacity; i++) await actions.take("session");
+    expect((await actions.take("session")).ok).toBe(false);
   });
 
   it("tells the user how long to wait, and that nothing reached the wiki", () => {
@@ -212,6 +217,9 @@ describe("rate limits (docs/security-requirements.md item 33)", () => {
 });
 
 describe("the auth routes' limits", () => {
+  const testDb = useTestDb();
+  const store: RateLimitStore = { db: () => testDb.db, secret: "security-test-secret" };
+
   function handlers() {
     const calls: string[] = [];
     const handler = async (request: NextRequest) => {
@@ -225,7 +233,7 @@ describe("the auth routes' limits", () => {
 
   it("answers 429 with Retry-After, no-store and no-referrer, without calling Auth.js", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0, DEFAULT_AUTH_LIMITS));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(store, () => 0, DEFAULT_AUTH_LIMITS));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) expect((await limited.GET(callback("203.0.113.9"))).status).toBe(200);
     const refused = await limited.GET(callback("203.0.113.9"));
     expect(refused.status).toBe(429);
@@ -238,7 +246,7 @@ describe("the auth routes' limits", () => {
 
   it("counts the client that the nearest proxy saw, and leaves other auth routes alone", async () => {
     const { calls, handlers: inner } = handlers();
-    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(() => 0, DEFAULT_AUTH_LIMITS));
+    const limited = withAuthRateLimits(inner, 1, createAuthRouteLimits(store, () => 0, DEFAULT_AUTH_LIMITS));
     for (let i = 0; i < CALLBACK_RATE_LIMIT.capacity; i++) await limited.GET(callback("192.0.2.1, 203.0.113.10"));
     // A different spoofed left-hand entry is the same client.
     expect((await limited.GET(callback("192.0.2.99, 203.0.113.10"))).status).toBe(429);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { useTestDb } from "@/db/testing";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { Logger } from "@/lib/log";
 import { createActionLimiter, createEditLimiter, ACTION_RATE_LIMIT, EDIT_RATE_LIMIT } from "@/lib/security/rate-limits";
@@ -8,6 +9,7 @@ import { checkbox, formInput, optional, numericId, repeated } from "./fields";
 import type { ActionFailure, ActionResult } from "./result";
 
 const ADA: SignedInUser = { id: "user-ada", name: "Ada" };
+const testDb = useTestDb();
 
 function recordingLog() {
   const lines: { level: string; event: string; fields: Record<string, unknown> }[] = [];
@@ -21,10 +23,11 @@ function setup(user: SignedInUser | null = ADA) {
   const clock = () => now;
   const { log, lines } = recordingLog();
   const session = { user };
+  const store = { db: () => testDb.db, secret: "boundary-test-secret" };
   const boundary = createActionBoundary({
     currentUser: async () => session.user,
-    actions: createActionLimiter(clock, ACTION_RATE_LIMIT),
-    edits: createEditLimiter(clock, EDIT_RATE_LIMIT),
+    actions: createActionLimiter(store, clock, ACTION_RATE_LIMIT),
+    edits: createEditLimiter(store, clock, EDIT_RATE_LIMIT),
     log,
   });
   return { ...boundary, session, lines, advance: (ms: number) => void (now += ms) };

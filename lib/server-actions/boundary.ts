@@ -66,7 +66,7 @@ export function createActionBoundary(deps: BoundaryDeps) {
     // Counted before the input is read: a flood of malformed calls spends the same budget as valid ones.
     // Without a session there is no user to count; those actions reach nothing upstream.
     if (user) {
-      const decision = deps.actions.take(user.id);
+      const decision = await deps.actions.take(user.id);
       if (!decision.ok) {
         deps.log.warn("action.rate_limited", { action: definition.name, userId: user.id, retryAfterSeconds: decision.retryAfterSeconds });
         return { ok: false, failure: tooManyActions(decision.retryAfterSeconds) };
@@ -78,7 +78,7 @@ export function createActionBoundary(deps: BoundaryDeps) {
       return { ok: false, failure: invalidInput(message) };
     }
     if (definition.countsAsEdit && user) {
-      const decision = deps.edits.take(user.id);
+      const decision = await deps.edits.take(user.id);
       if (!decision.ok) {
         deps.log.warn("edit.rate_limited", { action: definition.name, userId: user.id, retryAfterSeconds: decision.retryAfterSeconds });
         return { ok: false, failure: tooManyEdits(decision.retryAfterSeconds), input: parsed.data };

@@ -1,17 +1,18 @@
 /**
- * The server-action boundary as the app uses it: the session from Auth.js, and one action limiter and one
- * edit limiter per process, shared by every action, tab and session of a user (docs/security-requirements.md item 33).
+ * The server-action boundary as the app uses it: the session from Auth.js, and one action limit and one
+ * edit limit per user, shared by every action, tab, session and instance (docs/security-requirements.md item 33).
  */
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
+import { appRateLimitStore } from "@/lib/rate-limit/app-store";
 import { createActionLimiter, createEditLimiter } from "@/lib/security/rate-limits";
 import { createActionBoundary } from "./boundary";
 
 export const { stateAction, formAction } = createActionBoundary({
   currentUser: getCurrentUser,
-  actions: createActionLimiter(),
-  edits: createEditLimiter(),
+  actions: createActionLimiter(appRateLimitStore()),
+  edits: createEditLimiter(appRateLimitStore()),
   log,
 });
 

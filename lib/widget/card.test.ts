@@ -37,7 +37,7 @@ function setup(limits = { capacity: 1_000, refillPerMinute: 1_000 }) {
   const visitor = appCredential(createAppToken({ tokens }));
   const cache = createCardCache((site, title) => fetchCardSummary(deps, visitor, site, title));
   const responder = createCardResponder({
-    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter(limits), trustedProxyHops: 1, getWidget: (id) => await getWidget(testDb.db, id),
+    cache, appOrigin: APP, mediaPrefix, limiter: createRateLimiter({ db: () => testDb.db, secret: "card-test-secret" }, { name: "embed", ...limits }), trustedProxyHops: 1, getWidget: (id) => getWidget(testDb.db, id),
   });
   return { deps, visitor, responder, mediaPrefix };
 }
@@ -54,14 +54,14 @@ function frameAncestorsOf(response: Response): string | undefined {
   return /frame-ancestors ([^;]+)/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
 }
 
-function addWidget(values: Partial<typeof widgets.$inferInsert> = {}): string {
-  const user = (await testDb.db.insert(users).values({ name: "Owner" }).returning())[0]!;
+async function addWidget(values: Partial<typeof widgets.$inferInsert> = {}): Promise<string> {
+  const [user] = await testDb.db.insert(users).values({ name: "Owner" }).returning();
   const id = values.id ?? "w1dgetTestId_0123456789a";
-  testDb.db.insert(widgets).values({
-    id, userId: user.id, name: "Test widget", wiki: "en.wikipedia.org", title: "Earth",
+  await testDb.db.insert(widgets).values({
+    id, userId: user!.id, name: "Test widget", wiki: "en.wikipedia.org", title: "Earth",
     allowedOrigins: ["https://blog.example"], options: { theme: "dark", layout: "compact", lang: "de" }, watchButton: true,
     createdAt: new Date(1_000), updatedAt: new Date(2_000), ...values,
-  }).run();
+  });
   return id;
 }
 
@@ -87,7 +87,7 @@ describe("card data (fetchCardSummary)", () => {
     expect(await fetchCardSummary(deps, visitor, EN, "Bad[title")).toMatchObject({ ok: false, error: { code: "invalid_title" } });
   });
 
-  it("keeps only thumbnails on the media host", async () => {
+  it("keeps only thumbnails on the media host", () => {
     const prefix = "https://upload.wikimedia.org/";
     expect(safeThumbnail({ source: "https://upload.wikimedia.org/a/b.png", width: 320, height: 200 }, prefix)).toEqual({ url: "https://upload.wikimedia.org/a/b.png", width: 320, height: 200 });
     expect(safeThumbnail({ source: "https://evil.example/a.png", width: 1, height: 1 }, prefix)).toBeNull();
@@ -196,7 +196,7 @@ describe("public card responses", () => {
 describe("registered widget responses", () => {
   it("uses the widget's row: article, options, Watch button, framing by exactly its origins", async () => {
     const { responder } = setup();
-    const id = addWidget({ allowedOrigins: ["https://blog.example", "http://127.0.0.1:3303"] });
+    const id = await addWidget({ allowedOrigins: ["https://blog.example", "http://127.0.0.1:3303"] });
     const response = await responder.registeredCard(get(`/embed/w/${id}?theme=light`), id);
     expect(response.status, /<article[\s\S]*?<\/article>/.exec(await response.clone().text())?.[0]).toBe(200);
     expect(frameAncestorsOf(response)).toBe("https://blog.example http://127.0.0.1:3303");
@@ -211,7 +211,7 @@ describe("registered widget responses", () => {
 
   it("changes its ETag when the widget changes", async () => {
     const { responder } = setup();
-    const id = addWidget({ watchButton: false });
+    const id = await addWidget({ watchButton: false });
     const first = await responder.registeredCard(get(`/embed/w/${id}`), id);
     expect(await first.text()).not.toContain(`id="wp-watch"`);
     await testDb.db.update(widgets).set({ watchButton: true, updatedAt: new Date(3_000) });
@@ -223,7 +223,7 @@ describe("registered widget responses", () => {
   it("never lets a stored origin add a directive to the card's CSP or reach its script", async () => {
     const { responder } = setup();
     // Values an older release accepted: each would end frame-ancestors and start a directive of its own.
-    const id = addWidget({ allowedOrigins: ["https://ada.example;sandbox", "https://b.example, https://c.example", "https://d.example 'unsafe-inline'", "https://ok.example"] });
+    const id = await addWidget({ allowedOrigins: ["https://ada.example;sandbox", "https://b.example, https://c.example", "https://d.example 'unsafe-inline'", "https://ok.example"] });
     const response = await responder.registeredCard(get(`/embed/w/${id}`), id);
     expect(response.status).toBe(200);
     const policy = response.headers.get("content-security-policy")!;

@@ -121,8 +121,8 @@ export function createCardResponder(deps: CardResponder) {
     return messageCard(deps, status, kind, options, framing, extra);
   }
 
-  function limited(request: Request, options: CardOptions, framing: Framing): Response | null {
-    const decision = deps.limiter.take(`embed:${clientAddress(request.headers, deps.trustedProxyHops)}`);
+  async function limited(request: Request, options: CardOptions, framing: Framing): Promise<Response | null> {
+    const decision = await deps.limiter.take(`embed:${clientAddress(request.headers, deps.trustedProxyHops)}`);
     if (decision.ok) return null;
     return message(429, "rate_limited", options, framing, { values: { seconds: decision.retryAfterSeconds }, retryAfter: decision.retryAfterSeconds });
   }
@@ -158,7 +158,7 @@ export function createCardResponder(deps: CardResponder) {
       const framing: Framing = { kind: "any" };
       const query = new URL(request.url).searchParams;
       const fallback: CardOptions = { ...DEFAULT_OPTIONS, lang: languageOf(query) };
-      const tooMany = limited(request, fallback, framing);
+      const tooMany = await limited(request, fallback, framing);
       if (tooMany) return tooMany;
       const parsed = parseCardOptions(query);
       if (!parsed.ok) return message(400, "bad_option", fallback, framing, { values: { detail: parsed.error.message } });
@@ -181,7 +181,7 @@ export function createCardResponder(deps: CardResponder) {
      */
     async registeredCard(request: Request, embedId: string): Promise<Response> {
       const unknown: Framing = { kind: "none" };
-      const tooMany = limited(request, DEFAULT_OPTIONS, unknown);
+      const tooMany = await limited(request, DEFAULT_OPTIONS, unknown);
       if (tooMany) return tooMany;
       const widget = isWellFormedEmbedId(embedId) ? await deps.getWidget(embedId) : null;
       if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);

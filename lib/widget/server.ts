@@ -1,6 +1,7 @@
 /**
  * The card responder wired to this process: Wikiport's app token and Action API client, its configuration,
- * its database (registered widgets), one card cache and one rate limiter per process.
+ * its database (registered widgets), one card cache per process, and a rate limit per client address
+ * that every instance counts against (lib/rate-limit).
  */
 import "server-only";
 import { mediaPrefixFor } from "@/lib/articles/media";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createRateLimiter } from "@/lib/rate-limit";
+import { appRateLimitStore } from "@/lib/rate-limit/app-store";
 import { getWikimedia } from "@/lib/wiring";
 import { createCardCache } from "./cache";
 import { getWidget } from "./registry";
@@ -35,7 +37,7 @@ export function getCardResponder(): CardResponderApi {
     cache,
     appOrigin: new URL(config.app.url).origin,
     mediaPrefix,
-    limiter: createRateLimiter(EMBED_RATE_LIMIT),
+    limiter: createRateLimiter(appRateLimitStore(), { name: "embed", ...EMBED_RATE_LIMIT }),
     trustedProxyHops: config.app.trustedProxyHops,
     getWidget: (id) => getWidget(getDb(), id),
     log,
