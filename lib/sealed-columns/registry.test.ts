@@ -9,7 +9,10 @@ import { keyIdOf } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
 import { log } from "@/lib/log";
 import { openPersonalToken, savePersonalToken } from "@/lib/personal-tokens/store";
+import { createAppToken } from "@/lib/wikimedia/app-token";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { WIKIPORT_CLIENT } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
 import { SEALED_COLUMNS } from "./registry";
 import { countStale, resealAll } from "./rotate";
 import { rotationKeyRings } from "./testing";
@@ -17,6 +20,7 @@ import { rotationKeyRings } from "./testing";
 const { oldRing, bothRing, newRing } = rotationKeyRings();
 
 const testDb = useTestDb();
+const sb = useSandbox();
 
 /**
  * Columns whose names say "secret" but that hold no sealed value, each with the reason. A new column
@@ -30,6 +34,7 @@ const NOT_SEALED: Record<string, string> = {
   "sessions.session_token": "Auth.js looks sessions up by it; it is the cookie value",
   "verification_tokens.token": "Auth.js's e-mail sign-in table, unused by Wikiport",
   "api_tokens.token_digest": "a SHA-256 digest, the lookup key; the token itself is never stored",
+  "upstream_slots.credential": "a SHA-256 digest of a credential's concurrency key (lib/wikimedia/database-slots.ts), never a token",
 };
 
 const SECRET_LIKE = /token|secret|key|password|credential|verifier|cookie/i;
@@ -42,6 +47,13 @@ const tokens = createTokenClient({ oauthUrl: "http://127.0.0.1:9/never-called", 
 
 function vault(ring: KeyRing) {
   return createVault({ db: testDb.db, keyRing: ring, tokens, oauthServer: "https://meta.wikimedia.org/w/rest.php/oauth2", refreshSkewSeconds: 60, log });
+}
+
+/** Wikiport's app token as every instance reads it, from the sandbox's token endpoint, sealed under `ring`. */
+function appToken(ring: KeyRing) {
+  const oauthServer = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
+  const client = createTokenClient({ oauthUrl: oauthServer, clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" });
+  return createAppToken({ tokens: client, shared: { db: testDb.db, keyRing: ring, oauthServer } });
 }
 
 /** One grant and one personal token, written by the app's own writers under `ring`. */
@@ -77,8 +89,9 @@ describe("the sealed-columns registry", () => {
     expect([...registered].filter((name) => name in NOT_SEALED)).toEqual([]);
   });
 
-  it("covers every column where the app's writers leave a sealed envelope", () => {
+  it("covers every column where the app's writers leave a sealed envelope", async () => {
     storeBoth(oldRing);
+    await appToken(oldRing).get();
     const registered = new Set(SEALED_COLUMNS.map((entry) => entry.name));
     const found = new Set<string>();
     for (const table of tables()) {
@@ -96,17 +109,20 @@ describe("the sealed-columns registry", () => {
 describe("key rotation over every registered column", () => {
   it("re-seals a grant and a personal token stored under k1, so both still open once k1 is removed", async () => {
     const userId = storeBoth(oldRing);
-    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1 });
+    const app = await appToken(oldRing).get();
+    expect(countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1, "app_tokens.token": 1 });
 
     expect(resealAll(testDb.db, bothRing)).toEqual([
       { column: "grants.access_token", done: 1, total: 1, skipped: 0 },
       { column: "grants.refresh_token", done: 1, total: 1, skipped: 0 },
       { column: "personal_tokens.token", done: 1, total: 1, skipped: 0 },
+      { column: "app_tokens.token", done: 1, total: 1, skipped: 0 },
     ]);
-    expect(countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
+    expect(countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0, "app_tokens.token": 0 });
 
     // The old key is gone: everything opens with the new one alone, through the app's own readers.
     expect(await vault(newRing).getAccessToken(userId)).toBe("access-ada");
     expect(openPersonalToken({ db: testDb.db, keyRing: newRing, log }, userId)).toMatchObject({ ok: true, token: "personal-ada" });
+    expect(await appToken(newRing).get()).toBe(app);
   });
 });
