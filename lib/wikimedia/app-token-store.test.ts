@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
-import { connectDb, type Db } from "@/db";
+import { describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db";
 import { appTokens } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
 import { randomKeyRing } from "@/lib/grants/testing";
@@ -8,22 +8,14 @@ import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createAppToken } from "./app-token";
 import { APP_TOKEN_LEASE_MS } from "./app-token-store";
+import { WikimediaError } from "./errors";
 import { createTokenClient } from "./oauth";
+import { closedInstance, useOtherInstances } from "./testing";
 
 const sb = useSandbox();
 const testDb = useTestDb();
 
-const others: Db[] = [];
-afterEach(async () => {
-  await Promise.all(others.splice(0).map((db) => db.close()));
-});
-
-/** Another instance's connection to the test's database: its own pool (PostgreSQL) or file handle (SQLite). */
-function anotherInstance(): Db {
-  const db = connectDb(testDb.target);
-  others.push(db);
-  return db;
-}
+const anotherInstance = useOtherInstances(() => testDb.target);
 
 const keyRing = randomKeyRing();
 
@@ -92,5 +84,19 @@ describe("the app token shared by every instance (docs/decisions/018-many-instan
     expect(replaced).toMatch(/\./);
     expect(await clientCredentialRequests()).toHaveLength(2);
     expect((await storedRow())?.token).toMatch(/^v1\.k9\./);
+  });
+
+  it("reports a database that does not answer as a stable error, without the query or its parameters", async () => {
+    const gone = await closedInstance(testDb.target);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = await appToken(gone).get().catch((e: unknown) => e);
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    logged.mockRestore();
+    expect(error).toBeInstanceOf(WikimediaError);
+    expect(error).toMatchObject({ code: "wikimedia_unavailable" });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "error", event: "wikimedia.app_token_store_failed" });
+    expect(lines[0]).not.toMatch(/app_tokens|select|insert/i);
+    expect(await clientCredentialRequests()).toEqual([]);
   });
 });

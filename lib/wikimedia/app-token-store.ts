@@ -19,6 +19,7 @@ import { open, seal } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
 import { appTokenSealContext } from "@/lib/sealed-columns/registry";
 import { WikimediaError } from "./errors";
+import { sharedStateUnavailable } from "./shared-state-error";
 import { REQUEST_TIMEOUT_MS } from "./timeouts";
 
 export interface SharedAppTokenOptions {
@@ -104,6 +105,15 @@ export function sharedAppToken(options: SharedAppTokenOptions, deps: Deps) {
 
   /** A valid token other than `rejected`: the stored one, or one this instance fetches under the lease. */
   async function obtain(rejected: string | null): Promise<Issued> {
+    try {
+      return await leasedOrStored(rejected);
+    } catch (error) {
+      if (error instanceof WikimediaError) throw error;
+      throw sharedStateUnavailable(error, log, "wikimedia.app_token_store_failed");
+    }
+  }
+
+  async function leasedOrStored(rejected: string | null): Promise<Issued> {
     // A waiter gives up if two holders in a row neither wrote a token nor let go of the lease.
     const giveUpAt = now() + 2 * APP_TOKEN_LEASE_MS;
     let subscription: Subscription | null = null;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
-import { connectDb, type Db } from "@/db";
+import { describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db";
 import { upstreamSlots } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
 import { useSandbox } from "@/sandbox/testing";
@@ -8,23 +8,12 @@ import { databaseSlots } from "./database-slots";
 import { anonymousCredential, createWikimediaHttp } from "./http";
 import { createRestClient } from "./rest";
 import { SlotTimeout } from "./slots";
-import { siteOf } from "./testing";
+import { closedInstance, failure, siteOf, useOtherInstances } from "./testing";
 
 const sb = useSandbox();
 const testDb = useTestDb();
 
-// Registered after useTestDb, so it runs before the test database is removed.
-const others: Db[] = [];
-afterEach(async () => {
-  await Promise.all(others.splice(0).map((db) => db.close()));
-});
-
-/** Another instance's connection to the test's database: its own pool (PostgreSQL) or file handle (SQLite). */
-function anotherInstance(): Db {
-  const db = connectDb(testDb.target);
-  others.push(db);
-  return db;
-}
+const anotherInstance = useOtherInstances(() => testDb.target);
 
 const EN = siteOf("en.wikipedia.org");
 
@@ -108,5 +97,20 @@ describe("at most 3 requests in flight per credential, across instances (docs/wi
     await release();
     // Within the test's timeout only if the release woke it: the fallback is a minute.
     await (await waiting)();
+  });
+
+  it("reports a database that does not answer as a stable error, without the query or its parameters", async () => {
+    const gone = await closedInstance(testDb.target);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = await failure(instance(gone).getPageSource(anonymousCredential, EN, "Earth"));
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    logged.mockRestore();
+    expect(error.code).toBe("wikimedia_unavailable");
+    expect(error.message).toBe("Wikiport cannot reach Wikimedia right now because its own database did not answer. Try again in a few minutes.");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "error", event: "wikimedia.slots_unavailable" });
+    expect(lines[0]).not.toMatch(/upstream_slots|select|update/i);
+    const { requests } = await sb.control("GET", "/requests?endpoint=rest/page");
+    expect(requests).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@
 import { log as defaultLog, type Logger } from "@/lib/log";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
+import { sharedStateUnavailable } from "./shared-state-error";
 import { mayCarryToken, parseSite } from "./sites";
 import { localSlots, SlotTimeout, type SlotPool } from "./slots";
 import { CALL_DEADLINE_MS, REQUEST_TIMEOUT_MS } from "./timeouts";
@@ -200,7 +201,7 @@ export function createWikimediaHttp(options: HttpOptions) {
       release = await slots.acquire(key, { deadline, holdMs: requestTimeoutMs + SLOT_HOLD_MARGIN_MS });
     } catch (error) {
       if (error instanceof SlotTimeout) throw new WikimediaError("timeout", { host });
-      throw error;
+      throw sharedStateUnavailable(error, logger, "wikimedia.slots_unavailable");
     }
     try {
       const remaining = deadline - Date.now();
