@@ -4,13 +4,14 @@
  * hands the one to the other (docs/decisions/015-layers-point-one-way.md).
  */
 import "server-only";
+import { getDb } from "@/lib/db";
 import { getVault } from "@/lib/grants";
 import { createWikimedia, type Wikimedia } from "@/lib/wikimedia";
 
 let instance: Wikimedia | undefined;
 
-/** The process's request layer: one per process, so its concurrency cap and caches are shared. */
+/** The process's request layer: one per process; its concurrency cap and app token live in the database. */
 export function getWikimedia(): Wikimedia {
-  instance ??= createWikimedia(getVault);
+  instance ??= createWikimedia(getVault, getDb());
   return instance;
 }

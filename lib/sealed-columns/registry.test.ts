@@ -8,7 +8,10 @@ import { keyIdOf } from "@/lib/crypto/sealed";
 import { createVault } from "@/lib/grants/vault";
 import { log } from "@/lib/log";
 import { openPersonalToken, savePersonalToken } from "@/lib/personal-tokens/store";
+import { createAppToken } from "@/lib/wikimedia/app-token";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { WIKIPORT_CLIENT } from "@/sandbox/seed";
+import { useSandbox } from "@/sandbox/testing";
 import { SEALED_COLUMNS } from "./registry";
 import { countStale, resealAll } from "./rotate";
 import { rotationKeyRings } from "./testing";
@@ -16,6 +19,7 @@ import { rotationKeyRings } from "./testing";
 const { oldRing, bothRing, newRing } = rotationKeyRings();
 
 const testDb = useTestDb();
+const sb = useSandbox();
 
 /**
  * Columns whose names say "secret" but that hold no sealed value, each with the reason. A new column
@@ -31,6 +35,7 @@ const NOT_SEALED: Record<string, string> = {
   "api_tokens.token_digest": "a SHA-256 digest, the lookup key; the token itself is never stored",
   "rate_limit_buckets.key": "a limit's name and an HMAC of its subject (lib/rate-limit), no secret",
   "rate_limit_buckets.tokens": "how many requests a bucket has left, a number",
+  "upstream_slots.credential": "a SHA-256 digest of a credential's concurrency key (lib/wikimedia/database-slots.ts), never a token",
 };
 
 const SECRET_LIKE = /token|secret|key|password|credential|verifier|cookie/i;
@@ -43,6 +48,13 @@ const tokens = createTokenClient({ oauthUrl: "http://127.0.0.1:9/never-called", 
 
 function vault(ring: KeyRing) {
   return createVault({ db: testDb.db, keyRing: ring, tokens, oauthServer: "https://meta.wikimedia.org/w/rest.php/oauth2", refreshSkewSeconds: 60, log });
+}
+
+/** Wikiport's app token as every instance reads it, from the sandbox's token endpoint, sealed under `ring`. */
+function appToken(ring: KeyRing) {
+  const oauthServer = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;
+  const client = createTokenClient({ oauthUrl: oauthServer, clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" });
+  return createAppToken({ tokens: client, shared: { db: testDb.db, keyRing: ring, oauthServer } });
 }
 
 /** One grant and one personal token, written by the app's own writers under `ring`. */
@@ -80,6 +92,7 @@ describe("the sealed-columns registry", () => {
 
   it("covers every column where the app's writers leave a sealed envelope", async () => {
     await storeBoth(oldRing);
+    await appToken(oldRing).get();
     const registered = new Set(SEALED_COLUMNS.map((entry) => entry.name));
     const found = new Set<string>();
     const stored = await storedRows(testDb.db);
@@ -98,17 +111,20 @@ describe("the sealed-columns registry", () => {
 describe("key rotation over every registered column", () => {
   it("re-seals a grant and a personal token stored under k1, so both still open once k1 is removed", async () => {
     const userId = await storeBoth(oldRing);
-    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1 });
+    const app = await appToken(oldRing).get();
+    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 1, "grants.refresh_token": 1, "personal_tokens.token": 1, "app_tokens.token": 1 });
 
     expect(await resealAll(testDb.db, bothRing)).toEqual([
       { column: "grants.access_token", done: 1, total: 1, skipped: 0 },
       { column: "grants.refresh_token", done: 1, total: 1, skipped: 0 },
       { column: "personal_tokens.token", done: 1, total: 1, skipped: 0 },
+      { column: "app_tokens.token", done: 1, total: 1, skipped: 0 },
     ]);
-    expect(await countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
+    expect(await countStale(testDb.db, newRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0, "app_tokens.token": 0 });
 
     // The old key is gone: everything opens with the new one alone, through the app's own readers.
     expect(await vault(newRing).getAccessToken(userId)).toBe("access-ada");
     expect(await openPersonalToken({ db: testDb.db, keyRing: newRing, log }, userId)).toMatchObject({ ok: true, token: "personal-ada" });
+    expect(await appToken(newRing).get()).toBe(app);
   });
 });

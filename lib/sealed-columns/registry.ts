@@ -8,7 +8,7 @@
 import { and, eq, getTableColumns, getTableName, isNull, lte, or, type SQL } from "drizzle-orm";
 // The tables' types are PostgreSQL's on every engine (db/schema.ts).
 import type { PgColumn as Column, PgTable as Table } from "drizzle-orm/pg-core";
-import { grants, personalTokens } from "@/db/schema";
+import { appTokens, grants, personalTokens } from "@/db/schema";
 import type { SealContext } from "@/lib/crypto/sealed";
 
 /** The associated data of a grant's token: this column of this grant of this user. */
@@ -19,6 +19,11 @@ export function grantSealContext(grant: { id: string; userId: string }, column: 
 /** The associated data of a sealed personal token: this column, this user. */
 export function personalTokenSealContext(userId: string): SealContext {
   return { purpose: "personal_tokens.token", owner: `user:${userId}` };
+}
+
+/** The associated data of Wikiport's own app token: this column, this OAuth server. */
+export function appTokenSealContext(oauthServer: string): SealContext {
+  return { purpose: "app_tokens.token", owner: `oauth_server:${oauthServer}` };
 }
 
 type Row = Record<string, unknown>;
@@ -73,6 +78,15 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: personalTokens.token,
     key: personalTokens.userId,
     context: (row) => personalTokenSealContext(row.userId),
+  }),
+  // Re-sealed rather than cleared: rotate.ts does the one thing for every column, and instances keep
+  // reading a token that is still valid. Never while an instance holds the lease to write a new one.
+  define({
+    table: appTokens,
+    column: appTokens.token,
+    key: appTokens.oauthServer,
+    context: (row) => appTokenSealContext(row.oauthServer),
+    writable: (row, now) => and(eq(appTokens.version, row.version), lte(appTokens.leaseUntilMs, now.getTime())),
   }),
 ];
 

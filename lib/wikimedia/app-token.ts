@@ -4,12 +4,15 @@
  * (docs/wikimedia-protocol.md §7: 5,000/hour for a client-credentials app). For an ordinary (non-owner-only)
  * consumer this token acts as an anonymous session (§5.2).
  *
- * One token per process, kept in memory until shortly before it expires. Fetching is single-flight:
- * a burst of visitors causes one token request, not one each.
+ * Each process keeps the token in memory until shortly before it expires, and fetching is single-flight
+ * in the process. With `shared` (production), the token is also kept sealed in `app_tokens` for every
+ * instance, and one instance at a time fetches a new one (app-token-store.ts), so a deployment of any
+ * size makes one token request, not one per instance (docs/decisions/018-many-instances.md).
  */
 import { log as defaultLog, type Logger } from "@/lib/log";
 import { WikimediaError } from "./errors";
 import type { Credential, WikiResponse } from "./http";
+import { sharedAppToken, type SharedAppTokenOptions } from "./app-token-store";
 import { TokenEndpointError, type TokenClient } from "./oauth";
 import { tokenRejectedBy } from "./user-token";
 
@@ -19,6 +22,8 @@ export interface AppTokenOptions {
   renewBeforeSeconds?: number;
   now?: () => number;
   log?: Logger;
+  /** The database every instance reads the token from; without it, this process alone keeps it. */
+  shared?: SharedAppTokenOptions;
 }
 
 export interface AppToken {
@@ -50,45 +55,67 @@ function toWikimediaError(error: unknown): unknown {
   });
 }
 
+interface Issued {
+  token: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
 export function createAppToken(options: AppTokenOptions): AppToken {
   const now = options.now ?? Date.now;
   const renewMs = (options.renewBeforeSeconds ?? 300) * 1000;
   const logger = options.log ?? defaultLog;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let pending: Promise<string> | null = null;
+  const shared = options.shared ? sharedAppToken(options.shared, { now, renewMs, log: logger, fetch: fetchNew }) : null;
+  let cached: Issued | null = null;
+  // Single-flight per rejected token ("" for none), so a replace() never joins a fetch that may hand back the token it rejects.
+  const pending = new Map<string, Promise<string>>();
 
-  function fetchToken(): Promise<string> {
-    pending ??= (async () => {
-      try {
-        const requestedAt = now();
-        const set = await options.tokens.clientCredentials();
-        // Counted from the request, not the answer, so a slow answer cannot stretch the token's life.
-        cached = { token: set.accessToken, expiresAt: requestedAt + set.expiresInSeconds * 1000 };
-        logger.info("wikimedia.app_token_issued", { expiresInSeconds: set.expiresInSeconds });
-        return set.accessToken;
-      } catch (error) {
-        if (error instanceof TokenEndpointError) {
-          const fields = { kind: error.kind, status: error.details.status, error: error.details.error };
-          if (error.kind === "transient") logger.warn("wikimedia.app_token_unavailable", fields);
-          else logger.error("wikimedia.app_token_refused", fields);
-        }
-        throw toWikimediaError(error);
-      } finally {
-        pending = null;
+  async function fetchNew(): Promise<Issued> {
+    try {
+      const requestedAt = now();
+      const set = await options.tokens.clientCredentials();
+      logger.info("wikimedia.app_token_issued", { expiresInSeconds: set.expiresInSeconds });
+      // Counted from the request, not the answer, so a slow answer cannot stretch the token's life.
+      return { token: set.accessToken, expiresAt: requestedAt + set.expiresInSeconds * 1000 };
+    } catch (error) {
+      if (error instanceof TokenEndpointError) {
+        const fields = { kind: error.kind, status: error.details.status, error: error.details.error };
+        if (error.kind === "transient") logger.warn("wikimedia.app_token_unavailable", fields);
+        else logger.error("wikimedia.app_token_refused", fields);
       }
-    })();
-    return pending;
+      throw toWikimediaError(error);
+    }
   }
+
+  function obtain(rejected: string | null): Promise<string> {
+    const flight = rejected ?? "";
+    let promise = pending.get(flight);
+    if (!promise) {
+      promise = (async () => {
+        try {
+          const issued = shared ? await shared.obtain(rejected) : await fetchNew();
+          cached = issued;
+          return issued.token;
+        } finally {
+          pending.delete(flight);
+        }
+      })();
+      pending.set(flight, promise);
+    }
+    return promise;
+  }
+
+  const fresh = (issued: Issued | null): issued is Issued => issued !== null && issued.expiresAt - now() > renewMs;
 
   return {
     async get() {
-      if (cached && cached.expiresAt - now() > renewMs) return cached.token;
-      return fetchToken();
+      if (fresh(cached)) return cached.token;
+      return obtain(null);
     },
     async replace(rejected) {
-      if (cached && cached.token !== rejected && cached.expiresAt - now() > renewMs) return cached.token;
+      if (fresh(cached) && cached.token !== rejected) return cached.token;
       if (cached?.token === rejected) cached = null;
-      return fetchToken();
+      return obtain(rejected);
     },
   };
 }

@@ -3,7 +3,8 @@
  * of our security list, so no client can forget one:
  * - the policy User-Agent (docs/wikimedia-protocol.md §7);
  * - a timeout per request and an overall deadline per call;
- * - at most 3 requests in flight per token (§7: "≤3 concurrent requests"), queued per credential key;
+ * - at most 3 requests in flight per token (§7: "≤3 concurrent requests"), queued per credential key,
+ *   across every instance when given the database's slots (database-slots.ts);
  * - `Retry-After` honoured on 429, 503 and the Action API's `maxlag`/`readonly` errors, by waiting and
  *   retrying only while the deadline allows, otherwise a typed error carrying the wait;
  * - edge error pages (HTML or plain text, §7) turned into typed errors by checking Content-Type first;
@@ -15,7 +16,9 @@
 import { log as defaultLog, type Logger } from "@/lib/log";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
+import { sharedStateUnavailable } from "./shared-state-error";
 import { mayCarryToken, parseSite } from "./sites";
+import { localSlots, SlotTimeout, type SlotPool } from "./slots";
 import { CALL_DEADLINE_MS, REQUEST_TIMEOUT_MS } from "./timeouts";
 
 export interface WikiResponse {
@@ -71,8 +74,10 @@ export interface HttpOptions {
   requestTimeoutMs?: number;
   /** A call's budget when the caller gives no deadline. Default 30 s. */
   deadlineMs?: number;
-  /** Default 3 (docs/wikimedia-protocol.md §7). */
+  /** Default 3 (docs/wikimedia-protocol.md §7). Used only without `slots`. */
   maxConcurrentPerKey?: number;
+  /** Where a request gets its credential's slot; default: counted in this process only. */
+  slots?: SlotPool;
   /** Waits on Retry-After per call. Default 2. */
   maxRetries?: number;
   log?: Logger;
@@ -81,6 +86,12 @@ export interface HttpOptions {
 export type WikimediaHttp = ReturnType<typeof createWikimediaHttp>;
 
 const MAX_REDIRECTS = 5;
+
+/**
+ * How much longer than its request's timeout a slot stays taken when its holder never gives it back
+ * (the instance died): room for a stalled event loop and the release's own write.
+ */
+export const SLOT_HOLD_MARGIN_MS = 5_000;
 
 export function isJson(headers: Headers): boolean {
   return /^application\/([a-z0-9.+-]*\+)?json\b/i.test(headers.get("content-type") ?? "");
@@ -112,53 +123,6 @@ export function parseJsonBody(response: WikiResponse): unknown {
  */
 function sameWiki(a: URL, b: URL): boolean {
   return a.origin === b.origin && a.pathname.split("/")[1] === b.pathname.split("/")[1];
-}
-
-class QueueTimeout extends Error {}
-
-/** A counting semaphore per key: callers past the limit wait in order, or give up at their deadline. */
-export class KeyedSemaphore {
-  private readonly slots = new Map<string, { active: number; waiting: (() => void)[] }>();
-
-  constructor(readonly limit: number) {}
-
-  inFlight(key: string): number {
-    return this.slots.get(key)?.active ?? 0;
-  }
-
-  acquire(key: string, deadline: number): Promise<() => void> {
-    let slot = this.slots.get(key);
-    if (!slot) {
-      slot = { active: 0, waiting: [] };
-      this.slots.set(key, slot);
-    }
-    const s = slot;
-    const grant = () => {
-      s.active += 1;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        s.active -= 1;
-        const next = s.waiting.shift();
-        if (next) next();
-        else if (s.active === 0) this.slots.delete(key);
-      };
-    };
-    if (s.active < this.limit) return Promise.resolve(grant());
-    return new Promise((resolve, reject) => {
-      const wake = () => {
-        clearTimeout(timer);
-        resolve(grant());
-      };
-      const timer = setTimeout(() => {
-        const index = s.waiting.indexOf(wake);
-        if (index >= 0) s.waiting.splice(index, 1);
-        reject(new QueueTimeout());
-      }, Math.max(0, deadline - Date.now()));
-      s.waiting.push(wake);
-    });
-  }
 }
 
 function sleep(ms: number): Promise<void> {
@@ -203,7 +167,7 @@ export function createWikimediaHttp(options: HttpOptions) {
   const defaultDeadlineMs = options.deadlineMs ?? CALL_DEADLINE_MS;
   const maxRetries = options.maxRetries ?? 2;
   const logger = options.log ?? defaultLog;
-  const semaphore = new KeyedSemaphore(options.maxConcurrentPerKey ?? 3);
+  const slots = options.slots ?? localSlots(options.maxConcurrentPerKey ?? 3);
 
   function refuse(url: URL, reason: string): WikimediaError {
     // Only the origin: a refused URL may carry anything in its path or query.
@@ -232,12 +196,12 @@ export function createWikimediaHttp(options: HttpOptions) {
     deadline: number,
   ): Promise<WikiResponse> {
     const host = wikiOf(url);
-    let release: () => void;
+    let release: () => void | Promise<void>;
     try {
-      release = await semaphore.acquire(key, deadline);
+      release = await slots.acquire(key, { deadline, holdMs: requestTimeoutMs + SLOT_HOLD_MARGIN_MS });
     } catch (error) {
-      if (error instanceof QueueTimeout) throw new WikimediaError("timeout", { host });
-      throw error;
+      if (error instanceof SlotTimeout) throw new WikimediaError("timeout", { host });
+      throw sharedStateUnavailable(error, logger, "wikimedia.slots_unavailable");
     }
     try {
       const remaining = deadline - Date.now();
@@ -258,7 +222,7 @@ export function createWikimediaHttp(options: HttpOptions) {
       }
       return { status: response.status, headers: response.headers, body, url, hops: [] };
     } finally {
-      release();
+      await release();
     }
   }
 

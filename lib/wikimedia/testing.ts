@@ -1,8 +1,11 @@
 /**
- * Test fixtures for code that talks to Wikimedia: sites, and a helper to assert on errors. (A vault
- * with a signed-in demo user is in lib/grants/testing.ts: the vault sits above this layer.)
+ * Test fixtures for code that talks to Wikimedia: sites, a helper to assert on errors, and other
+ * instances' connections to a test database. (A vault with a signed-in demo user is in
+ * lib/grants/testing.ts: the vault sits above this layer.)
  */
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
+import { connectDb, type Db } from "@/db";
+import type { DatabaseTarget } from "@/db/engine";
 import { WikimediaError } from "./errors";
 import { parseSite, type Site } from "./sites";
 
@@ -20,4 +23,28 @@ export async function failure(promise: Promise<unknown>): Promise<WikimediaError
   );
   expect(outcome).toBeInstanceOf(WikimediaError);
   return outcome as WikimediaError;
+}
+
+/**
+ * Opens further connections to the test's database as other Wikiport instances would: their own pool
+ * on PostgreSQL (wake-ups cross by LISTEN/NOTIFY), their own file handle on SQLite (wake-ups do not
+ * cross, as between processes). Call after `useTestDb()`, so they close before the database goes.
+ */
+export function useOtherInstances(target: () => DatabaseTarget): () => Db {
+  const open: Db[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((db) => db.close()));
+  });
+  return () => {
+    const db = connectDb(target());
+    open.push(db);
+    return db;
+  };
+}
+
+/** A connection to the test's database that is already closed: a database that does not answer. */
+export async function closedInstance(target: DatabaseTarget): Promise<Db> {
+  const db = connectDb(target);
+  await db.close();
+  return db;
 }
