@@ -34,16 +34,17 @@ async function addGrants(count: number): Promise<string[]> {
 describe("resealAll (npm run keys:rotate)", () => {
   it("moves every value to the active key, keeps them readable, and then the old key can go", async () => {
     await addGrants(250);
-    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 250, "grants.refresh_token": 250, "personal_tokens.token": 0 });
+    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 250, "grants.refresh_token": 250, "personal_tokens.token": 0, "app_tokens.token": 0 });
     const reports: string[] = [];
     const result = await resealAll(testDb.db, bothRing, (progress) => reports.push(`${progress.column} ${progress.done}`));
     expect(result).toEqual([
       { column: "grants.access_token", done: 250, total: 250, skipped: 0 },
       { column: "grants.refresh_token", done: 250, total: 250, skipped: 0 },
       { column: "personal_tokens.token", done: 0, total: 0, skipped: 0 },
+      { column: "app_tokens.token", done: 0, total: 0, skipped: 0 },
     ]);
     expect(reports).toEqual(["grants.access_token 100", "grants.access_token 200", "grants.access_token 250", "grants.refresh_token 100", "grants.refresh_token 200", "grants.refresh_token 250"]);
-    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
+    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0, "app_tokens.token": 0 });
 
     for (const row of (await testDb.db.select().from(grants))) {
       const owner = `user:${row.userId}/grant:${row.id}`;
@@ -72,7 +73,7 @@ describe("resealAll (npm run keys:rotate)", () => {
     expect((await testDb.db.select({ v: grants.version }).from(grants)).map((r) => r.v)).toEqual([0, 0, 0]);
 
     await testDb.db.update(grants).set({ leaseOwner: null, leaseUntil: null }).where(eq(grants.id, busy!));
-    expect((await resealAll(testDb.db, bothRing)).map((column) => column.done)).toEqual([1, 1, 0]);
-    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0 });
+    expect((await resealAll(testDb.db, bothRing)).map((column) => column.done)).toEqual([1, 1, 0, 0]);
+    expect(await countStale(testDb.db, bothRing)).toEqual({ "grants.access_token": 0, "grants.refresh_token": 0, "personal_tokens.token": 0, "app_tokens.token": 0 });
   });
 });
