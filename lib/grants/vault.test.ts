@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { connectDb } from "@/db";
 import { grants, users } from "@/db/schema";
-import { useTestDb } from "@/db/testing";
+import { recordStatements, useTestDb } from "@/db/testing";
 import { SEALED_ENVELOPE, randomKeyRing } from "@/lib/grants/testing";
 import { log } from "@/lib/log";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
@@ -256,6 +256,40 @@ describe("the token vault", () => {
     const again = vault.getAccessToken(userId);
     expect(await refreshing).toBe(await again);
     expect(await refreshCalls()).toBe(1);
+  });
+
+  it("wakes a waiter on another instance when the holder writes the new tokens, without polling the row", async () => {
+    const userId = await addUser("Ada Editor");
+    await connect(vaultOn(), userId, { expiresInSeconds: 0 });
+    await sb.control("POST", "/faults", { endpoint: "oauth2/access_token", kind: "slow", delayMs: 1500 });
+    const refreshing = vaultOn().getAccessToken(userId);
+    await vi.waitFor(async () => expect((await row(userId)).leaseOwner).not.toBeNull());
+
+    const otherInstance = connectDb(testDb.target);
+    const statements = recordStatements(otherInstance);
+    const waited = await vaultOn(otherInstance).getAccessToken(userId);
+    expect(waited).toBe(await refreshing);
+    expect(await refreshCalls()).toBe(1);
+    const reads = statements.filter((statement) => /^select/i.test(statement)).length;
+    // PostgreSQL wakes it (LISTEN/NOTIFY): one read before the wait, one after. SQLite's processes share no
+    // channel, so there a waiter re-reads the row every 40 ms while the refresh runs.
+    if (otherInstance.signals.crossProcess) expect(reads).toBeLessThanOrEqual(3);
+    else expect(reads).toBeGreaterThan(3);
+    await otherInstance.close();
+  });
+
+  it("takes over the lease of a holder that died once it runs out, and refreshes exactly once", async () => {
+    const vault = vaultOn();
+    const userId = await addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 0 });
+    const before = await row(userId);
+    // A holder that took the lease and never came back (its process was killed mid-refresh).
+    await testDb.db.update(grants).set({ leaseOwner: "dead-instance", leaseUntil: new Date(Date.now() + 1_000) }).where(eq(grants.userId, userId));
+    const token = await vault.getAccessToken(userId);
+    expect(await refreshCalls()).toBe(1);
+    const after = await row(userId);
+    expect(after).toMatchObject({ version: before.version + 1, leaseOwner: null, status: "active" });
+    expect(await vault.getAccessToken(userId)).toBe(token);
   });
 
   it("refuses a token copied from another user's row, marks that grant for reconnect, and logs an alert", async () => {
