@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -104,5 +106,27 @@ describe("choosing the engine", () => {
     expect(error).toBeInstanceOf(DatabaseConfigError);
     expect((error as Error).message).toMatch(/^Cannot connect to the database at DATABASE_URL \(postgres:\/\/wikiport:\*\*\*@127\.0\.0\.1:1\/wikiport\): /);
     expect((error as Error).message).not.toContain("hunter2");
+  });
+
+  it("stops `npm run db:migrate` on an unreachable DATABASE_URL, naming it without the password", async () => {
+    const env = {
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      WIKIPORT_KEYS: `k1=${randomBytes(32).toString("base64url")}`,
+      WIKIPORT_ACTIVE_KEY: "k1",
+      DATABASE_URL: "postgres://wikiport:hunter2@127.0.0.1:1/wikiport",
+    };
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      // Node itself runs tsx, so the child needs no PATH: its environment is exactly the one above.
+      const tsx = join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+      const child = spawn(process.execPath, [tsx, "scripts/migrate.ts"], { cwd: process.cwd(), env });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.once("error", reject);
+      child.once("close", (exit) => resolve({ code: exit, output }));
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("Cannot connect to the database at DATABASE_URL (postgres://wikiport:***@127.0.0.1:1/wikiport)");
+    expect(output).not.toContain("hunter2");
   });
 });
