@@ -6,7 +6,7 @@ let db: Db | undefined;
 
 /**
  * The app's database, shared by the whole process. The server checked it and brought it to the latest
- * schema at start-up (instrumentation.ts); connections open on first use.
+ * schema at start-up (instrumentation-node.ts); connections open on first use.
  */
 export function getDb(): Db {
   db ??= connectDb(getConfig().db);

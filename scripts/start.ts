@@ -5,7 +5,7 @@
  * 2. Validates the configuration (lib/env.ts) and checks that the ports are free.
  * 3. Starts the sandbox wiki unless real Wikimedia credentials are configured.
  * 4. Builds the app when the build is missing or stale (the server migrates the database as it starts:
- *    instrumentation.ts).
+ *    instrumentation-node.ts).
  * 5. Starts the app on a loopback port behind the front door (scripts/lib/front-door.ts), which listens
  *    on the public port and tells the app each client's real address, then prints a banner with the URL
  *    and the demo accounts.

@@ -3,7 +3,7 @@
  * every request into a Fetch `Request` before proxy.ts or a route runs, and the Fetch standard forbids
  * TRACE there (undici throws "'TRACE' HTTP method is unsupported"), so Next.js answered a bare 500 and
  * logged an error per request. Node's HTTP parser is the last place that sees the request before that, so
- * instrumentation.ts installs this on Node's server when the process starts, however it was started.
+ * instrumentation-node.ts installs this on Node's server when the process starts, however it was started.
  * (CONNECT never reaches a request handler, and Node's parser already refuses unknown names with a 400.)
  */
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";

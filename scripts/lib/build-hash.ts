@@ -15,6 +15,7 @@ const INPUT_FILES = [
   "tsconfig.json",
   "package-lock.json",
   "instrumentation.ts",
+  "instrumentation-node.ts",
   "proxy.ts",
 ];
 const HASH_FILE = join(".next", "wikiport-build-hash");
