@@ -110,6 +110,7 @@ describe("choosing the engine", () => {
 
   it("stops `npm run db:migrate` on an unreachable DATABASE_URL, naming it without the password", async () => {
     const env = {
+      NODE_ENV: "production" as const,
       AUTH_SECRET: randomBytes(33).toString("base64"),
       WIKIPORT_KEYS: `k1=${randomBytes(32).toString("base64url")}`,
       WIKIPORT_ACTIVE_KEY: "k1",
