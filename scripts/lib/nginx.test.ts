@@ -79,6 +79,14 @@ describe("deploy/nginx/wikiport.conf", () => {
     expect(request?.headers.host).toBe("wikiport.example.org");
   });
 
+  it("passes the Host the browser sent, port included, which Next.js checks a server action's Origin against", async () => {
+    seen.length = 0;
+    await send("POST", "/", { host: "wikiport.example.org:8443", origin: "http://wikiport.example.org:8443" });
+    // nginx's $host drops the port: every sign-in button (a server action) then failed as "Invalid Server Actions request".
+    expect(seen[0]?.headers.host).toBe("wikiport.example.org:8443");
+    expect(seen[0]?.headers["x-forwarded-host"]).toBe("wikiport.example.org:8443");
+  });
+
   it("refuses a body above its limit, and passes one below it", async () => {
     expect((await send("POST", "/api/v1/x", {}, Buffer.alloc(7 * 1024 * 1024, 97))).status).toBe(200);
     expect((await send("POST", "/api/v1/x", {}, Buffer.alloc(9 * 1024 * 1024, 97))).status).toBe(413);
