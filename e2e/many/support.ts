@@ -117,6 +117,24 @@ export function allInstances(): Set<string> {
   return new Set(runState().instances.map((instance) => instance.address));
 }
 
+/**
+ * Makes the next request go to `target`. A page view is always the same number of requests, so round
+ * robin would hand every form submission of a loop to the same instance; small requests first move
+ * nginx's turn (it cycles through the upstreams in the order of the file) until the one before `target`
+ * has answered.
+ */
+export async function turnTo(request: APIRequestContext, target: string): Promise<void> {
+  const order = runState().instances.map((instance) => instance.address);
+  const before = order[(order.indexOf(target) + order.length - 1) % order.length];
+  for (let i = 0; i < 2 * order.length; i++) {
+    expect((await request.get("/icon.svg")).ok()).toBe(true);
+    const answered = accessLog()
+      .filter((entry) => entry.path === "/icon.svg")
+      .at(-1)?.upstreams.at(-1);
+    if (answered === before) return;
+  }
+}
+
 /** A crash, not a shutdown: SIGKILL to the instance's whole process group (scripts/lib/many-instances.ts). */
 export function killInstance(index: number): void {
   const instance = runState().instances[index];
