@@ -245,8 +245,3 @@ export async function startManyInstances(options: ManyInstancesOptions): Promise
     throw error;
   }
 }
-
-/** Kills an instance of a harness started by another process (a Playwright worker), by its process group. */
-export function killInstanceGroup(pid: number): void {
-  process.kill(-pid, "SIGKILL");
-}
