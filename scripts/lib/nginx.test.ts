@@ -24,6 +24,11 @@ function backend(instance: number): Promise<Server> {
     req.resume();
     req.once("end", () => {
       seen.push({ instance, method: req.method ?? "", headers: req.headers });
+      // Wikiport's own answer when Wikimedia is unavailable (lib/api/problem.ts).
+      if (req.url === "/wikimedia-down") {
+        res.writeHead(503, { "content-type": "application/problem+json" }).end('{"code":"wikimedia_unavailable"}');
+        return;
+      }
       res.writeHead(200, { "content-type": "text/plain" }).end(`instance ${instance}\n`);
     });
   });
@@ -85,6 +90,15 @@ describe("deploy/nginx/wikiport.conf", () => {
     // nginx's $host drops the port: every sign-in button (a server action) then failed as "Invalid Server Actions request".
     expect(seen[0]?.headers.host).toBe("wikiport.example.org:8443");
     expect(seen[0]?.headers["x-forwarded-host"]).toBe("wikiport.example.org:8443");
+  });
+
+  it("hands Wikiport's own 502/503 to the client instead of retrying it on every instance", async () => {
+    seen.length = 0;
+    const answer = await send("GET", "/wikimedia-down");
+    expect(answer.status).toBe(503);
+    expect(answer.text).toContain("wikimedia_unavailable");
+    // Retrying would triple the calls to a Wikimedia that is already failing.
+    expect(seen).toHaveLength(1);
   });
 
   it("refuses a body above its limit, and passes one below it", async () => {
