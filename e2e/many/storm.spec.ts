@@ -4,7 +4,8 @@
  * run it) a second refresh with the same refresh token would lose the grant, so exactly one token call
  * is the requirement, not an optimisation. The sandbox's request log (with start and end times) shows the
  * token calls and how many of the person's requests were at the wiki at once; nginx's log shows which
- * instances answered. The last test kills an instance mid-storm, so it runs last.
+ * instances answered. The last test kills an instance mid-storm, so it runs last (one worker, in order;
+ * each test stands on its own, so a failure of the first does not hide the second).
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import {
@@ -28,8 +29,6 @@ const STORM = 300;
 /** Several pages, so that the instances' caches cannot answer the storm without the wiki. */
 const TITLES = ["Moon", "Earth", "Sun", "Solar_System", "Main_Page"];
 const CREDENTIAL = `user:${ADA.name}`;
-
-test.describe.configure({ mode: "serial" });
 
 let page: Page;
 
