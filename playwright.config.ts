@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: "**/final/**", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", testIgnore: ["**/final/**", "**/many/**"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // e2e/many/ is the many-instance run, with servers of its own: playwright.many.config.ts.
     // Scans what the whole suite left behind (database, server output, bundles), so it runs last.
     { name: "no-secrets", testDir: "./e2e/final", dependencies: ["chromium"] },
   ],

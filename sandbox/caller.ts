@@ -41,3 +41,23 @@ export async function callerName(ctx: Ctx, endpoint: string): Promise<string | n
   if (endpoint === "oauth2/access_token") return fromTokenRequest(ctx);
   return null;
 }
+
+/**
+ * Which credential a request spends, for the request log: the wiki's "at most 3 concurrent requests"
+ * counts per credential (docs/wikimedia-protocol.md §7), and a user's tokens before and after a refresh are
+ * one credential. Null when the request carries no access token the sandbox issued.
+ */
+export function credentialOf(ctx: Ctx): string | null {
+  const header = ctx.req.headers.authorization;
+  if (!header?.startsWith("Bearer")) return null;
+  try {
+    const { jti } = decodeJwt(header.slice("Bearer".length).trim());
+    const record = ctx.store.state.accessTokens.find((token) => token.jti === jti);
+    if (!record) return null;
+    if (record.userId === 0) return `app:${record.clientKey}`;
+    const name = userName(ctx, record.userId);
+    return name === null ? null : `${record.grantType === "owner_only" ? "personal" : "user"}:${name}`;
+  } catch {
+    return null;
+  }
+}

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerAction } from "./action/routes";
-import { callerName } from "./caller";
+import { callerName, credentialOf } from "./caller";
 import type { SandboxConfig } from "./config";
 import { registerControl } from "./control";
 import { edgeErrorPage, notFoundPage, requestId, restError, restException } from "./errors";
@@ -107,6 +107,7 @@ export async function handle(
   hung: Set<ServerResponse>,
   res: ServerResponse,
 ): Promise<void> {
+  const started = store.preciseNow();
   const url = new URL(req.url ?? "/", store.config.publicUrl);
   const method = (req.method ?? "GET").toUpperCase();
   const rawPath = url.pathname;
@@ -128,6 +129,7 @@ export async function handle(
     cookies: parseCookies(req.headers.cookie),
     logDetails: (more) => Object.assign(details, more),
   };
+  const credential = credentialOf(ctx);
 
   let endpoint = "unmatched";
   let response: SandboxResponse;
@@ -146,7 +148,7 @@ export async function handle(
             res.destroy();
           }, appliedFault.delayMs).unref();
         }
-        store.log({ time: store.now(), method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: 0, details, fault: "hang" });
+        store.log({ time: store.now(), started, ended: null, credential, method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: 0, details, fault: "hang" });
         return;
       }
       if (appliedFault?.kind === "slow") await new Promise((r) => setTimeout(r, appliedFault?.delayMs ?? 3000));
@@ -164,7 +166,10 @@ export async function handle(
     response = scope === "rest" || scope === "oauth" ? restException(500) : edgeErrorPage(500);
   }
 
-  store.log({ time: store.now(), method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: response.status, details, fault: appliedFault?.kind ?? null });
+  store.log({
+    time: store.now(), started, ended: store.preciseNow(), credential,
+    method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: response.status, details, fault: appliedFault?.kind ?? null,
+  });
   res.writeHead(response.status, { "x-sandbox-endpoint": endpoint, ...response.headers });
   res.end(method === "HEAD" ? undefined : response.body);
 }

@@ -37,7 +37,18 @@ export interface Fault {
 
 export interface RequestLogEntry {
   seq: number;
+  /** When the answer was ready, on the sandbox's clock (ms). */
   time: number;
+  /**
+   * When the request arrived and when its answer was written, on the sandbox's clock with sub-millisecond
+   * precision: two requests of one credential overlap when one started before the other ended, which is
+   * how tests count requests in flight per credential (wikimedia-wire: at most 3). `ended` is null for a
+   * request left hanging by a fault.
+   */
+  started: number;
+  ended: number | null;
+  /** Whose access token the request carried: `user:<name>`, `app:<client key>` (client credentials), or null. */
+  credential: string | null;
   method: string;
   path: string;
   wiki: string | null;
@@ -83,6 +94,11 @@ export class SandboxStore {
   /** The sandbox clock, in epoch milliseconds: real time plus the offset tests advance. */
   now(): number {
     return Date.now() + this.state.clockOffsetMs;
+  }
+
+  /** `now()` with sub-millisecond precision, for the request log's start and end times. */
+  preciseNow(): number {
+    return performance.timeOrigin + performance.now() + this.state.clockOffsetMs;
   }
 
   advanceClock(seconds: number): void {

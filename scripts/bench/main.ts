@@ -14,6 +14,7 @@ import { residentBytes, stopAll } from "./processes";
 import { formatTable, unavailableRow, type Row } from "./report";
 import { createSandboxControl } from "./sandbox-control";
 import { addStaticFile, appEnv, choosePorts, copyBuiltApp, ensureBuild, startApp, startSandbox, stopChild } from "./stack";
+import { measureManyInstances } from "./many";
 import { measureRefreshStorm } from "./storm";
 import type { ThroughputPlan } from "./throughput";
 import { captureWidget, measureWidget } from "./widget";
@@ -33,6 +34,7 @@ const PART_NAMES: Record<string, string> = {
   c: "Widget",
   d: "Upstream requests per 1,000 views",
   e: "App process RSS",
+  f: "Many instances behind nginx (refresh storm; 1 vs 3 instances, PostgreSQL vs SQLite)",
 };
 
 async function main(): Promise<number> {
@@ -100,6 +102,10 @@ async function main(): Promise<number> {
         requests: plan.storm,
       }),
     );
+    // Shapes of their own (PostgreSQL, nginx, 1 or 3 instances), started after this run's servers stop,
+    // so that they have the machine to themselves as the parts above did.
+    await stopAll();
+    await part("f", () => measureManyInstances({ root, runDir, storm: plan.storm, plan }));
 
     rows.sort((x, y) => x.id.localeCompare(y.id));
     const lines = [
