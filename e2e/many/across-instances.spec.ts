@@ -44,6 +44,17 @@ test("sign in, dashboard, read, edit and watch through nginx, answered by every 
   expect(instancesThatAnswered(before)).toEqual(allInstances());
 });
 
+test("every instance answers the health check, which asks the shared database", async ({ request }) => {
+  const before = accessLog().length;
+  for (let i = 0; i < 3; i++) {
+    const response = await request.get("/healthz");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    expect(await response.text()).toBe("ok\n");
+  }
+  expect(instancesThatAnswered(before)).toEqual(allInstances());
+});
+
 test("a per-user edit limit of N holds in total across the three instances, not 3N", async ({ page }) => {
   await signIn(page, ANA);
   const seq = await latestSeq(page.request);
