@@ -58,3 +58,22 @@ export function useSandbox(overrides: Partial<SandboxConfig> = {}, options: { re
   });
   return handle;
 }
+
+/**
+ * Counts the requests whose path contains `pathPart` that the sandbox is serving at the same moment,
+ * from the server's own request and close events: `max()` is the most that were open together.
+ */
+export function watchOpenRequests(sb: SandboxHandle, pathPart: string): { max(): number; stop(): void } {
+  let open = 0;
+  let maxOpen = 0;
+  const observe = (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => {
+    if (!req.url?.includes(pathPart)) return;
+    open += 1;
+    maxOpen = Math.max(maxOpen, open);
+    res.on("close", () => {
+      open -= 1;
+    });
+  };
+  sb.sandbox.server.on("request", observe);
+  return { max: () => maxOpen, stop: () => void sb.sandbox.server.off("request", observe) };
+}

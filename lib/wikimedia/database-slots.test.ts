@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { upstreamSlots } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox, watchOpenRequests } from "@/sandbox/testing";
 import { databaseSlots } from "./database-slots";
 import { anonymousCredential, createWikimediaHttp } from "./http";
 import { createRestClient } from "./rest";
@@ -30,28 +29,18 @@ function instance(db: Db) {
 
 describe("at most 3 requests in flight per credential, across instances (docs/wikimedia-protocol.md §7)", () => {
   it("two instances on one database never have more than 3 requests of one credential open at the wiki", async () => {
-    let open = 0;
-    let maxOpen = 0;
-    const observe = (req: IncomingMessage, res: ServerResponse) => {
-      if (!req.url?.includes("/rest.php/v1/page/")) return;
-      open += 1;
-      maxOpen = Math.max(maxOpen, open);
-      res.on("close", () => {
-        open -= 1;
-      });
-    };
-    sb.sandbox.server.on("request", observe);
+    const open = watchOpenRequests(sb, "/rest.php/v1/page/");
     try {
       await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "slow", delayMs: 150, count: 12 });
       const [one, two] = [instance(testDb.db), instance(anotherInstance())];
       const reads = Array.from({ length: 12 }, (_, n) => (n % 2 === 0 ? one : two).getPageSource(anonymousCredential, EN, "Moon"));
       const pages = await Promise.all(reads);
       expect(pages.map((page) => page.title)).toEqual(Array(12).fill("Moon"));
-      expect(maxOpen).toBe(3);
+      expect(open.max()).toBe(3);
       const { requests } = await sb.control("GET", "/requests?endpoint=rest/page");
       expect(requests.filter((r: { fault: string | null }) => r.fault === "slow")).toHaveLength(12);
     } finally {
-      sb.sandbox.server.off("request", observe);
+      open.stop();
     }
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { WIKIPORT_CLIENT } from "@/sandbox/seed";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox, watchOpenRequests } from "@/sandbox/testing";
 import { createActionClient } from "./action";
 import { appCredential, createAppToken } from "./app-token";
 import { failure } from "./testing";
@@ -196,17 +196,7 @@ describe("faults on a read (rest/page) map to error codes within the deadline", 
 
 describe("at most 3 requests in flight per token", () => {
   it("queues the rest: 10 parallel reads with one token never have more than 3 open at the wiki", async () => {
-    let open = 0;
-    let maxOpen = 0;
-    const observe = (req: IncomingMessage, res: import("node:http").ServerResponse) => {
-      if (!req.url?.includes("/rest.php/v1/page/")) return;
-      open += 1;
-      maxOpen = Math.max(maxOpen, open);
-      res.on("close", () => {
-        open -= 1;
-      });
-    };
-    sb.sandbox.server.on("request", observe);
+    const open = watchOpenRequests(sb, "/rest.php/v1/page/");
     try {
       const { rest } = clients({ deadlineMs: 15_000 });
       await sb.control("POST", "/faults", { endpoint: "rest/page", kind: "slow", delayMs: 150, count: 10 });
@@ -219,10 +209,10 @@ describe("at most 3 requests in flight per token", () => {
       const credential = appCredential(createAppToken({ tokens }));
       const pages = await Promise.all(Array.from({ length: 10 }, () => rest.getPageSource(credential, EN, "Moon")));
       expect(pages.map((page) => page.title)).toEqual(Array(10).fill("Moon"));
-      expect(maxOpen).toBe(3);
+      expect(open.max()).toBe(3);
       expect((await requestLog("rest/page")).filter((r) => r.fault === "slow")).toHaveLength(10);
     } finally {
-      sb.sandbox.server.off("request", observe);
+      open.stop();
     }
   });
 
