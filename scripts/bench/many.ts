@@ -1,5 +1,5 @@
 /**
- * (f) The refresh storm through nginx over three instances on PostgreSQL, and (g) warm article throughput
+ * (m1–m3) The refresh storm through nginx over three instances on PostgreSQL, and (m4, m5) warm article throughput
  * through nginx with 1 vs 3 instances on PostgreSQL and 1 on SQLite. Each shape is started by the same
  * harness as the many-instance end-to-end run (scripts/lib/many-instances.ts: deploy/nginx/wikiport.conf
  * in front, a throwaway PostgreSQL), one after the other, so all of it shares this run's machine and load.
@@ -126,12 +126,12 @@ async function stormRows(stack: ManyInstances, requests: number): Promise<Row[]>
   const tokenCalls = (await control.requestsSince(mark, TOKEN_ENDPOINT)).length;
   const after = await grantOf(databaseUrl, user.name);
   if (storm.non2xx > 0 || storm.errors > 0) {
-    throw new Error(`(f) the storm's requests did not all succeed: ${describeStatuses(storm.statuses)}, ${storm.errors} errors.`);
+    throw new Error(`(m1) the storm's requests did not all succeed: ${describeStatuses(storm.statuses)}, ${storm.errors} errors.`);
   }
   const what = `${formatCount(requests)} concurrent requests via nginx, expired token, 3 instances on PostgreSQL`;
   return [
     {
-      id: "f1",
+      id: "m1",
       what: `Refresh storm over instances: token-endpoint calls (${what})`,
       measured: formatCount(tokenCalls),
       baseline: "1 (must be)",
@@ -139,14 +139,14 @@ async function stormRows(stack: ManyInstances, requests: number): Promise<Row[]>
       note: `${tokenCalls === 1 ? "single-flight held across instances" : "SINGLE-FLIGHT BROKEN: expected exactly 1 call"}; grant ${after.status}, version ${before.version} → ${after.version}; answers ${describeStatuses(storm.statuses)}.`,
     },
     {
-      id: "f2",
+      id: "m2",
       what: "Refresh storm over instances: p50 latency (vs the same burst, token fresh)",
       measured: formatMs(percentile(storm.samples, 50)),
       baseline: formatMs(percentile(fresh.samples, 50)),
       ratio: formatRatio(ratio(percentile(storm.samples, 50), percentile(fresh.samples, 50))),
     },
     {
-      id: "f3",
+      id: "m3",
       what: "Refresh storm over instances: p99 latency (vs the same burst, token fresh)",
       measured: formatMs(percentile(storm.samples, 99)),
       baseline: formatMs(percentile(fresh.samples, 99)),
@@ -182,7 +182,7 @@ export async function measureManyInstances(input: ManyInput): Promise<Row[]> {
     .join("; ");
   rows.push(
     {
-      id: "g1",
+      id: "m4",
       what: "Warm article view via nginx: 3 instances vs 1, both on PostgreSQL",
       measured: formatRate(three.rate),
       baseline: formatRate(onePg.rate),
@@ -193,7 +193,7 @@ export async function measureManyInstances(input: ManyInput): Promise<Row[]> {
         (problems ? ` ${problems}.` : ""),
     },
     {
-      id: "g2",
+      id: "m5",
       what: "Warm article view via nginx, 1 instance: PostgreSQL vs SQLite",
       measured: formatRate(onePg.rate),
       baseline: formatRate(oneSqlite.rate),
