@@ -40,6 +40,22 @@ export function createSandboxControl(sandboxUrl: string) {
       return Math.max(0, ...(await requestsSince(0)).map((entry) => entry.seq));
     },
 
+    /** Slows every REST call of a wiki by `delayMs` for the next `count` calls (the sandbox's `slow` fault). */
+    async slowWiki(wiki: string, delayMs: number, count: number): Promise<void> {
+      await json(
+        await fetch(control("/faults"), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ endpoint: "rest/*", wiki, kind: "slow", delayMs, count }),
+        }),
+        "faults",
+      );
+    },
+
+    async clearFaults(): Promise<void> {
+      await json(await fetch(control("/faults"), { method: "DELETE" }), "faults");
+    },
+
     async advanceClock(seconds: number): Promise<void> {
       await json(
         await fetch(control("/clock"), {
