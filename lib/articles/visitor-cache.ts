@@ -43,8 +43,13 @@ export function createVisitorPageCache(options: VisitorPageCacheOptions = {}) {
   const clock = options.perf ? { perf: options.perf, ttlResolution: 0 } : {};
   const missingTtl = options.missingTtlMs ?? VISITOR_MISSING_TTL_MS;
   const failureTtl = options.failureTtlMs ?? VISITOR_FAILURE_TTL_MS;
-  // Failures are small: bounded by count, and each entry's message is a fixed sentence.
-  const failures = new LRUCache<string, DescribedError>({ max: 10_000, ttl: failureTtl, ...clock });
+  // Bounded in size like the pages: a flood of distinct nonexistent titles must not grow it without end.
+  const failures = new LRUCache<string, DescribedError>({
+    maxSize: 2 * 1024 * 1024,
+    sizeCalculation: (error, key) => key.length + error.message.length + 64,
+    ttl: failureTtl,
+    ...clock,
+  });
   const pages = new LRUCache<string, Article, () => Promise<ReadResult<Article>>>({
     maxSize: options.maxSize ?? 32 * 1024 * 1024,
     sizeCalculation: (article) => Math.max(1, article.html.length),
