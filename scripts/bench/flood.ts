@@ -53,10 +53,23 @@ export async function measureFlood(appUrl: string, sandbox: SandboxControl, plan
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const [during, flooded] = await Promise.all([
-      (async () => ({ article: await visit(appUrl, article("Moon")), card: await visit(appUrl, card("Main_Page")), cached: await visit(appUrl, article("Solar_System")) }))(),
+      (async () => {
+        const [moon, main, cached] = await Promise.all([visit(appUrl, article("Moon")), visit(appUrl, card("Main_Page")), visit(appUrl, article("Solar_System"))]);
+        return { article: moon, card: main, cached };
+      })(),
       flood,
     ]);
-    const upstream = (await sandbox.requestsSince(mark)).filter((entry) => entry.path.includes("Flood_"));
+    const logged = await sandbox.requestsSince(mark);
+    const upstream = logged.filter((entry) => entry.path.includes("Flood_"));
+    // Where the visitor's read reached the wiki among the flood's: fairness, apart from the CPU time
+    // the flood's page renders take from everyone on this machine.
+    const arrivals = [...logged].sort((a, b) => (a.started ?? a.seq) - (b.started ?? b.seq));
+    const floodBefore = (found: (path: string) => boolean): string => {
+      const at = arrivals.findIndex((entry) => found(entry.path));
+      return at < 0 ? "n/a" : formatCount(arrivals.slice(0, at).filter((entry) => entry.path.includes("Flood_")).length);
+    };
+    const articleAfter = floodBefore((path) => path.includes("/Moon/with_html"));
+    const cardAfter = floodBefore((path) => path.includes("api.php") && path.includes("Main_Page"));
     const refused = flooded.filter((answer) => answer.status === 429).length;
     const statuses = new Map<number, number>();
     for (const answer of flooded) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -71,7 +84,8 @@ export async function measureFlood(appUrl: string, sandbox: SandboxControl, plan
         `Wiki slowed by ${plan.delayMs} ms a call. Card ${formatMs(during.card)} vs ${formatMs(normal.card)} (${formatRatio(ratio(during.card, normal.card))}), ` +
         `cached page ${formatMs(during.cached)} vs ${formatMs(normal.cached)}. Flooder: ${formatCount(refused)} × 429 of ${formatCount(plan.flood)} ` +
         `(${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(", ")}), ` +
-        `${formatCount(upstream.length)} upstream requests, ${perRequest.toFixed(2)} per flood request.`,
+        `${formatCount(upstream.length)} upstream requests, ${perRequest.toFixed(2)} per flood request. ` +
+        `Of the flood's ${formatCount(upstream.length)} reads, ${articleAfter} reached the wiki before the visitor's article, ${cardAfter} before its card.`,
     };
   } finally {
     await sandbox.clearFaults();

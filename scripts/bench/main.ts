@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
 import { describeMachine, loadAverage } from "./machine";
 import { measureMemory } from "./memory";
-import { residentBytes, stopAll } from "./processes";
+import { freePort, residentBytes, stopAll } from "./processes";
 import { formatTable, unavailableRow, type Row } from "./report";
 import { createSandboxControl } from "./sandbox-control";
 import { addStaticFile, appEnv, choosePorts, copyBuiltApp, ensureBuild, startApp, startSandbox, stopChild } from "./stack";
@@ -116,7 +116,8 @@ async function main(): Promise<number> {
     await stopChild(app2.child);
     await part("g", async () => {
       const { WIKIPORT_READ_LIMIT: _unlimited, ...defaults } = env;
-      const app = await startApp(appDir, runDir, "app-flood", ports.apps[1], defaults);
+      const port = await freePort(ports.apps[1] + 1, [ports.sandbox, ...ports.apps]);
+      const app = await startApp(appDir, runDir, "app-flood", port, defaults);
       try {
         return await measureFlood(app.url, control, plan.flood);
       } finally {

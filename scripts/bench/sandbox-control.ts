@@ -8,6 +8,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** When the request arrived, on the sandbox's clock (ms). */
+  started?: number;
 }
 
 export interface SandboxInfo {

@@ -38,10 +38,10 @@ export async function choosePorts(): Promise<Ports> {
   return { sandbox, apps: [first, second] };
 }
 
-/** The settings of every Wikiport process of this run: fresh secrets, nothing read from .env files. */
 /** A read limit no bench load reaches. */
 export const READ_LIMIT_OFF = "999999,999999/minute";
 
+/** The settings of every Wikiport process of this run: fresh secrets, nothing read from .env files. */
 export function appEnv(ports: Ports, dbPath: string): NodeJS.ProcessEnv {
   const key = randomBytes(32).toString("base64url");
   return {
