@@ -69,7 +69,8 @@ export async function measureFlood(appUrl: string, sandbox: SandboxControl, plan
       return at < 0 ? "n/a" : formatCount(arrivals.slice(0, at).filter((entry) => entry.path.includes("Flood_")).length);
     };
     const articleAfter = floodBefore((path) => path.includes("/Moon/with_html"));
-    const cardAfter = floodBefore((path) => path.includes("api.php") && path.includes("Main_Page"));
+    // The log has no query string; during the flood only the card asks the Action API.
+    const cardAfter = floodBefore((path) => path.includes("/api.php"));
     const refused = flooded.filter((answer) => answer.status === 429).length;
     const statuses = new Map<number, number>();
     for (const answer of flooded) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
