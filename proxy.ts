@@ -5,6 +5,8 @@
  *   message card under `/embed/`);
  * - refuses cross-site state changes: a non-GET request to anything but the bearer-token API whose
  *   Origin is `null` or not Wikiport's, or that a browser marks as cross-site (lib/security/origin-check.ts);
+ * - limits page GETs under `/wiki/` per client address (lib/security/rate-limits.ts READ_RATE_LIMIT):
+ *   visitors all read with the one app token, so a flood from one address would starve the rest;
  * - limits Server Action POSTs on every path per session, counted across all instances (lib/rate-limit),
  *   answering 429 with Retry-After before the action runs: an action can be posted to any page, so a
  *   limit on some paths is no limit (every action also counts per user, and says so in its form:
@@ -26,11 +28,13 @@ import { appRateLimitStore } from "@/lib/rate-limit/app-store";
 import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
 import { isEmbedPath, isSessionCookie, requestSecurityHeaders, type Header } from "@/lib/security/headers";
 import { checkRequestOrigin, needsOriginCheck } from "@/lib/security/origin-check";
-import { createSessionActionLimiter, tooManyRequestsResponse } from "@/lib/security/rate-limits";
+import { clientAddress } from "@/lib/security/client-address";
+import { createReadLimiter, createSessionActionLimiter, isLimitedRead, limitRead, tooManyRequestsResponse } from "@/lib/security/rate-limits";
 import { hasMalformedEncoding, isKnownMethod, MALFORMED_PATH_MESSAGE, malformedPathResponse, methodNotAllowedResponse } from "@/lib/security/request-line";
 import { badAddressCard } from "@/lib/widget/respond";
 
 let sessionActions: RateLimiter | undefined;
+let reads: RateLimiter | undefined;
 
 function withHeaders<R extends Response>(response: R, headers: Header[]): R {
   for (const { key, value } of headers) response.headers.set(key, value);
@@ -94,6 +98,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
         status: 403,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
       });
+      return withHeaders(refusal, headers);
+    }
+  }
+
+  if (isLimitedRead(request.method, pathname)) {
+    reads ??= createReadLimiter(appRateLimitStore());
+    const refusal = await limitRead(reads, clientAddress(request.headers, config.app.trustedProxyHops));
+    if (refusal) {
+      log.warn("request.rate_limited", { limit: "reads", path: pathname });
       return withHeaders(refusal, headers);
     }
   }

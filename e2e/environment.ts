@@ -41,6 +41,8 @@ const limits = {
   callback: { capacity: 300, perHour: 1 },
   api: { capacity: 60, perHour: 1 },
   apiAuthFailures: { capacity: 40, perHour: 1 },
+  // Every /wiki/ view from 127.0.0.1 in the whole suite, prefetches included: far above what it spends.
+  read: { capacity: 5000, perHour: 1 },
 } as const;
 
 function limitSetting(limit: { capacity: number; perHour: number }): string {
@@ -72,6 +74,7 @@ export const E2E = {
     WIKIPORT_CALLBACK_LIMIT: limitSetting(limits.callback),
     WIKIPORT_API_LIMIT: limitSetting(limits.api),
     WIKIPORT_API_AUTH_FAILURE_LIMIT: limitSetting(limits.apiAuthFailures),
+    WIKIPORT_READ_LIMIT: limitSetting(limits.read),
     NEXT_TELEMETRY_DISABLED: "1",
     XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
     XDG_CACHE_HOME: join(dataDir, "xdg-cache"),

@@ -67,6 +67,7 @@ const HELP: Record<string, string> = {
   WIKIPORT_CALLBACK_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_API_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_API_AUTH_FAILURE_LIMIT: RATE_LIMIT_HELP,
+  WIKIPORT_READ_LIMIT: RATE_LIMIT_HELP,
   WIKIPORT_KEYS:
     "The key ring that seals tokens at rest: comma-separated `kid=<32 random bytes, base64url>` entries. " +
     "Make a key with `npm run keys:generate` (npm start makes one for local use).",
@@ -164,6 +165,7 @@ const rawSchema = z.object({
   WIKIPORT_CALLBACK_LIMIT: rateLimitSchema,
   WIKIPORT_API_LIMIT: rateLimitSchema,
   WIKIPORT_API_AUTH_FAILURE_LIMIT: rateLimitSchema,
+  WIKIPORT_READ_LIMIT: rateLimitSchema,
 });
 
 export type WikimediaMode = "sandbox" | "production";
@@ -219,6 +221,8 @@ export interface Config {
     api?: RateLimitSetting;
     /** Failed /api/v1 authentications, per client address. */
     apiAuthFailures?: RateLimitSetting;
+    /** Page GETs under /wiki/, per client address (proxy.ts). */
+    read?: RateLimitSetting;
   };
 }
 
@@ -313,6 +317,7 @@ export function parseConfig(source: EnvSource): Config {
       ...(env.WIKIPORT_CALLBACK_LIMIT ? { callback: env.WIKIPORT_CALLBACK_LIMIT } : {}),
       ...(env.WIKIPORT_API_LIMIT ? { api: env.WIKIPORT_API_LIMIT } : {}),
       ...(env.WIKIPORT_API_AUTH_FAILURE_LIMIT ? { apiAuthFailures: env.WIKIPORT_API_AUTH_FAILURE_LIMIT } : {}),
+      ...(env.WIKIPORT_READ_LIMIT ? { read: env.WIKIPORT_READ_LIMIT } : {}),
     },
   };
 }

@@ -38,6 +38,8 @@ export const LIMITS = {
   signIn: { capacity: 300, perHour: 1 },
   callback: { capacity: 300, perHour: 1 },
   api: { capacity: 500, perHour: 1 },
+  // Every /wiki/ view of the run comes from nginx's one address (the storms included).
+  read: { capacity: 5000, perHour: 1 },
 } as const;
 
 const setting = (limit: { capacity: number; perHour: number }) => `${limit.capacity},${limit.perHour}/hour`;
@@ -58,6 +60,7 @@ export const MANY = {
     WIKIPORT_CALLBACK_LIMIT: setting(LIMITS.callback),
     WIKIPORT_API_LIMIT: setting(LIMITS.api),
     WIKIPORT_API_AUTH_FAILURE_LIMIT: setting(LIMITS.apiAuthFailures),
+    WIKIPORT_READ_LIMIT: setting(LIMITS.read),
     LOG_LEVEL: "info",
   } satisfies Record<string, string>,
 };

@@ -3,7 +3,10 @@
  * and the viewer's credential (their own token when signed in, Wikiport's app token for visitors).
  */
 import "server-only";
+import { headers } from "next/headers";
 import { getConfig } from "@/lib/env";
+import { clientAddress } from "@/lib/security/client-address";
+import { waitingAs } from "@/lib/wikimedia/http";
 import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
 import { createHtmlCache } from "./html-cache";
@@ -29,9 +32,19 @@ function credential(viewer: Viewer) {
   return viewer ? wikimedia.asUser(viewer.id) : wikimedia.asVisitor();
 }
 
-export function readArticle(site: Site, title: string, viewer: Viewer) {
+/**
+ * The app token queued under the visitor's client address, so that visitors take turns for its slots
+ * (docs/decisions/019-fair-reading.md); the address never leaves this process.
+ */
+async function visitorCredential() {
+  const address = clientAddress(await headers(), getConfig().app.trustedProxyHops);
+  return waitingAs(credential(null), address);
+}
+
+export async function readArticle(site: Site, title: string, viewer: Viewer) {
   if (viewer) return read.readArticle(deps(), credential(viewer), site, title);
-  return visitorPages.read(site.host, title, () => read.readArticle(deps(), credential(null), site, title));
+  const as = await visitorCredential();
+  return visitorPages.read(site.host, title, () => read.readArticle(deps(), as, site, title));
 }
 
 export function readHistory(site: Site, title: string, viewer: Viewer, paging: { olderThan?: number; newerThan?: number } = {}) {

@@ -64,13 +64,28 @@ describe("visitors' pages, cached for a minute", () => {
     expect(await pageReads()).toBe(2);
   });
 
-  it("a failure is returned and not kept: the next view asks the wiki again", async () => {
-    const { read } = setup();
+  it("a failure is returned and kept for ten seconds, then the next view asks the wiki again", async () => {
+    const { read, clock } = setup();
     await sb.control("POST", "/faults", { endpoint: "rest/page/with_html", kind: "status", status: 503, count: 10 });
     const failed = await read("Moon");
-    expect(failed).toMatchObject({ ok: false });
+    expect(failed).toMatchObject({ ok: false, error: { code: "wikimedia_unavailable" } });
     await sb.control("DELETE", "/faults");
+    expect(await read("Moon")).toMatchObject({ ok: false, error: { code: "wikimedia_unavailable" } });
+    expect(await pageReads()).toBe(1);
+    clock.now += 10_001;
     expect(await read("Moon")).toMatchObject({ ok: true });
+    expect(await pageReads()).toBe(2);
+  });
+
+  it("a missing page is kept for thirty seconds", async () => {
+    const { read, clock } = setup();
+    expect(await read("Not_yet_written")).toMatchObject({ ok: false, error: { code: "not_found" } });
+    clock.now += 29_000;
+    expect(await read("Not_yet_written")).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await pageReads()).toBe(1);
+    clock.now += 1_001;
+    expect(await read("Not_yet_written")).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await pageReads()).toBe(2);
   });
 
   it("when refreshing fails, visitors keep getting the last good page", async () => {

@@ -34,6 +34,15 @@ export const ACTION_RATE_LIMIT = { capacity: 60, refillPerMinute: 60 } as const;
  */
 export const SESSION_ACTION_RATE_LIMIT = { capacity: 90, refillPerMinute: 60 } as const;
 
+/**
+ * Page GETs under `/wiki/`, per client address, in proxy.ts: every visitor reads with Wikiport's one app
+ * token, so one address's flood of uncached titles would otherwise take that token's few request slots
+ * and its hourly quota from everyone (docs/decisions/019-fair-reading.md). Counted for every request, signed in or
+ * not: a made-up session cookie must not escape it. A person reading (with the browser's prefetches of
+ * the page's links) stays far below it; a classroom behind one address may need more.
+ */
+export const READ_RATE_LIMIT = { capacity: 120, refillPerMinute: 120 } as const;
+
 export type LimitedRoute = "sign_in" | "callback";
 
 const AUTH_ROUTE = /^\/api\/auth\/(signin|callback)\/[^/]+$/;
@@ -50,9 +59,10 @@ export interface AuthRouteLimits {
 }
 
 /** The limits this process applies: the operator's settings over the defaults above. */
-export function configuredRateLimits(): Record<"edit" | "action" | "sessionAction" | "signIn" | "callback", RateLimitSetting> {
+export function configuredRateLimits(): Record<"edit" | "action" | "sessionAction" | "signIn" | "callback" | "read", RateLimitSetting> {
   const configured = getConfig().limits;
   return {
+    read: configured.read ?? READ_RATE_LIMIT,
     edit: configured.edit ?? EDIT_RATE_LIMIT,
     action: configured.action ?? ACTION_RATE_LIMIT,
     sessionAction: configured.sessionAction ?? SESSION_ACTION_RATE_LIMIT,
@@ -95,6 +105,29 @@ export function createSessionActionLimiter(
   limit: RateLimitSetting = configuredRateLimits().sessionAction,
 ): RateLimiter {
   return createRateLimiter(store, { name: "session-action", ...limit, now });
+}
+
+export function createReadLimiter(
+  store: RateLimitStore,
+  now: () => number = Date.now,
+  limit: RateLimitSetting = configuredRateLimits().read,
+): RateLimiter {
+  return createRateLimiter(store, { name: "read", ...limit, now });
+}
+
+/** Whether a request is a page read the read limit counts: any GET or HEAD of a `/wiki/` address. */
+export function isLimitedRead(method: string, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && pathname.startsWith("/wiki/");
+}
+
+/**
+ * The read limit for one request (proxy.ts): null to let it through, or the 429 the client gets, a
+ * sentence with the wait that a person can act on and `Retry-After` for scripts.
+ */
+export async function limitRead(limiter: RateLimiter, client: string): Promise<Response | null> {
+  const decision = await limiter.take(client);
+  if (decision.ok) return null;
+  return tooManyRequestsResponse(decision.retryAfterSeconds, "pages read from your address in a short time");
 }
 
 /** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */

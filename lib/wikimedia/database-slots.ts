@@ -41,8 +41,9 @@ export function databaseSlots(options: DatabaseSlotsOptions): SlotPool {
   const now = options.now ?? Date.now;
   const fallbackMs = options.fallbackMs ?? (db.signals.crossProcess ? 1_000 : 100);
   const logger = options.log ?? defaultLog;
-  // One caller per credential at a time asks the database in this process, the rest queue here in
-  // order: a released slot then wakes one contender per instance instead of every waiting request.
+  // One caller per credential at a time asks the database in this process, the rest queue here, taking
+  // turns by waiter (slots.ts): a released slot then wakes one contender per instance instead of every
+  // waiting request, and the order in which this instance's waiters reach the database is fair.
   const gate = new KeyedSemaphore(1);
 
   function free(at: number) {
@@ -121,7 +122,7 @@ export function databaseSlots(options: DatabaseSlotsOptions): SlotPool {
       const credential = digest(key);
       const topic = `upstream-slot:${credential}`;
       const holder = randomUUID();
-      const leaveGate = await gate.acquire(credential, request.deadline);
+      const leaveGate = await gate.acquire(credential, request.deadline, request.waiter);
       let slot: number;
       try {
         slot = await wait(credential, topic, holder, request);

@@ -41,7 +41,18 @@ export interface Credential {
   readonly kind: "user" | "app" | "anonymous";
   /** Requests with the same key share the concurrency cap; one key per user, one for the app token. */
   readonly key: string;
+  /**
+   * Who is waiting for `key`'s slots, as an opaque key (a visitor's client address, set by the layer
+   * that knows it): waiters take turns by it (slots.ts), so one client's flood of reads with the app
+   * token cannot queue everyone else behind it (docs/decisions/019-fair-reading.md).
+   */
+  readonly waiter?: string;
   run(send: (bearer: string | null) => Promise<WikiResponse>): Promise<WikiResponse>;
+}
+
+/** `credential` for one waiter: the same token, key and refusal handling, queued under `waiter`. */
+export function waitingAs(credential: Credential, waiter: string): Credential {
+  return { kind: credential.kind, key: credential.key, waiter, run: (send) => credential.run(send) };
 }
 
 /** No token at all: Wikimedia treats the call as an anonymous reader. */
@@ -193,12 +204,13 @@ export function createWikimediaHttp(options: HttpOptions) {
     url: URL,
     init: { method: string; headers: Record<string, string>; body: string | undefined },
     key: string,
+    waiter: string | undefined,
     deadline: number,
   ): Promise<WikiResponse> {
     const host = wikiOf(url);
     let release: () => void | Promise<void>;
     try {
-      release = await slots.acquire(key, { deadline, holdMs: requestTimeoutMs + SLOT_HOLD_MARGIN_MS });
+      release = await slots.acquire(key, { deadline, holdMs: requestTimeoutMs + SLOT_HOLD_MARGIN_MS, ...(waiter !== undefined ? { waiter } : {}) });
     } catch (error) {
       if (error instanceof SlotTimeout) throw new WikimediaError("timeout", { host });
       throw sharedStateUnavailable(error, logger, "wikimedia.slots_unavailable");
@@ -231,7 +243,7 @@ export function createWikimediaHttp(options: HttpOptions) {
    * waiting out Retry-After within the deadline. Returns 2xx answers of the expected type, 3xx never,
    * and 4xx JSON envelopes for the API client to map; throws a `WikimediaError` for everything else.
    */
-  async function request(req: WikiRequest & { bearer: string | null; key: string }): Promise<WikiResponse> {
+  async function request(req: WikiRequest & { bearer: string | null; key: string; waiter: string | undefined }): Promise<WikiResponse> {
     const deadline = req.deadline ?? Date.now() + defaultDeadlineMs;
     const method = req.method ?? "GET";
     const expect = req.expect ?? "json";
@@ -250,7 +262,7 @@ export function createWikimediaHttp(options: HttpOptions) {
     let retries = 0;
     const hops: WikiResponse["hops"] = [];
     for (;;) {
-      const response = await attempt(url, { method, headers, body }, req.key, deadline);
+      const response = await attempt(url, { method, headers, body }, req.key, req.waiter, deadline);
       const host = wikiOf(url);
 
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
@@ -309,7 +321,7 @@ export function createWikimediaHttp(options: HttpOptions) {
     /** The request as `credential`: its token, its concurrency key, its answer to a rejected token. */
     async send(credential: Credential, req: WikiRequest): Promise<WikiResponse> {
       checkAllowed(req.url);
-      return credential.run((bearer) => request({ ...req, bearer, key: credential.key }));
+      return credential.run((bearer) => request({ ...req, bearer, key: credential.key, waiter: credential.waiter }));
     },
   };
 }

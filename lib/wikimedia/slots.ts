@@ -2,6 +2,10 @@
  * Where the request layer gets one of a credential's few request slots (docs/wikimedia-protocol.md §7:
  * "≤3 concurrent requests" per token). Two kinds: this process alone (below, for one instance and for
  * tests of the layers above), and every instance on the database (database-slots.ts).
+ *
+ * Waiters for one credential are served round robin by who is waiting (`SlotRequest.waiter`), not first
+ * come first served: every visitor reads with the one app token, so one client's 150 queued reads
+ * would otherwise put another client's first read behind all of them (docs/decisions/019-fair-reading.md).
  */
 
 /** The caller's deadline passed before a slot came free. */
@@ -17,6 +21,11 @@ export interface SlotRequest {
    * gives the slot back (a dead instance) loses it after this long.
    */
   holdMs: number;
+  /**
+   * Who is waiting, as an opaque key (a visitor's client address): waiters of one credential take
+   * turns by this key. Callers without one share a single turn.
+   */
+  waiter?: string;
 }
 
 export interface SlotPool {
@@ -24,9 +33,18 @@ export interface SlotPool {
   acquire(key: string, request: SlotRequest): Promise<() => void | Promise<void>>;
 }
 
-/** A counting semaphore per key: callers past the limit wait in order, or give up at their deadline. */
+interface KeyState {
+  active: number;
+  /** One queue per waiter, in turn order: Map keeps insertion order, and a served waiter goes to the back. */
+  queues: Map<string, (() => void)[]>;
+}
+
+/**
+ * A counting semaphore per key: callers past the limit wait, served round robin across waiters (each
+ * waiter in its own order), or give up at their deadline.
+ */
 export class KeyedSemaphore {
-  private readonly slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+  private readonly slots = new Map<string, KeyState>();
 
   constructor(readonly limit: number) {}
 
@@ -34,10 +52,27 @@ export class KeyedSemaphore {
     return this.slots.get(key)?.active ?? 0;
   }
 
-  acquire(key: string, deadline: number): Promise<() => void> {
+  /** How many callers wait for `key`'s slots. */
+  waiting(key: string): number {
+    let count = 0;
+    for (const queue of this.slots.get(key)?.queues.values() ?? []) count += queue.length;
+    return count;
+  }
+
+  private next(s: KeyState): (() => void) | undefined {
+    for (const [waiter, queue] of s.queues) {
+      const wake = queue.shift();
+      s.queues.delete(waiter);
+      if (queue.length > 0) s.queues.set(waiter, queue);
+      if (wake) return wake;
+    }
+    return undefined;
+  }
+
+  acquire(key: string, deadline: number, waiter = ""): Promise<() => void> {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { active: 0, waiting: [] };
+      slot = { active: 0, queues: new Map() };
       this.slots.set(key, slot);
     }
     const s = slot;
@@ -48,7 +83,7 @@ export class KeyedSemaphore {
         if (released) return;
         released = true;
         s.active -= 1;
-        const next = s.waiting.shift();
+        const next = this.next(s);
         if (next) next();
         else if (s.active === 0) this.slots.delete(key);
       };
@@ -60,21 +95,28 @@ export class KeyedSemaphore {
         resolve(grant());
       };
       const timer = setTimeout(() => {
-        const index = s.waiting.indexOf(wake);
-        if (index >= 0) s.waiting.splice(index, 1);
-        if (s.active === 0 && s.waiting.length === 0) this.slots.delete(key);
+        const queue = s.queues.get(waiter);
+        const index = queue?.indexOf(wake) ?? -1;
+        if (queue && index >= 0) {
+          queue.splice(index, 1);
+          if (queue.length === 0) s.queues.delete(waiter);
+        }
+        if (s.active === 0 && s.queues.size === 0) this.slots.delete(key);
         reject(new SlotTimeout());
       }, Math.max(0, deadline - Date.now()));
-      s.waiting.push(wake);
+      const queue = s.queues.get(waiter);
+      if (queue) queue.push(wake);
+      else s.queues.set(waiter, [wake]);
     });
   }
 }
 
 /** Slots counted in this process only: right for one instance, N times the limit for N instances. */
-export function localSlots(limit: number): SlotPool & { inFlight(key: string): number } {
+export function localSlots(limit: number): SlotPool & { inFlight(key: string): number; waiting(key: string): number } {
   const semaphore = new KeyedSemaphore(limit);
   return {
-    acquire: (key, request) => semaphore.acquire(key, request.deadline),
+    acquire: (key, request) => semaphore.acquire(key, request.deadline, request.waiter),
     inFlight: (key) => semaphore.inFlight(key),
+    waiting: (key) => semaphore.waiting(key),
   };
 }

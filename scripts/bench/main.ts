@@ -10,11 +10,12 @@ import { join } from "node:path";
 import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
 import { describeMachine, loadAverage } from "./machine";
 import { measureMemory } from "./memory";
-import { residentBytes, stopAll } from "./processes";
+import { freePort, residentBytes, stopAll } from "./processes";
 import { formatTable, unavailableRow, type Row } from "./report";
 import { createSandboxControl } from "./sandbox-control";
 import { addStaticFile, appEnv, choosePorts, copyBuiltApp, ensureBuild, startApp, startSandbox, stopChild } from "./stack";
 import { measureManyInstances } from "./many";
+import { measureFlood, type FloodPlan } from "./flood";
 import { measureRefreshStorm } from "./storm";
 import type { ThroughputPlan } from "./throughput";
 import { captureWidget, measureWidget } from "./widget";
@@ -23,10 +24,18 @@ interface Plan extends ThroughputPlan {
   upstreamViews: number;
   soak: number;
   storm: number;
+  flood: FloodPlan;
 }
 
-const FULL: Plan = { warmUp: 200, rounds: 2, seconds: 15, connections: 10, upstreamViews: 1000, soak: 100_000, storm: 200 };
-const SMOKE: Plan = { warmUp: 20, rounds: 1, seconds: 2, connections: 10, upstreamViews: 50, soak: 1000, storm: 50 };
+const FULL: Plan = {
+  warmUp: 200, rounds: 2, seconds: 15, connections: 10, upstreamViews: 1000, soak: 100_000, storm: 200,
+  flood: { flood: 150, delayMs: 300 },
+};
+// The same flood, with the wiki slowed less, so that it drains in about two seconds.
+const SMOKE: Plan = {
+  warmUp: 20, rounds: 1, seconds: 2, connections: 10, upstreamViews: 50, soak: 1000, storm: 50,
+  flood: { flood: 150, delayMs: 50 },
+};
 
 const PART_NAMES: Record<string, string> = {
   a: "Warm article view",
@@ -35,6 +44,7 @@ const PART_NAMES: Record<string, string> = {
   d: "Upstream requests per 1,000 views",
   e: "App process RSS",
   f: "Many instances behind nginx (refresh storm; 1 vs 3 instances, PostgreSQL vs SQLite)",
+  g: "A flood of anonymous reads from one address, and another visitor",
 };
 
 async function main(): Promise<number> {
@@ -102,6 +112,18 @@ async function main(): Promise<number> {
         requests: plan.storm,
       }),
     );
+    // An app of its own with the default read limit, in app-2's place; every title is uncached in it.
+    await stopChild(app2.child);
+    await part("g", async () => {
+      const { WIKIPORT_READ_LIMIT: _unlimited, ...defaults } = env;
+      const port = await freePort(ports.apps[1] + 1, [ports.sandbox, ...ports.apps]);
+      const app = await startApp(appDir, runDir, "app-flood", port, defaults);
+      try {
+        return await measureFlood(app.url, control, plan.flood);
+      } finally {
+        await stopChild(app.child);
+      }
+    });
     // Shapes of their own (PostgreSQL, nginx, 1 or 3 instances), started after this run's servers stop,
     // so that they have the machine to themselves as the parts above did.
     await stopAll();

@@ -8,6 +8,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** When the request arrived, on the sandbox's clock (ms). */
+  started?: number;
 }
 
 export interface SandboxInfo {
@@ -38,6 +40,22 @@ export function createSandboxControl(sandboxUrl: string) {
     /** The sequence number to count later upstream requests from. */
     async mark(): Promise<number> {
       return Math.max(0, ...(await requestsSince(0)).map((entry) => entry.seq));
+    },
+
+    /** Slows every REST call of a wiki by `delayMs` for the next `count` calls (the sandbox's `slow` fault). */
+    async slowWiki(wiki: string, delayMs: number, count: number): Promise<void> {
+      await json(
+        await fetch(control("/faults"), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ endpoint: "rest/*", wiki, kind: "slow", delayMs, count }),
+        }),
+        "faults",
+      );
+    },
+
+    async clearFaults(): Promise<void> {
+      await json(await fetch(control("/faults"), { method: "DELETE" }), "faults");
     },
 
     async advanceClock(seconds: number): Promise<void> {
