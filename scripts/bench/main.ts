@@ -43,7 +43,7 @@ const PART_NAMES: Record<string, string> = {
   c: "Widget",
   d: "Upstream requests per 1,000 views",
   e: "App process RSS",
-  f: "Many instances behind nginx (refresh storm; 1 vs 3 instances, PostgreSQL vs SQLite)",
+  m: "Many instances behind nginx (refresh storm; 1 vs 3 instances, PostgreSQL vs SQLite)",
   g: "A flood of anonymous reads from one address, and another visitor",
 };
 
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     // Shapes of their own (PostgreSQL, nginx, 1 or 3 instances), started after this run's servers stop,
     // so that they have the machine to themselves as the parts above did.
     await stopAll();
-    await part("f", () => measureManyInstances({ root, runDir, storm: plan.storm, plan }));
+    await part("m", () => measureManyInstances({ root, runDir, storm: plan.storm, plan }));
 
     rows.sort((x, y) => x.id.localeCompare(y.id));
     const lines = [
