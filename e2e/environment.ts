@@ -62,6 +62,8 @@ export const E2E = {
     WIKIMEDIA_MODE: "sandbox",
     WIKIMEDIA_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_STORE: "memory",
+    // Strict refresh-token rotation, not Wikimedia's 600 s grace: a race that would lose a grant fails here.
+    SANDBOX_REFRESH_GRACE: "0",
     DATABASE_PATH: join(dataDir, "wikiport.db"),
     AUTH_SECRET: authSecret,
     // A fresh key per run: a fixed key in the repository would be a publicly known key.

@@ -18,8 +18,11 @@ export interface SandboxConfig {
   /** Refresh-token lifetime in seconds ($wgOAuth2RefreshTokenTTL: P365D on Wikimedia). */
   refreshTokenTtl: number;
   /**
-   * How long a rotated refresh token may still be used, in seconds. 0 = strict (any reuse fails with
-   * invalid_grant, as before MediaWiki change e4424057); 600 = the grace period of current code.
+   * How long a rotated refresh token may still be used, in seconds: 600 by default, Wikimedia's
+   * `$wgOAuth2RefreshTokenGracePeriod` since MediaWiki change e4424057 (docs/wikimedia-protocol.md §2.3);
+   * 0 = strict (any reuse fails with invalid_grant, as before it). Tests run strict unless they say
+   * otherwise (sandbox/testing.ts): a race that loses a grant under strict rotation is a bug even where
+   * the grace would hide it.
    */
   refreshGraceSeconds: number;
   /** Add the deprecated `message` key to OAuth errors, as the Wikimedia fork of league did until 2026. */
@@ -35,7 +38,7 @@ const schema = z.object({
   SANDBOX_STORE: z.string().min(1).default("memory"),
   SANDBOX_ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(14400),
   SANDBOX_REFRESH_TOKEN_TTL: z.coerce.number().int().positive().default(365 * 24 * 3600),
-  SANDBOX_REFRESH_GRACE: z.coerce.number().int().min(0).default(0),
+  SANDBOX_REFRESH_GRACE: z.coerce.number().int().min(0).default(600),
   SANDBOX_LEGACY_OAUTH_ERRORS: z.enum(["0", "1", "true", "false"]).default("0"),
   SANDBOX_WIKIPORT_CALLBACK: z.string().url().default("http://localhost:3000/api/auth/callback/wikimedia"),
 });

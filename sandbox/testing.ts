@@ -19,7 +19,14 @@ export interface SandboxHandle {
 
 export const ALL_WIKIPORT_GRANTS = ["basic", "editpage", "createeditmovepage", "editmywatchlist", "viewmywatchlist"];
 
-export function useSandbox(overrides: Partial<SandboxConfig> = {}, options: { resetEachTest?: boolean } = {}): SandboxHandle {
+/**
+ * Strict refresh-token rotation unless a test asks for Wikimedia's grace: the vault must never depend on
+ * reusing a rotated refresh token (sandbox/config.ts).
+ */
+const TEST_DEFAULTS: Partial<SandboxConfig> = { refreshGraceSeconds: 0 };
+
+export function useSandbox(requested: Partial<SandboxConfig> = {}, options: { resetEachTest?: boolean } = {}): SandboxHandle {
+  const overrides = { ...TEST_DEFAULTS, ...requested };
   let sandbox: Sandbox | undefined;
   const handle: SandboxHandle = {
     get url() {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { connectDb } from "@/db";
 import { grants, users } from "@/db/schema";
 import { recordStatements, useTestDb } from "@/db/testing";
@@ -363,4 +363,67 @@ describe("the token vault", () => {
     expect(await row(userId)).toMatchObject({ status: "reconnect_needed", accessToken: null, refreshToken: null });
     await endpoint.close();
   });
+});
+
+// Wikimedia lets a rotated refresh token be reused for 600 s since MediaWiki change e4424057; before it,
+// reuse failed at once (docs/wikimedia-protocol.md §2.3). The vault must be right under both.
+describe.each([
+  { mode: "strict rotation", grace: 0 },
+  { mode: "Wikimedia's 600 s reuse grace", grace: 600 },
+])("the token vault under $mode", ({ grace }) => {
+  beforeEach(async () => {
+    await sb.control("POST", "/settings", { refreshGraceSeconds: grace });
+  });
+
+  it("refreshes once for concurrent requests on two instances, and the new token works", async () => {
+    const userId = await addUser("Ada Editor");
+    const old = await connect(vaultOn(), userId, { expiresInSeconds: 60 });
+    const secondConnection = connectDb(testDb.target);
+    const [first, second] = [vaultOn(), vaultOn(secondConnection)];
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).getAccessToken(userId)));
+    await secondConnection.close();
+    expect(await refreshCalls()).toBe(1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]).not.toBe(old.access_token);
+    expect(await profileStatus(results[0]!)).toBe(200);
+  });
+
+  it("rotates three times in a row, each time with the newest refresh token", async () => {
+    const vault = vaultOn();
+    const userId = await addUser("Ada Editor");
+    await connect(vault, userId, { expiresInSeconds: 60 });
+    const first = await vault.getAccessToken(userId);
+    const third = await vault.refreshAfterRejection(userId, await vault.refreshAfterRejection(userId, first));
+    expect(await refreshCalls()).toBe(3);
+    expect(await profileStatus(third)).toBe(200);
+    expect((await row(userId)).status).toBe("active");
+  });
+
+  it(
+    grace > 0
+      ? "keeps the grant when a refresh's answer was lost (a holder died before storing it): the old refresh token still works"
+      : "asks for a reconnect when a refresh's answer was lost (a holder died before storing it): the old refresh token is dead",
+    async () => {
+      const vault = vaultOn();
+      const userId = await addUser("Ada Editor");
+      const tokens = await connect(vault, userId, { expiresInSeconds: 60 });
+      // Wikimedia rotates, but the answer never reaches the database.
+      const lost = createTokenClient({ oauthUrl: oauthUrl(), clientId: WIKIPORT_CLIENT.key, clientSecret: WIKIPORT_CLIENT.secret, userAgent: "Wikiport/test" });
+      await lost.refresh(tokens.refresh_token);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const outcome = await vault.getAccessToken(userId).then(
+        (token) => ({ token }),
+        (error: unknown) => ({ error }),
+      );
+      warn.mockRestore();
+      if (grace > 0) {
+        expect(outcome).toHaveProperty("token");
+        expect(await profileStatus((outcome as { token: string }).token)).toBe(200);
+        expect((await row(userId)).status).toBe("active");
+      } else {
+        expect((outcome as { error: unknown }).error).toBeInstanceOf(ReconnectNeededError);
+        expect((await row(userId)).status).toBe("reconnect_needed");
+      }
+    },
+  );
 });

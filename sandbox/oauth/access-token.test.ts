@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sandboxConfigFromEnv } from "../config";
 import { DEMO_USERS, PUBLIC_TEST_CLIENT, WIKIPORT_CLIENT } from "../seed";
 import { useSandbox } from "../testing";
 import { decodeJwt, META, obtainCode, pkcePair, profile, tokenRequest, WIKIPORT_AUTH, wikiportTokens } from "./test-browser";
@@ -351,6 +352,12 @@ describe("access_token: refresh rotation", () => {
     const reuse = await tokenRequest(sb, { grant_type: "refresh_token", refresh_token: first.refresh_token, ...WIKIPORT_AUTH });
     expect(reuse.status).toBe(400);
     expect(reuse.body).toEqual({ error: "invalid_grant", error_description: "The refresh token is invalid.", hint: "Token has been revoked" });
+  });
+
+  it("follows Wikimedia by default: a 600 s reuse grace (npm start, npm run sandbox); tests run strict unless they ask", () => {
+    expect(sandboxConfigFromEnv({}).refreshGraceSeconds).toBe(600);
+    expect(sandboxConfigFromEnv({ SANDBOX_REFRESH_GRACE: "0" }).refreshGraceSeconds).toBe(0);
+    expect(sb.sandbox.store.config.refreshGraceSeconds).toBe(0);
   });
 
   it("with grace 600: the old refresh token works for 600 s, not extended by reuse, then fails", async () => {

@@ -109,6 +109,8 @@ export async function startSandbox(root: string, runDir: string, ports: Ports, e
       SANDBOX_HOST: "127.0.0.1",
       SANDBOX_PUBLIC_URL: url,
       SANDBOX_STORE: "memory",
+      // Strict rotation: single flight must hold without Wikimedia's reuse grace to fall back on.
+      SANDBOX_REFRESH_GRACE: "0",
       SANDBOX_WIKIPORT_CALLBACK: `${env.WIKIPORT_URL}/api/auth/callback/wikimedia`,
       SANDBOX_QUIET: "1",
     },

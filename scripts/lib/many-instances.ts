@@ -190,6 +190,8 @@ export async function startManyInstances(options: ManyInstancesOptions): Promise
         SANDBOX_HOST: "127.0.0.1",
         SANDBOX_PUBLIC_URL: sandboxUrl,
         SANDBOX_STORE: "memory",
+        // Strict rotation: single flight must hold without Wikimedia's reuse grace to fall back on.
+        SANDBOX_REFRESH_GRACE: "0",
         SANDBOX_WIKIPORT_CALLBACK: `${url}/api/auth/callback/wikimedia`,
         SANDBOX_QUIET: "1",
       },
