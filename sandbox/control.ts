@@ -22,6 +22,13 @@ const faultSchema = z.object({
   user: z.string().min(1).optional(),
 });
 
+const deprecationSchema = z.object({
+  endpoint: z.string().min(1),
+  since: z.string().datetime(),
+  sunset: z.string().datetime().optional(),
+  link: z.string().url().startsWith("https://").optional(),
+});
+
 const settingsSchema = z.object({
   accessTokenTtl: z.number().int().positive().optional(),
   refreshTokenTtl: z.number().int().positive().optional(),
@@ -103,6 +110,25 @@ export function registerControl(router: Router): void {
   });
   add("DELETE", "/faults", (ctx) => {
     ctx.store.faults.length = 0;
+    return json(200, { ok: true });
+  });
+
+  add("GET", "/deprecations", (ctx) => json(200, { deprecations: ctx.store.deprecations }));
+  add("POST", "/deprecations", async (ctx) => {
+    const body = await jsonBody(ctx, deprecationSchema);
+    if (!body.ok) return body.response;
+    const { endpoint, since, sunset, link } = body.value;
+    const announcement = {
+      endpoint,
+      since: Date.parse(since),
+      ...(sunset !== undefined ? { sunset: Date.parse(sunset) } : {}),
+      ...(link !== undefined ? { link } : {}),
+    };
+    ctx.store.deprecations.push(announcement);
+    return json(201, { deprecation: announcement });
+  });
+  add("DELETE", "/deprecations", (ctx) => {
+    ctx.store.deprecations.length = 0;
     return json(200, { ok: true });
   });
 

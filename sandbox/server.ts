@@ -170,7 +170,7 @@ export async function handle(
     time: store.now(), started, ended: store.preciseNow(), credential,
     method, path: rawPath, wiki: wiki?.host ?? null, endpoint, status: response.status, details, fault: appliedFault?.kind ?? null,
   });
-  res.writeHead(response.status, { "x-sandbox-endpoint": endpoint, ...response.headers });
+  res.writeHead(response.status, { "x-sandbox-endpoint": endpoint, ...response.headers, ...store.deprecationHeaders(endpoint) });
   res.end(method === "HEAD" ? undefined : response.body);
 }
 

@@ -35,6 +35,20 @@ export interface Fault {
   user?: string;
 }
 
+/**
+ * An endpoint announced as going away, RFC 9745 style, as Wikimedia does with at least three months'
+ * notice (docs/wikimedia-protocol.md §11): its answers carry `Deprecation`, and `Sunset` and a
+ * `Link` to the announcement when given.
+ */
+export interface DeprecationAnnouncement {
+  /** An endpoint name (see the router), or a prefix ending in `*`. */
+  endpoint: string;
+  /** Epoch ms. */
+  since: number;
+  sunset?: number;
+  link?: string;
+}
+
 export interface RequestLogEntry {
   seq: number;
   /** When the answer was ready, on the sandbox's clock (ms). */
@@ -69,6 +83,7 @@ export function sameUser(a: string, b: string): boolean {
 export class SandboxStore {
   state: SandboxState;
   readonly faults: Fault[] = [];
+  readonly deprecations: DeprecationAnnouncement[] = [];
   readonly requestLog: RequestLogEntry[] = [];
   private nextFaultId = 1;
   private nextSeq = 1;
@@ -110,6 +125,7 @@ export class SandboxStore {
   reset(): void {
     this.state = seedState(this.config, Date.now(), this.state.signingKey);
     this.faults.length = 0;
+    this.deprecations.length = 0;
     this.requestLog.length = 0;
     this.changed();
   }
@@ -130,6 +146,19 @@ export class SandboxStore {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(this.state));
     renameSync(`${file}.tmp`, file);
+  }
+
+  /** The headers announcing `endpoint`'s deprecation, if it is deprecated. */
+  deprecationHeaders(endpoint: string): Record<string, string> {
+    const found = this.deprecations.find(
+      (d) => d.endpoint === endpoint || (d.endpoint.endsWith("*") && endpoint.startsWith(d.endpoint.slice(0, -1))),
+    );
+    if (!found) return {};
+    return {
+      deprecation: `@${Math.floor(found.since / 1000)}`,
+      ...(found.sunset !== undefined ? { sunset: new Date(found.sunset).toUTCString() } : {}),
+      ...(found.link !== undefined ? { link: `<${found.link}>; rel="deprecation"; type="text/html"` } : {}),
+    };
   }
 
   addFault(fault: Omit<Fault, "id">): Fault {

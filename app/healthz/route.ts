@@ -1,14 +1,19 @@
 /**
- * `GET /healthz`: 200 `ok` while this instance's database answers, 503 otherwise (docs/deploying.md).
+ * `GET /healthz`: 200 `ok` while this instance's database answers, 503 otherwise (docs/deploying.md),
+ * followed by a line per Wikimedia endpoint this process has seen announced as deprecated.
  * Plain text, never cached, no session read.
  */
 import { getDb } from "@/lib/db";
-import { checkHealth } from "@/lib/health";
+import { checkHealth, healthReport } from "@/lib/health";
+import { log } from "@/lib/log";
+import { processDeprecationWatch } from "@/lib/wikimedia/deprecations";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const health = await checkHealth(getDb());
-  const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
-  return health.ok ? new Response("ok\n", { headers }) : new Response(`${health.reason}\n`, { status: 503, headers });
+  const report = healthReport(await checkHealth(getDb()), processDeprecationWatch(log).list());
+  return new Response(report.body, {
+    status: report.status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }

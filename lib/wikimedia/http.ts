@@ -14,6 +14,7 @@
  * Tokens are never logged: log lines carry the wiki and the path only.
  */
 import { log as defaultLog, type Logger } from "@/lib/log";
+import type { DeprecationWatch } from "./deprecations";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
 import { sharedStateUnavailable } from "./shared-state-error";
@@ -92,6 +93,8 @@ export interface HttpOptions {
   /** Waits on Retry-After per call. Default 2. */
   maxRetries?: number;
   log?: Logger;
+  /** Told about every answer, to notice `Deprecation` headers (deprecations.ts). */
+  deprecations?: DeprecationWatch;
 }
 
 export type WikimediaHttp = ReturnType<typeof createWikimediaHttp>;
@@ -264,6 +267,7 @@ export function createWikimediaHttp(options: HttpOptions) {
     for (;;) {
       const response = await attempt(url, { method, headers, body }, req.key, req.waiter, deadline);
       const host = wikiOf(url);
+      options.deprecations?.notice({ method, url, host, headers: response.headers });
 
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         const location = response.headers.get("location");

@@ -13,6 +13,7 @@ import { log } from "@/lib/log";
 import { createActionClient, type ActionClient } from "./action";
 import { appCredential, createAppToken } from "./app-token";
 import { databaseSlots } from "./database-slots";
+import { processDeprecationWatch } from "./deprecations";
 import { anonymousCredential, createWikimediaHttp, type Credential, type WikimediaHttp } from "./http";
 import { createTokenClient } from "./oauth";
 import { createRestClient, type RestClient } from "./rest";
@@ -37,7 +38,13 @@ export interface Wikimedia {
 export function createWikimedia(userTokens: () => UserTokens, db: Db): Wikimedia {
   const { wikimedia: config, vault } = getConfig();
   const agent = userAgent(config.contact);
-  const http = createWikimediaHttp({ wikiUrlTemplate: config.wikiUrlTemplate, userAgent: agent, slots: databaseSlots({ db, log }), log });
+  const http = createWikimediaHttp({
+    wikiUrlTemplate: config.wikiUrlTemplate,
+    userAgent: agent,
+    slots: databaseSlots({ db, log }),
+    log,
+    deprecations: processDeprecationWatch(log),
+  });
   const appToken = createAppToken({
     tokens: createTokenClient({ oauthUrl: config.oauthUrl, clientId: config.clientId, clientSecret: config.clientSecret, userAgent: agent }),
     shared: { db, keyRing: vault.keyRing, oauthServer: config.oauthUrl },
