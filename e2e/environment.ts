@@ -64,6 +64,10 @@ export const E2E = {
     SANDBOX_STORE: "memory",
     // Strict refresh-token rotation, not Wikimedia's 600 s grace: a race that would lose a grant fails here.
     SANDBOX_REFRESH_GRACE: "0",
+    // The API gateway checks User-Agent and tokens as in production, but its per-minute limits are off:
+    // how many requests a suite makes in a minute depends on the machine's speed. Its 429s are tested
+    // with small limits set by the tests that need them (lib/wikimedia/gateway.test.ts).
+    SANDBOX_GATEWAY_LIMITS: "off",
     DATABASE_PATH: join(dataDir, "wikiport.db"),
     AUTH_SECRET: authSecret,
     // A fresh key per run: a fixed key in the repository would be a publicly known key.

@@ -4,6 +4,7 @@
  * defaults to the current one (see docs/wikimedia-protocol.md).
  */
 import { z } from "zod";
+import { WIKIMEDIA_GATEWAY_LIMITS, type GatewayLimits } from "./gateway";
 
 export interface SandboxConfig {
   port: number;
@@ -27,6 +28,13 @@ export interface SandboxConfig {
   refreshGraceSeconds: number;
   /** Add the deprecated `message` key to OAuth errors, as the Wikimedia fork of league did until 2026. */
   legacyOAuthErrorMessage: boolean;
+  /**
+   * Wikimedia's API gateway in front of api.php and rest.php (gateway.ts): on by default, as in
+   * production since 2025-10; off gives MediaWiki's own answers only.
+   */
+  gateway: boolean;
+  /** The gateway's requests per minute by class (`SANDBOX_GATEWAY_LIMITS=off`: none limited). */
+  gatewayLimits: GatewayLimits;
   /** Callback URL of the seeded Wikiport consumer. */
   wikiportCallback: string;
 }
@@ -40,6 +48,8 @@ const schema = z.object({
   SANDBOX_REFRESH_TOKEN_TTL: z.coerce.number().int().positive().default(365 * 24 * 3600),
   SANDBOX_REFRESH_GRACE: z.coerce.number().int().min(0).default(600),
   SANDBOX_LEGACY_OAUTH_ERRORS: z.enum(["0", "1", "true", "false"]).default("0"),
+  SANDBOX_GATEWAY: z.enum(["on", "off"]).default("on"),
+  SANDBOX_GATEWAY_LIMITS: z.enum(["wikimedia", "off"]).default("wikimedia"),
   SANDBOX_WIKIPORT_CALLBACK: z.string().url().default("http://localhost:3000/api/auth/callback/wikimedia"),
 });
 
@@ -59,6 +69,11 @@ export function sandboxConfigFromEnv(env: Record<string, string | undefined>): S
     refreshTokenTtl: e.SANDBOX_REFRESH_TOKEN_TTL,
     refreshGraceSeconds: e.SANDBOX_REFRESH_GRACE,
     legacyOAuthErrorMessage: e.SANDBOX_LEGACY_OAUTH_ERRORS === "1" || e.SANDBOX_LEGACY_OAUTH_ERRORS === "true",
+    gateway: e.SANDBOX_GATEWAY === "on",
+    gatewayLimits:
+      e.SANDBOX_GATEWAY_LIMITS === "off"
+        ? { unidentified: null, identified: null, "new-account": null, established: null, bot: null }
+        : { ...WIKIMEDIA_GATEWAY_LIMITS },
     wikiportCallback: e.SANDBOX_WIKIPORT_CALLBACK,
   };
 }

@@ -34,6 +34,17 @@ const settingsSchema = z.object({
   refreshTokenTtl: z.number().int().positive().optional(),
   refreshGraceSeconds: z.number().int().min(0).optional(),
   legacyOAuthErrorMessage: z.boolean().optional(),
+  gateway: z.boolean().optional(),
+  gatewayLimits: z
+    .object({
+      unidentified: z.number().int().positive().nullable(),
+      identified: z.number().int().positive().nullable(),
+      "new-account": z.number().int().positive().nullable(),
+      established: z.number().int().positive().nullable(),
+      bot: z.number().int().positive().nullable(),
+    })
+    .partial()
+    .optional(),
 });
 
 async function jsonBody<T>(ctx: Ctx, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: SandboxResponse }> {
@@ -76,6 +87,8 @@ export function registerControl(router: Router): void {
         refreshTokenTtl: ctx.store.config.refreshTokenTtl,
         refreshGraceSeconds: ctx.store.config.refreshGraceSeconds,
         legacyOAuthErrorMessage: ctx.store.config.legacyOAuthErrorMessage,
+        gateway: ctx.store.config.gateway,
+        gatewayLimits: ctx.store.config.gatewayLimits,
       },
     }),
   );
@@ -96,7 +109,9 @@ export function registerControl(router: Router): void {
   add("POST", "/settings", async (ctx) => {
     const body = await jsonBody(ctx, settingsSchema);
     if (!body.ok) return body.response;
-    Object.assign(ctx.store.config, Object.fromEntries(Object.entries(body.value).filter(([, v]) => v !== undefined)));
+    const { gatewayLimits, ...settings } = body.value;
+    Object.assign(ctx.store.config, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
+    if (gatewayLimits) ctx.store.config.gatewayLimits = { ...ctx.store.config.gatewayLimits, ...gatewayLimits };
     return json(200, { ok: true });
   });
 

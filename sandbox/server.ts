@@ -16,6 +16,7 @@ import { registerPages } from "./pages/routes";
 import { registerRest } from "./rest/routes";
 import { Router } from "./router";
 import { SandboxStore, type Fault } from "./store";
+import { gatewayAnswer } from "./gateway";
 import { findWiki } from "./wikis";
 
 export interface Sandbox {
@@ -135,7 +136,11 @@ export async function handle(
   let response: SandboxResponse;
   let appliedFault: Fault | null = null;
   try {
-    if (match.kind === "found" && (!match.params.wiki || wiki)) {
+    const gate = (scope === "api" || scope === "rest") && wiki ? await gatewayAnswer(store, req, url) : null;
+    if (gate) {
+      endpoint = "gateway";
+      response = gate;
+    } else if (match.kind === "found" && (!match.params.wiki || wiki)) {
       endpoint = typeof match.route.endpoint === "string" ? match.route.endpoint : await match.route.endpoint(ctx);
       const caller = store.hasUserFaults() ? await callerName(ctx, endpoint) : null;
       appliedFault = store.takeFault(endpoint, wiki?.host ?? null, caller);

@@ -84,6 +84,8 @@ export class SandboxStore {
   state: SandboxState;
   readonly faults: Fault[] = [];
   readonly deprecations: DeprecationAnnouncement[] = [];
+  /** The API gateway's per-minute windows by client key (gateway.ts). */
+  readonly gatewayWindows = new Map<string, { start: number; count: number }>();
   readonly requestLog: RequestLogEntry[] = [];
   private nextFaultId = 1;
   private nextSeq = 1;
@@ -126,6 +128,7 @@ export class SandboxStore {
     this.state = seedState(this.config, Date.now(), this.state.signingKey);
     this.faults.length = 0;
     this.deprecations.length = 0;
+    this.gatewayWindows.clear();
     this.requestLog.length = 0;
     this.changed();
   }

@@ -21,9 +21,11 @@ export const ALL_WIKIPORT_GRANTS = ["basic", "editpage", "createeditmovepage", "
 
 /**
  * Strict refresh-token rotation unless a test asks for Wikimedia's grace: the vault must never depend on
- * reusing a rotated refresh token (sandbox/config.ts).
+ * reusing a rotated refresh token (sandbox/config.ts). No API gateway unless a test asks for it: most
+ * tests read the sandbox with plain `fetch`, whose default User-Agent the gateway refuses; the gateway's
+ * own tests and the end-to-end suites (through Wikiport, with its policy User-Agent) run with it on.
  */
-const TEST_DEFAULTS: Partial<SandboxConfig> = { refreshGraceSeconds: 0 };
+const TEST_DEFAULTS: Partial<SandboxConfig> = { refreshGraceSeconds: 0, gateway: false };
 
 export function useSandbox(requested: Partial<SandboxConfig> = {}, options: { resetEachTest?: boolean } = {}): SandboxHandle {
   const overrides = { ...TEST_DEFAULTS, ...requested };

@@ -78,6 +78,23 @@ export async function issueAccessToken(
 }
 
 /**
+ * What the API gateway checks without asking MediaWiki: the JWT's signature and its expiry (by the
+ * sandbox clock). A revoked token that has not expired passes here, and MediaWiki refuses it after.
+ * Returns the claims, or why the token was refused in Envoy's words (docs/wikimedia-protocol.md §11).
+ */
+export async function checkJwtAtGateway(
+  store: SandboxStore,
+  jwt: string,
+): Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: "Jwt is expired" | "Jwt verification fails" }> {
+  try {
+    const { payload } = await jwtVerify(jwt, keys(store).publicKey, { algorithms: ["RS256"], currentDate: new Date(store.now()), clockTolerance: 1 });
+    return { ok: true, claims: payload as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, reason: (error as { code?: string }).code === "ERR_JWT_EXPIRED" ? "Jwt is expired" : "Jwt verification fails" };
+  }
+}
+
+/**
  * The access-token row behind a JWT, or null when the token is malformed, badly signed, expired (by the
  * sandbox clock), revoked or unknown. Callers answer all of these the same way, as Wikimedia does.
  */

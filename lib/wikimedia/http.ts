@@ -7,12 +7,16 @@
  *   across every instance when given the database's slots (database-slots.ts);
  * - `Retry-After` honoured on 429, 503 and the Action API's `maxlag`/`readonly` errors, by waiting and
  *   retrying only while the deadline allows, otherwise a typed error carrying the wait;
+ * - after a 429, the credential's other calls wait out the same `Retry-After` before sending anything:
+ *   Wikimedia's limits are per user and per minute since 2026 (docs/wikimedia-protocol.md §11), so
+ *   asking again early only spends the next minute's requests;
  * - edge error pages (HTML or plain text, §7) turned into typed errors by checking Content-Type first;
  * - bearer tokens only for allow-listed wiki URLs, checked before any connection, and redirects
  *   followed by hand so an Authorization header never leaves the wiki it was meant for
  *   (docs/security-requirements.md items 9 and 36).
  * Tokens are never logged: log lines carry the wiki and the path only.
  */
+import { LRUCache } from "lru-cache";
 import { log as defaultLog, type Logger } from "@/lib/log";
 import type { DeprecationWatch } from "./deprecations";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
@@ -182,6 +186,23 @@ export function createWikimediaHttp(options: HttpOptions) {
   const maxRetries = options.maxRetries ?? 2;
   const logger = options.log ?? defaultLog;
   const slots = options.slots ?? localSlots(options.maxConcurrentPerKey ?? 3);
+  /** Credential key → when Wikimedia said it may ask again (epoch ms), after a 429. In this process only. */
+  const pausedUntil = new LRUCache<string, number>({ max: 10_000, ttl: 15 * 60_000 });
+
+  /** Waits out a credential's pause when the deadline allows; otherwise the 429 again, without asking. */
+  async function waitForTurn(key: string, host: string, deadline: number): Promise<void> {
+    const until = pausedUntil.get(key);
+    if (until === undefined) return;
+    const waitMs = until - Date.now();
+    if (waitMs <= 0) {
+      pausedUntil.delete(key);
+      return;
+    }
+    if (Date.now() + waitMs >= deadline) {
+      throw new WikimediaError("rate_limited", { host, status: 429, retryAfterSeconds: Math.ceil(waitMs / 1000) });
+    }
+    await sleep(waitMs);
+  }
 
   function refuse(url: URL, reason: string): WikimediaError {
     // Only the origin: a refused URL may carry anything in its path or query.
@@ -265,6 +286,7 @@ export function createWikimediaHttp(options: HttpOptions) {
     let retries = 0;
     const hops: WikiResponse["hops"] = [];
     for (;;) {
+      await waitForTurn(req.key, wikiOf(url), deadline);
       const response = await attempt(url, { method, headers, body }, req.key, req.waiter, deadline);
       const host = wikiOf(url);
       options.deprecations?.notice({ method, url, host, headers: response.headers });
@@ -288,6 +310,7 @@ export function createWikimediaHttp(options: HttpOptions) {
       const backOff = backOffSignal(response);
       if (backOff) {
         const waitMs = (backOff.retryAfter ?? 0) * 1000;
+        if (backOff.code === "rate_limited" && waitMs > 0) pausedUntil.set(req.key, Date.now() + waitMs);
         if (backOff.retryAfter !== undefined && retries < maxRetries && Date.now() + waitMs < deadline) {
           retries += 1;
           logger.info("wikimedia.retry_after", { host, path: url.pathname, status: response.status, reason: backOff.code, waitMs });

@@ -111,6 +111,8 @@ export async function startSandbox(root: string, runDir: string, ports: Ports, e
       SANDBOX_STORE: "memory",
       // Strict rotation: single flight must hold without Wikimedia's reuse grace to fall back on.
       SANDBOX_REFRESH_GRACE: "0",
+      // The gateway's checks on, its per-minute limits off: a load test must not measure them.
+      SANDBOX_GATEWAY_LIMITS: "off",
       SANDBOX_WIKIPORT_CALLBACK: `${env.WIKIPORT_URL}/api/auth/callback/wikimedia`,
       SANDBOX_QUIET: "1",
     },
