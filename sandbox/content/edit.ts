@@ -338,6 +338,18 @@ function baseRevision(store: SandboxStore, input: EditInput, page: PageRecord): 
   return null;
 }
 
+/**
+ * Edits made with an OAuth token are tagged `OAuth CID: <consumer id>` by the OAuth extension itself
+ * (EXT `Hooks::onChangeTagsAllowedAdd` / `Utils::getTagName`), visible in history and recent changes;
+ * a client cannot add or remove it (docs/wikimedia-protocol.md §11). The sandbox numbers consumers in
+ * the order they were registered, as `oarc_id` does.
+ */
+function oauthTag(store: SandboxStore, viewer: EditInput["viewer"]): string[] {
+  if (viewer.kind !== "user" || viewer.via !== "oauth" || !viewer.clientKey) return [];
+  const index = store.state.clients.findIndex((client) => client.key === viewer.clientKey);
+  return index < 0 ? [] : [`OAuth CID: ${index + 1}`];
+}
+
 export function performEdit(store: SandboxStore, input: EditInput): EditResult {
   const { viewer, wiki, title } = input;
   if (input.text === undefined && input.appendText === undefined && input.prependText === undefined) {
@@ -417,7 +429,7 @@ export function performEdit(store: SandboxStore, input: EditInput): EditResult {
     // EditPage ignores "minor" for page creations and for users without `minoredit`.
     minor: input.minor && page !== undefined && viewer.rights.has("minoredit"),
     content: newText,
-    tags: [...new Set(input.tags ?? [])],
+    tags: [...new Set([...(input.tags ?? []), ...oauthTag(store, viewer)])],
   };
   state.revisions.push(revision);
   target.latestRevisionId = revision.id;
