@@ -341,13 +341,15 @@ function baseRevision(store: SandboxStore, input: EditInput, page: PageRecord): 
 /**
  * Edits made with an OAuth token are tagged `OAuth CID: <consumer id>` by the OAuth extension itself
  * (EXT `Hooks::onChangeTagsAllowedAdd` / `Utils::getTagName`), visible in history and recent changes;
- * a client cannot add or remove it (docs/wikimedia-protocol.md §11). The sandbox numbers consumers in
+ * a client cannot add or remove it, and owner-only consumers are not tagged (docs/wikimedia-protocol.md §11). The sandbox numbers consumers in
  * the order they were registered, as `oarc_id` does.
  */
 function oauthTag(store: SandboxStore, viewer: EditInput["viewer"]): string[] {
   if (viewer.kind !== "user" || viewer.via !== "oauth" || !viewer.clientKey) return [];
   const index = store.state.clients.findIndex((client) => client.key === viewer.clientKey);
-  return index < 0 ? [] : [`OAuth CID: ${index + 1}`];
+  // Owner-only consumers act as their owner and are not tagged (docs/wikimedia-protocol.md §3).
+  if (index < 0 || store.state.clients[index]!.ownerOnly) return [];
+  return [`OAuth CID: ${index + 1}`];
 }
 
 export function performEdit(store: SandboxStore, input: EditInput): EditResult {
