@@ -132,8 +132,22 @@ function jsonpCallback(api: Api): string | undefined {
   return callback === undefined ? undefined : callback.replace(/[^\][.'"_A-Za-z0-9]/g, "");
 }
 
+/**
+ * ApiResult::validateValue runs every string through UtfNormal\Validator::cleanUp: NFC, and C0 controls
+ * other than tab, newline and carriage return become U+FFFD (so a U+001F multi-value never comes back).
+ */
+function cleanStrings(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "\ufffd");
+  if (Array.isArray(value)) return value.map(cleanStrings);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanStrings(item)]));
+  }
+  return value;
+}
+
 function encode(api: Api, value: unknown, headers: Record<string, string | string[]>, isError: boolean): SandboxResponse {
-  const data = api.fv2 ? value : toFormatVersion1(value);
+  const cleaned = cleanStrings(value);
+  const data = api.fv2 ? cleaned : toFormatVersion1(cleaned);
   let body = JSON.stringify(data);
   // FormatJson: formatversion=1 escapes non-ASCII unless utf8=1; formatversion=2 does so only with ascii=1.
   const ascii = api.fv2 ? api.params.bool("ascii") : !api.params.bool("utf8");

@@ -33,6 +33,9 @@ describe("ParamValidator errors", () => {
     const reply = await api({ action: "query", list: "allpages", apdir: "\x1fascending\x1fdescending", formatversion: "2" });
     expect(reply.body.error.code).toBe("badvalue");
     expect(reply.body.error.info).toContain('Parameter "apdir" accepts only a single value.');
+    // ApiResult cleans every output string: the separators come back as U+FFFD.
+    const raw = await api({ action: "query", list: "allpages", apdir: "\x1fascending\x1fdescending", formatversion: "2", errorformat: "raw" });
+    expect(raw.body.errors[0]).toMatchObject({ key: "paramvalidator-notmulti", params: [{ plaintext: "apdir" }, { plaintext: "\ufffdascending\ufffddescending" }] });
   });
 
   it("answers a non-integer with badinteger", async () => {
