@@ -65,8 +65,14 @@ function expectSameRawParams(answers: Pair, list: "errors" | "warnings"): void {
 
 const FORMATS = ["bc", "plaintext", "raw"] as const;
 
-/** The same request in errorformat bc, plaintext and raw, each compared, with texts and raw keys equal. */
+/**
+ * The same request in errorformat bc (formatversion 1 and 2), plaintext and raw, each compared, with
+ * texts and raw keys equal.
+ */
 async function inEveryFormat(query: Params, check: { errors?: boolean; warnings?: boolean }, rawParams = true): Promise<void> {
+  const v1 = await pair(targets, (t) => api(t, { query: { ...query, errorformat: "bc" } }));
+  expectSameContract(v1);
+  if (check.errors) expectSameValues(v1, ["error.code", "error.info"]);
   for (const errorformat of FORMATS) {
     const answers = await pair(targets, (t) => api(t, { query: { ...query, formatversion: 2, errorformat } }));
     expectSameContract(answers);
@@ -135,7 +141,7 @@ describe("ParamValidator warnings", () => {
   });
 
   it("unknown parameters: unrecognizedparams", async () => {
-    await inEveryFormat({ action: "query", meta: "siteinfo", contractbogus: 1, otherbogus: 2 }, { warnings: true });
+    await inEveryFormat({ action: "query", list: "allpages", aplimit: 1, contractbogus: 1, otherbogus: 2 }, { warnings: true });
   });
 });
 

@@ -143,6 +143,28 @@ describe("api.php headers and JSONP", () => {
     expect(cached.headers.get("cache-control")).toBe("private, must-revalidate, max-age=60");
   });
 
+  it("varies and caches publicly only what any reader may see", async () => {
+    const wikimediaVary = "Accept-Encoding, Treat-as-Untrusted, X-Forwarded-Proto, Cookie, Authorization";
+    const site = await api({ action: "query", meta: "siteinfo" });
+    expect(site.headers.get("vary")).toBe(wikimediaVary);
+    expect(site.headers.get("cache-control")).toBe("private, must-revalidate, max-age=0");
+    const cached = await api({ action: "query", meta: "siteinfo", maxage: "60", smaxage: "30" });
+    expect(cached.headers.get("cache-control")).toBe("s-maxage=30, max-age=60, public");
+    expect(cached.headers.get("expires")).toEqual(expect.any(String));
+    const personalReads: Record<string, string>[] = [
+      { action: "query", meta: "siteinfo|tokens", maxage: "60" },
+      { action: "query", meta: "userinfo", maxage: "60", smaxage: "60" },
+    ];
+    for (const personal of personalReads) {
+      const reply = await api(personal);
+      expect(reply.headers.get("vary")).toBeNull();
+      expect(reply.headers.get("cache-control")).toBe("private, must-revalidate, max-age=60");
+    }
+    const error = await api({ action: "query", list: "allpages", apfilterredir: "bogus", maxage: "60", smaxage: "60" });
+    expect(error.headers.get("vary")).toBeNull();
+    expect(error.headers.get("cache-control")).not.toContain("public");
+  });
+
   it("answers JSONP as text/javascript, anonymously even with a token, and withholds tokens", async () => {
     const bearer = await sb.token("Ana Admin");
     const response = await fetch(`${sb.wiki()}/api.php?action=query&meta=userinfo|tokens&format=json&formatversion=2&callback=cb%3Cscript%3E.x&_=1`, {
