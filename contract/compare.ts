@@ -18,6 +18,10 @@ const CONTRACT_VALUE_PATHS = [
   "error.code", // Action API error code (badtoken, editconflict, …)
   "errors[].code", // the same with errorformat=plaintext|html|…
   "errors[].module",
+  "errors[].key", // errorformat=raw: the message key
+  "warnings[].code", // warnings with errorformat=plaintext|raw|…
+  "warnings[].module",
+  "warnings[].key",
   "login.result",
   "edit.result",
   "httpCode", // REST error envelope
@@ -42,6 +46,8 @@ export interface Comparison {
 }
 
 const usage = new Map<string, number>();
+/** Requests compared in this file (each test file runs in its own module scope), for the suite's size. */
+let compared = 0;
 
 function pathRegex(pattern: string): RegExp {
   let source = "";
@@ -81,7 +87,7 @@ function isNullableOnly(request: string, finding: Finding): boolean {
 }
 
 /** Scalar values at `path` (`[]` steps into every array element); empty when the path isn't there. */
-function valuesAt(value: unknown, path: string): Array<string | number | boolean> {
+export function valuesAt(value: unknown, path: string): Array<string | number | boolean> {
   let current: unknown[] = [value];
   for (const segment of path.split(".")) {
     const array = segment.endsWith("[]");
@@ -102,6 +108,7 @@ export interface CompareOptions {
 }
 
 export function compare(pair: Pair, options: CompareOptions = {}): Comparison {
+  compared++;
   const { mediawiki, sandbox } = pair;
   const request = mediawiki.request;
   const findings: Finding[] = [];
@@ -197,6 +204,7 @@ export function expectAllSameContract(pairs: Pair[], options: CompareOptions = {
 
 /** Which known differences were applied in this file, for the run's log. */
 export function knownDifferenceUsage(): string {
-  if (usage.size === 0) return "contract: no known differences applied";
-  return ["contract: known differences applied:", ...[...usage].map(([id, count]) => `  ${id}: ${count}`)].join("\n");
+  const size = `contract: ${compared} requests compared`;
+  if (usage.size === 0) return `${size}; no known differences applied`;
+  return [`${size}; known differences applied:`, ...[...usage].map(([id, count]) => `  ${id}: ${count}`)].join("\n");
 }

@@ -118,7 +118,9 @@ describe("writing with PUT", () => {
     const error = await failure(
       rest.putPage(ada, EN, "Moon", { source: `Ada's first line.\n${saved.page.source}`, comment: "ada", latestRevisionId: saved.page.latest.id }),
     );
-    expect(error).toMatchObject({ code: "edit_conflict", status: 409, conflict: { baseRevisionId: saved.page.latest.id, currentRevisionId: current } });
+    // Wikimedia's 409 names no revisions (docs/wikimedia-protocol.md §6.6); the caller reads the page again.
+    expect(error).toMatchObject({ code: "edit_conflict", status: 409, conflict: { baseRevisionId: null, currentRevisionId: null } });
+    expect(current).toBeGreaterThan(saved.page.latest.id);
     expect(error.message).toMatch(/Someone else changed this page/);
   });
 

@@ -77,9 +77,6 @@ const errorEnvelopeSchema = z
     message: z.string().optional(),
     httpCode: z.number().optional(),
     actionModuleErrorCode: z.string().optional(),
-    // UpdateHandler::getConflictData adds these on 409 when it can (Wikimedia may not).
-    base: z.number().int().optional(),
-    current: z.number().int().optional(),
   })
   .passthrough();
 
@@ -186,9 +183,8 @@ export function restErrorFrom(response: WikiResponse): WikimediaError {
       // `rest-edit-conflict`; it is not a conflict in the text and must not be shown as one (§6.6).
       if (errorKey === "rest-edit-conflict") return error("captcha");
       if (errorKey === "rest-update-cannot-create-page" || errorKey === "apierror-articleexists") return error("page_exists");
-      return error("edit_conflict", {
-        conflict: { baseRevisionId: envelope.base ?? null, currentRevisionId: envelope.current ?? null },
-      });
+      // A 409 names no revisions (docs/wikimedia-protocol.md §6.6): the caller reads the page again.
+      return error("edit_conflict", { conflict: { baseRevisionId: null, currentRevisionId: null } });
     case 403:
       if (errorKey === "protectedpagetext" || errorKey?.includes("protected")) return error("protected");
       if (errorKey?.startsWith("rest-permission-denied")) return error("permission_denied");

@@ -192,6 +192,6 @@ describe("meta=tokens", () => {
 
   it("warns about the removed token type names", async () => {
     const reply = await api({ action: "query", meta: "tokens", type: "edit", formatversion: "2" });
-    expect(reply.body.warnings.tokens.warnings).toBe('Unrecognized value for parameter "type": edit.');
+    expect(reply.body.warnings.tokens.warnings).toBe('Unrecognized value for parameter "type": edit');
   });
 });

@@ -4,7 +4,8 @@
  */
 import { performEdit, type EditInput } from "../content/edit";
 import { findPageById, isoTimestamp, parseTitle } from "../content/pages";
-import { ApiError } from "./api-error";
+import { createHash } from "node:crypto";
+import { ApiError, invalidParamMix } from "./api-error";
 import type { Api } from "./context";
 import { warn } from "./context";
 
@@ -23,14 +24,19 @@ function editTitle(api: Api) {
   const titleParam = api.params.get("title");
   const pageId = api.params.get("pageid");
   if (titleParam !== undefined && pageId !== undefined) {
-    throw new ApiError("invalidparammix", 'The parameters "title" and "pageid" can not be used together.');
+    throw invalidParamMix(["title", "pageid"]);
   }
   if (pageId !== undefined) {
     const page = findPageById(api.store, api.wiki, Number(pageId));
     if (!page) throw new ApiError("nosuchpageid", `There is no page with ID ${pageId}.`);
     return parseTitle(api.wiki, page.title)!;
   }
-  if (titleParam === undefined) throw new ApiError("missingparam", 'One of the parameters "title" and "pageid" is required.');
+  if (titleParam === undefined) {
+    throw new ApiError("missingparam", 'One of the parameters "title" and "pageid" is required.', {}, undefined, {
+      key: "apierror-missingparam-one-of",
+      params: [{ list: ["<var>title</var>", "<var>pageid</var>"], type: "text" }, 2],
+    });
+  }
   const title = parseTitle(api.wiki, titleParam);
   if (!title) throw new ApiError("invalidtitle", `Bad title "${titleParam}".`);
   return title;
@@ -49,17 +55,36 @@ function watchlistParam(api: Api): EditInput["watchlist"] {
   return api.params.enumValue("watchlist", WATCHLIST_VALUES, "preferences");
 }
 
+/**
+ * ApiEditPage: `md5` is the MD5 of `text`, or of prependtext + appendtext when either is given; a mismatch
+ * means the text was damaged on the way and nothing is saved.
+ */
+function checkMd5(api: Api, text: string | undefined, appendText: string | undefined, prependText: string | undefined): void {
+  const md5 = api.params.get("md5");
+  if (md5 === undefined) return;
+  const hashed = appendText !== undefined || prependText !== undefined ? `${prependText ?? ""}${appendText ?? ""}` : (text ?? "");
+  if (createHash("md5").update(hashed, "utf8").digest("hex") !== md5) {
+    throw new ApiError("badmd5", "The supplied MD5 hash was incorrect.", {}, undefined, { key: "apierror-badmd5", params: [] });
+  }
+}
+
 export function actionEdit(api: Api): Record<string, unknown> {
-  const title = editTitle(api);
   const text = api.params.get("text");
   const appendText = api.params.get("appendtext");
   const prependText = api.params.get("prependtext");
-  if (api.params.get("undo") !== undefined) {
+  const undo = api.params.get("undo");
+  // ApiEditPage::execute asks for some text before it looks at the title.
+  if (text === undefined && appendText === undefined && prependText === undefined && undo === undefined) {
+    throw new ApiError("missingparam", 'At least one of the parameters "text", "appendtext", "prependtext" and "undo" is required.', {}, undefined, {
+      key: "apierror-missingparam-at-least-one-of",
+      params: [{ list: ["<var>text</var>", "<var>appendtext</var>", "<var>prependtext</var>", "<var>undo</var>"], type: "text" }, 4],
+    });
+  }
+  const title = editTitle(api);
+  if (undo !== undefined) {
     throw new ApiError("undofailure", "The edit could not be undone due to conflicting intermediate edits.");
   }
-  if (text === undefined && appendText === undefined && prependText === undefined) {
-    throw new ApiError("missingparam", 'At least one of the parameters "text", "appendtext", "prependtext" and "undo" is required.');
-  }
+  checkMd5(api, text, appendText, prependText);
   const section = api.params.get("section");
   let summary = api.params.get("summary") ?? "";
   let sectionTitle = api.params.get("sectiontitle");
@@ -72,7 +97,7 @@ export function actionEdit(api: Api): Record<string, unknown> {
   const baseTimestamp = parseTimestamp(api.params.get("basetimestamp"), "basetimestamp");
   parseTimestamp(api.params.get("starttimestamp"), "starttimestamp");
   const tags = api.params.multi("tags");
-  api.params.markUsed("bot", "recreate", "md5", "contentformat", "contentmodel", "redirect", "watchlistexpiry", "notminor", "captchaid", "captchaword");
+  api.params.markUsed("bot", "recreate", "contentformat", "contentmodel", "redirect", "watchlistexpiry", "notminor", "captchaid", "captchaword");
   const minor = api.params.bool("minor") && !api.params.bool("notminor");
 
   const result = performEdit(api.store, {

@@ -2,11 +2,13 @@
  * The api.php module table (CORE ApiMain::$Modules) with the properties ApiMain checks before running a
  * module: POST only, token type, posted-only parameters, read and write mode.
  */
-import type { Api } from "./context";
+import type { Api, CacheMode } from "./context";
 import { actionEdit } from "./edit";
 import { actionLogin, actionLogout } from "./login";
 import { actionParse } from "./parse";
 import { actionQuery } from "./query";
+import { EDIT_PARAMS, LOGIN_PARAMS, PARSE_PARAMS, WATCH_PARAMS } from "./param-declarations";
+import type { ModuleParams } from "./param-validator";
 import { actionWatch } from "./watch";
 
 export interface ApiModule {
@@ -21,18 +23,26 @@ export interface ApiModule {
   /** Needs `writeapi` (ApiBase::isWriteMode). */
   writeMode?: boolean;
   className: string;
+  /** Its parameters, checked before the token (ApiMain::setupModule calls extractRequestParams first). */
+  params?: ModuleParams;
+  /** ApiBase::getModulePrefix, e.g. `lg` for login. */
+  prefix?: string;
+  /** The cache mode it sets (ApiMain::setCacheMode); query decides per request. */
+  cacheMode?: CacheMode;
 }
 
 const MODULES: Record<string, ApiModule> = {
   query: { run: actionQuery, readMode: false, className: "ApiQuery" },
-  edit: { run: actionEdit, mustBePosted: true, token: "csrf", readMode: true, writeMode: true, className: "ApiEditPage" },
-  watch: { run: actionWatch, mustBePosted: true, token: "watch", readMode: true, writeMode: true, className: "ApiWatch" },
-  login: { run: actionLogin, mustBePosted: true, postedParams: ["lgpassword", "lgtoken"], readMode: false, className: "ApiLogin" },
+  edit: { run: actionEdit, mustBePosted: true, token: "csrf", readMode: true, writeMode: true, className: "ApiEditPage", params: EDIT_PARAMS },
+  watch: { run: actionWatch, mustBePosted: true, token: "watch", readMode: true, writeMode: true, className: "ApiWatch", params: WATCH_PARAMS },
+  login: { run: actionLogin, mustBePosted: true, postedParams: ["lgpassword", "lgtoken"], readMode: false, className: "ApiLogin", params: LOGIN_PARAMS, prefix: "lg" },
   logout: { run: actionLogout, mustBePosted: true, token: "csrf", readMode: false, className: "ApiLogout" },
-  parse: { run: actionParse, readMode: true, className: "ApiParse" },
-  paraminfo: { run: actionParamInfo, readMode: false, className: "ApiParamInfo" },
+  parse: { run: actionParse, readMode: true, className: "ApiParse", params: PARSE_PARAMS, cacheMode: "anon-public-user-private" },
+  paraminfo: { run: actionParamInfo, readMode: false, className: "ApiParamInfo", cacheMode: "public" },
   help: { run: actionHelp, readMode: false, className: "ApiHelp" },
 };
+
+export const MODULE_NAMES: readonly string[] = Object.keys(MODULES).sort();
 
 export function findModule(name: string): ApiModule | undefined {
   return Object.hasOwn(MODULES, name) ? MODULES[name] : undefined;

@@ -32,8 +32,12 @@ export function resolvePageSet(api: Api, module: string): PageSet {
   const titles = api.params.multi("titles");
   const pageids = api.params.multi("pageids");
   const followRedirects = api.params.bool("redirects");
+  // ApiPageSet::execute: one data source only, reported as `multisource` (not `invalidparammix`).
   if (titles.length > 0 && pageids.length > 0) {
-    throw new ApiError("invalidparammix", 'The parameters "titles" and "pageids" can not be used together.', {}, module);
+    throw new ApiError("multisource", 'The "pageids" parameter cannot be used with "titles".', {}, module, {
+      key: "apierror-invalidparammix-cannotusewith",
+      params: ["pageids", "titles"],
+    });
   }
   if (titles.length > MAX_TITLES || pageids.length > MAX_TITLES) {
     throw new ApiError("toomanyvalues", `Too many values supplied for parameter "${titles.length ? "titles" : "pageids"}". The limit is ${MAX_TITLES}.`, {}, module);

@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from "../http";
 import { findPage, findPageById, latestRevision, parseTitle, redirectTarget } from "../content/pages";
-import { ApiError } from "./api-error";
+import { ApiError, invalidParamMix } from "./api-error";
 import type { Api } from "./context";
 import { contentKey } from "./context";
 
@@ -41,6 +41,13 @@ export function actionParse(api: Api): Record<string, unknown> {
   const pageId = api.params.get("pageid");
   const text = api.params.get("text");
   const titleParam = api.params.get("title");
+  // ApiParse::execute: text, title and revid go with each other but not with a page, in three checks; the
+  // names are listed in the order ApiParse declares them.
+  const given = (names: string[]) => names.filter((name) => api.params.raw(name) !== undefined);
+  for (const source of ["text", "title", "revid"]) {
+    const clash = given([source, "page", "pageid", "oldid"]);
+    if (clash.length > 1) throw invalidParamMix(clash);
+  }
   api.params.markUsed("prop", "contentmodel", "disablelimitreport", "disableeditsection", "wrapoutputclass", "pst", "preview", "redirects", "useskin", "parsoid", "section");
   let title: string;
   let pageid: number | undefined;

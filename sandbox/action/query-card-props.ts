@@ -95,12 +95,12 @@ export function propExtracts(api: Api, entries: PageSetEntry[], records: Records
   let limit = api.params.limit("exlimit", max, max);
   const requested = api.params.raw("exlimit");
   if (!intro && requested !== undefined && requested !== "max" && Number(requested) > 1) {
-    warn(api, "extracts", "apiwarn-textextracts-limit", '"exlimit" was too large for a whole article extracts request, lowered to 1.');
+    warn(api, "query+extracts", "apiwarn-textextracts-limit", '"exlimit" was too large for a whole article extracts request, lowered to 1.');
     limit = 1;
   }
   for (const entry of pagesOf(entries).slice(0, limit)) {
     if (entry.page.ns === 6) {
-      warn(api, "extracts", "apiwarn-textextracts-title-in-file-namespace", "Extract for a title in File namespace was requested, none returned.");
+      warn(api, "query+extracts", "apiwarn-textextracts-title-in-file-namespace", "Extract for a title in File namespace was requested, none returned.");
       continue;
     }
     const revision = latestRevision(api.store, entry.page);

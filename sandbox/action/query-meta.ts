@@ -10,20 +10,17 @@ import { makeToken, TOKEN_SALTS } from "./tokens";
 /** A version string of the kind Wikimedia's weekly train deploys. */
 export const GENERATOR = "MediaWiki 1.46.0-wmf.14";
 
+/** ApiMain::lacksSameOriginSecurity: JSONP, anonymous CORS or the Treat-as-Untrusted header. */
 export function lacksSameOriginSecurity(api: Api): boolean {
-  return api.params.raw("origin") === "*" || api.params.raw("callback") !== undefined;
+  return api.params.raw("origin") === "*" || api.params.raw("callback") !== undefined || api.ctx.req.headers["treat-as-untrusted"] !== undefined;
 }
 
 export function metaTokens(api: Api): Record<string, string> | undefined {
   const requested = api.params.multi("type");
   const types = requested.length === 0 ? ["csrf"] : requested;
   const known = types.includes("*") ? Object.keys(TOKEN_SALTS) : types.filter((type) => type in TOKEN_SALTS);
-  const unknown = types.filter((type) => type !== "*" && !(type in TOKEN_SALTS));
-  if (unknown.length > 0) {
-    warn(api, "tokens", "unrecognizedvalues", `Unrecognized value${unknown.length > 1 ? "s" : ""} for parameter "type": ${unknown.join(", ")}.`);
-  }
   if (lacksSameOriginSecurity(api)) {
-    warn(api, "tokens", "tokens-origin", "Tokens may not be obtained when the same-origin policy is not applied.");
+    warn(api, "query+tokens", "tokens-origin", "Tokens may not be obtained when the same-origin policy is not applied.");
     return undefined;
   }
   const tokens: Record<string, string> = {};
@@ -190,8 +187,6 @@ function siteNamespaceAliases(api: Api): Record<string, unknown>[] {
   return aliases.map((alias) => ({ id: alias.id, [contentKey(api, "alias")]: alias.alias }));
 }
 
-const SITEINFO_PROPS = ["general", "namespaces", "namespacealiases", "statistics"];
-
 export function metaSiteInfo(api: Api): Record<string, unknown> {
   const requested = api.params.multi("siprop");
   const props = requested.length === 0 ? ["general"] : requested;
@@ -212,8 +207,6 @@ export function metaSiteInfo(api: Api): Record<string, unknown> {
         admins: api.store.state.users.filter((u) => u.groups.includes("sysop")).length,
         jobs: 0,
       };
-    } else if (!SITEINFO_PROPS.includes(prop)) {
-      warn(api, "siteinfo", "unrecognizedvalues", `Unrecognized value for parameter "siprop": ${prop}.`);
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import { contentSha1 } from "../content/edit";
 import { byteLength, isoTimestamp, latestRevision, pageRevisions, redirectTarget } from "../content/pages";
 import type { RevisionRecord } from "../state";
-import { ApiError } from "./api-error";
+import { ApiError, badContinue } from "./api-error";
 import type { Api } from "./context";
 import { contentKey, warn } from "./context";
 import type { PageSetEntry } from "./page-set";
@@ -53,6 +53,7 @@ export function propInfo(api: Api, entry: PageSetEntry, record: Record<string, u
 }
 
 const DEFAULT_RVPROP = ["ids", "timestamp", "flags", "comment", "user"];
+const REVISION_PROPS = new Set(["ids", "flags", "timestamp", "user", "userid", "size", "slotsize", "sha1", "slotsha1", "contentmodel", "comment", "parsedcomment", "content", "tags", "roles", "parsetree"]);
 const MAX_REVISIONS = 500;
 
 function revisionRecord(api: Api, revision: RevisionRecord, props: Set<string>, slots: boolean): Record<string, unknown> {
@@ -97,46 +98,50 @@ export interface RevisionsOutcome {
 }
 
 /**
- * Two modes as in ApiQueryRevisions: the latest revision of each page, or (with rvlimit/rvdir/rvcontinue
- * and one page) an enumeration of its history.
+ * Two modes as in ApiQueryRevisions: the latest revision of each page, or (with rvlimit, rvstartid,
+ * rvdir=newer and the like, and one page) an enumeration of its history.
  */
 export function propRevisions(api: Api, entries: PageSetEntry[], records: Map<PageSetEntry, Record<string, unknown>>): RevisionsOutcome {
-  const requested = api.params.multi("rvprop");
-  const props = new Set(requested.length > 0 ? requested : DEFAULT_RVPROP);
-  const slotsParam = api.params.multi("rvslots");
-  const slots = slotsParam.length > 0;
-  if (slots && !slotsParam.every((slot) => slot === "main" || slot === "*")) {
-    throw new ApiError("badvalue", `Unrecognized value for parameter "rvslots": ${slotsParam.find((s) => s !== "main" && s !== "*")}.`, {}, "query+revisions");
-  }
+  const requested = api.params.multi("rvprop").filter((prop) => REVISION_PROPS.has(prop));
+  const props = new Set(api.params.raw("rvprop") !== undefined ? requested : DEFAULT_RVPROP);
+  const slots = api.params.raw("rvslots") !== undefined;
   if (!slots && props.has("content")) {
-    warn(api, "revisions", "deprecation", 'Because "rvslots" was not specified, a legacy format has been used for the output. This format is deprecated, and in the future the new format will always be used.');
+    warn(api, "query+revisions", "deprecation", 'Because "rvslots" was not specified, a legacy format has been used for the output. This format is deprecated, and in the future the new format will always be used.');
   }
-  const enumerating = ["rvlimit", "rvdir", "rvcontinue", "rvstartid", "rvendid", "rvstart", "rvend", "rvuser", "rvexcludeuser"].some((name) => api.params.has(name));
+  // ApiQueryRevisions::run: these (and rvdir=newer, but not rvcontinue) switch to enumerating one page's history.
+  const enumerating =
+    ["rvuser", "rvexcludeuser", "rvlimit", "rvstartid", "rvendid", "rvstart", "rvend"].some((name) => api.params.raw(name) !== undefined) ||
+    api.params.raw("rvdir") === "newer";
   const pages = entries.filter((entry): entry is Extract<PageSetEntry, { kind: "page" }> => entry.kind === "page");
+  if (pages.length > 1 && enumerating) {
+    throw new ApiError(
+      "invalidparammix",
+        '"titles", "pageids" or a generator was used to supply multiple pages, but the "rvlimit", "rvstartid", "rvendid", "rvdir=newer", "rvuser", "rvexcludeuser", "rvstart", and "rvend" parameters may only be used on a single page.',
+      {},
+      "query+revisions",
+      { key: "apierror-revisions-singlepage", params: ["rv"] },
+    );
+  }
+  const continueFrom = api.params.get("rvcontinue");
   if (!enumerating) {
+    // Non-enumerating continuation is `<pageid>|<revid>` (ApiQueryRevisions::run).
+    if (continueFrom !== undefined && continueFrom.split("|").length !== 2) throw badContinue("query+revisions");
     for (const entry of pages) {
       records.get(entry)!.revisions = [revisionRecord(api, latestRevision(api.store, entry.page), props, slots)];
     }
     return {};
   }
-  if (pages.length > 1) {
-    throw new ApiError(
-      "multpages",
-      "titles, pageids or a generator was used to supply multiple pages, but the rvlimit, rvstartid, rvendid, rvdir, rvstart, rvend, rvuser, rvexcludeuser, rvtag and rvcontinue parameters may only be used on a single page.",
-      {},
-      "query+revisions",
-    );
-  }
   const entry = pages[0];
   if (!entry) return {};
   const limit = api.params.limit("rvlimit", 10, props.has("content") ? 50 : MAX_REVISIONS);
-  const newer = api.params.enumValue("rvdir", ["older", "newer"] as const, "older") === "newer";
+  const newer = api.params.raw("rvdir") === "newer";
   let revisions = pageRevisions(api.store, entry.page);
   if (newer) revisions = revisions.reverse();
-  const continueFrom = api.params.get("rvcontinue");
-  if (continueFrom) {
-    const id = Number(continueFrom.split("|").at(-1));
-    if (!Number.isInteger(id)) throw new ApiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.", {}, "query+revisions");
+  if (continueFrom !== undefined) {
+    // `<timestamp>|<revid>`: two parts, the second an integer as PHP's (int) reads it back.
+    const parts = continueFrom.split("|");
+    if (parts.length !== 2 || String(parseInt(parts[1]!, 10) || 0) !== parts[1]) throw badContinue("query+revisions");
+    const id = Number(parts[1]);
     revisions = revisions.filter((revision) => (newer ? revision.id >= id : revision.id <= id));
   }
   const startId = api.params.int("rvstartid");

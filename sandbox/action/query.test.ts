@@ -84,7 +84,7 @@ describe("action=query lists", () => {
 
   it("warns about unknown submodules", async () => {
     const reply = await api({ action: "query", list: "nonesuch", formatversion: "2" });
-    expect(reply.body.warnings.query.warnings).toBe('Unrecognized value for parameter "list": nonesuch.');
+    expect(reply.body.warnings.query.warnings).toBe('Unrecognized value for parameter "list": nonesuch');
   });
 });
 

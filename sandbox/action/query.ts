@@ -2,9 +2,10 @@
  * action=query (CORE ApiQuery): the page set, then prop, list and meta submodules, `batchcomplete` and
  * `continue`. formatversion=1 keys `pages` by id; formatversion=2 makes it an array.
  */
-import { readApiDenied } from "./api-error";
+import { badContinue, readApiDenied } from "./api-error";
 import type { Api } from "./context";
-import { warn } from "./context";
+import { QUERY_PARAMS, QUERY_SUBMODULES } from "./param-declarations";
+import { validateParams, type ModuleParams } from "./param-validator";
 import { pageBase, pageKey, resolvePageSet, type PageSetEntry } from "./page-set";
 import { listAllPages, listSearch, listWatchlist, listWatchlistRaw, type ListOutcome } from "./query-lists";
 import { metaSiteInfo, metaTokens, metaUserInfo } from "./query-meta";
@@ -24,13 +25,30 @@ const NON_READ_METAS = new Set(["tokens", "userinfo"]);
 /** Lists whose results ApiQuery puts at the top level rather than under `query` (a long-standing quirk). */
 const TOP_LEVEL_LISTS = new Set(["watchlistraw"]);
 
-function recognized(api: Api, name: string, known: readonly string[]): string[] {
-  const values = api.params.multi(name);
-  const unknown = values.filter((value) => !known.includes(value));
-  if (unknown.length > 0) {
-    warn(api, "query", "unrecognizedvalues", `Unrecognized value${unknown.length > 1 ? "s" : ""} for parameter "${name}": ${unknown.join(", ")}.`);
-  }
-  return [...new Set(values.filter((value) => known.includes(value)))];
+/** ApiQuery::getAllowedParams: the submodule names first, then its own and ApiPageSet's parameters. */
+const PARAMS: ModuleParams = {
+  prop: { type: PROPS, multi: true },
+  list: { type: Object.keys(LISTS), multi: true },
+  meta: { type: METAS, multi: true },
+  ...QUERY_PARAMS,
+};
+
+/** Submodules whose answers depend on the user: one of them makes the whole answer private. */
+const PRIVATE_SUBMODULES = new Set(["tokens", "userinfo", "watchlist", "watchlistraw"]);
+/** prop=info properties that are the user's own (ApiQueryInfo::getCacheMode). */
+const PRIVATE_INFO_PROPS = ["watched", "watchers", "visitingwatchers", "notificationtimestamp", "readable", "preload", "linkclasses"];
+
+/** ApiQuery::getCacheMode: the most restrictive of its submodules' modes. */
+function queryCacheMode(api: Api, modules: string[]): Api["cacheMode"] {
+  if (modules.some((name) => PRIVATE_SUBMODULES.has(name))) return "private";
+  if (modules.includes("info") && api.params.multi("inprop").some((prop) => PRIVATE_INFO_PROPS.includes(prop))) return "private";
+  return "public";
+}
+
+/** ApiContinuationManager: `continue` is `<generator part>||<done modules>`, or it is not one the API gave. */
+function checkContinue(api: Api): void {
+  const value = api.params.raw("continue");
+  if (value !== undefined && value !== "" && value.split("||").length !== 2) throw badContinue("main");
 }
 
 /** ApiQuery::isReadMode: only non-read meta modules, and no page set, may run without `read`. */
@@ -43,10 +61,12 @@ export function queryNeedsRead(api: Api): boolean {
 
 export function actionQuery(api: Api): Record<string, unknown> {
   if (!api.viewer.rights.has("read") && queryNeedsRead(api)) throw readApiDenied();
-  const props = recognized(api, "prop", PROPS);
-  const lists = recognized(api, "list", Object.keys(LISTS));
-  const metas = recognized(api, "meta", METAS);
-  api.params.markUsed("continue", "rawcontinue", "indexpageids", "converttitles", "redirects", "export", "exportnowrap", "iwurl");
+  const values = validateParams(api, "query", "", PARAMS);
+  const props = (values.get("prop") ?? []) as string[];
+  const lists = (values.get("list") ?? []) as string[];
+  const metas = (values.get("meta") ?? []) as string[];
+  checkContinue(api);
+  api.cacheMode = queryCacheMode(api, [...props, ...lists, ...metas]);
 
   const query: Record<string, unknown> = {};
   const topLevel: Record<string, unknown> = {};
@@ -54,6 +74,11 @@ export function actionQuery(api: Api): Record<string, unknown> {
   let batchComplete = true;
 
   const set = resolvePageSet(api, "query");
+  // Each submodule's extractRequestParams, in ApiQuery's order: prop, then list, then meta modules.
+  for (const name of [...props, ...lists, ...metas]) {
+    const submodule = QUERY_SUBMODULES[name];
+    if (submodule) validateParams(api, `query+${name}`, submodule.prefix, submodule.params);
+  }
   if (set.normalized.length > 0) query.normalized = set.normalized.map((n) => (api.fv2 ? { fromencoded: false, ...n } : n));
   if (set.redirects.length > 0) query.redirects = set.redirects;
 

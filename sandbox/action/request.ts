@@ -134,9 +134,13 @@ export class ApiParams {
     return value as T;
   }
 
+  /** Every name in WebRequest's order (`$_POST + $_GET`: posted ones first), each once. */
+  names(): string[] {
+    return [...new Set([...this.body.keys(), ...this.query.keys()])];
+  }
+
   unused(): string[] {
-    const names = new Set([...this.query.keys(), ...this.body.keys()]);
-    return [...names].filter((name) => !this.used.has(name));
+    return this.names().filter((name) => !this.used.has(name));
   }
 
   markUsed(...names: string[]): void {

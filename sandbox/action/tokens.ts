@@ -80,9 +80,14 @@ export function tokenMatches(api: Api, type: string, token: string): boolean {
 /** ApiMain::setupModule for modules that need a token: present, posted, valid. */
 export function requireToken(api: Api, type: string): void {
   const token = api.params.get("token");
-  if (token === undefined) throw new ApiError("missingparam", 'The "token" parameter must be set.');
-  if (api.params.inQueryString("token")) {
-    throw new ApiError("mustpostparams", "The following parameter was found in the query string, but must be in the POST body: token.");
+  if (token === undefined) {
+    throw new ApiError("missingparam", 'The "token" parameter must be set.', {}, undefined, { key: "paramvalidator-missingparam", params: [{ plaintext: "token" }] });
   }
-  if (!tokenMatches(api, type, token)) throw new ApiError("badtoken", "Invalid CSRF token.");
+  if (api.params.inQueryString("token")) {
+    throw new ApiError("mustpostparams", "The following parameter was found in the query string, but must be in the POST body: token.", {}, undefined, {
+      key: "apierror-mustpostparams",
+      params: ["token", 1],
+    });
+  }
+  if (!tokenMatches(api, type, token)) throw new ApiError("badtoken", "Invalid CSRF token.", {}, undefined, { key: "apierror-badtoken", params: [] });
 }

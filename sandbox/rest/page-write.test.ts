@@ -61,23 +61,21 @@ describe("PUT /v1/page/{title}", () => {
     expect(response.status).toBe(404);
   });
 
-  it("answers an edit conflict with 409 and the base and current revision ids", async () => {
+  it("answers an edit conflict with 409 and the plain error envelope: no revision ids (UpdateHandler::getConflictData)", async () => {
     const admin = await sb.token("Ana Admin");
     const editor = await sb.token("Ada Editor");
     const base = await latestOf("Sun");
     const theirs = base.source.replace("The '''Sun''' is the [[star]]", "The '''Sun''' is the nearest [[star]]");
     const first = await put("Sun", { source: theirs, comment: "theirs", latest: { id: base.latest.id } }, admin);
     expect(first.status).toBe(200);
-    const current = (await first.json()).latest.id;
     const mine = base.source.replace("The '''Sun''' is the [[star]]", "The '''Sun''' is a [[star]]");
     const response = await put("Sun", { source: mine, comment: "mine", latest: { id: base.latest.id } }, editor);
     expect(response.status).toBe(409);
     const body = await response.json();
-    expect(body).toMatchObject({ base: base.latest.id, current, httpCode: 409 });
+    expect(body).toMatchObject({ httpCode: 409, httpReason: "Conflict" });
     expect(typeof body.errorKey).toBe("string");
     expect(body.actionModuleErrorCode).toBeUndefined();
-    expect(body).not.toHaveProperty("local");
-    expect(body).not.toHaveProperty("remote");
+    for (const invented of ["base", "current", "local", "remote"]) expect(body).not.toHaveProperty(invented);
   });
 
   it("merges concurrent edits to different parts of a page", async () => {

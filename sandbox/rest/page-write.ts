@@ -94,16 +94,10 @@ function mapEditResult(ctx: Ctx & { wiki: Wiki }, result: EditResult, mode: "upd
     return restError(409, "rest-edit-conflict", "Edit conflict: Failure");
   }
   switch (result.code) {
-    case "editconflict": {
-      const extra: Record<string, unknown> = {};
-      // The base and current revision ids let a client show the three versions (Wikiport's brief asks for
-      // them). Core's UpdateHandler::getConflictData adds them, with `local`/`remote` diffs, only when a
-      // diff formatter is configured, which Wikimedia does not do: clients must cope without them.
-      if (mode === "update" && result.conflict) {
-        Object.assign(extra, { base: result.conflict.base.id, current: result.conflict.current.id });
-      }
-      return restError(409, result.messageKey, result.info, extra);
-    }
+    case "editconflict":
+      // No `base`/`current` ids: UpdateHandler::getConflictData builds them only with a JSON diff function,
+      // which only core's tests set, so neither MediaWiki 1.39 nor Wikimedia sends them (docs/wikimedia-protocol.md §6.6).
+      return restError(409, result.messageKey, result.info);
     case "articleexists":
       if (mode === "update") {
         return restError(
