@@ -38,7 +38,7 @@ const FULL: Plan = {
 const SMOKE: Plan = {
   warmUp: 20, rounds: 1, seconds: 2, connections: 10, upstreamViews: 50, soak: 1000, storm: 50,
   flood: { flood: 150, delayMs: 50 },
-  mix: { seconds: 5, connections: 200, sampleSeconds: 1 },
+  mix: { seconds: 10, connections: 200, sampleSeconds: 1 },
 };
 
 const PART_NAMES: Record<string, string> = {
