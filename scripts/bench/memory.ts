@@ -10,7 +10,7 @@ import { describeStatuses, formatBytes, formatCount, formatRate, formatRatio, ra
 import { residentBytes, residentParts } from "./processes";
 
 const SETTLE_MS = 2000;
-const CHECKPOINT = 100_000;
+const CHECKPOINT_VIEWS = 100_000;
 
 export async function settledRss(pid: number): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -24,7 +24,7 @@ export function describeRss(pid: number, rss: number): string {
   return `${formatBytes(rss)} (anonymous ${formatBytes(parts.anonymous)}, file-backed ${formatBytes(parts.file)})`;
 }
 
-export async function measureMemory(appUrl: string, pid: number, requests: number, coldRss: number): Promise<Row> {
+export async function measureMemory(appUrl: string, pid: number, requests: number, coldRss: number, checkpoint = CHECKPOINT_VIEWS): Promise<Row> {
   const before = await settledRss(pid);
   const checkpoints: { views: number; rss: number }[] = [];
   const statuses: Record<string, number> = {};
@@ -32,7 +32,7 @@ export async function measureMemory(appUrl: string, pid: number, requests: numbe
   let errors = 0;
   let seconds = 0;
   for (let done = 0; done < requests; ) {
-    const amount = Math.min(CHECKPOINT, requests - done);
+    const amount = Math.min(checkpoint, requests - done);
     const run = await load({ url: `${appUrl}${ARTICLE_PATH}`, connections: 10, amount });
     done += amount;
     non2xx += run.non2xx;
