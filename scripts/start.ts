@@ -22,6 +22,7 @@ import { checkBuild, recordBuild } from "./lib/build-hash";
 import { loadEnvFiles } from "./lib/env-files";
 import { startFrontDoor } from "./lib/front-door";
 import { generateKey } from "./lib/keys";
+import { appNodeOptions } from "./lib/node-options";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -200,6 +201,9 @@ async function main(): Promise<void> {
     ...env,
     NODE_ENV: dev ? "development" : "production",
     WIKIPORT_TRUSTED_PROXY_HOPS: String(trustedHops),
+    // V8's memory limits for the server (docs/decisions/022-memory-budget.md); not for `next dev`, whose
+    // compiler needs more.
+    ...(dev ? {} : { NODE_OPTIONS: appNodeOptions(env.NODE_OPTIONS) }),
   });
   await waitForHttp(`http://127.0.0.1:${appPort}/`, "Wikiport", app, 120_000);
   if (!dev) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CACHE_BUDGET } from "@/lib/cache-budget";
 import { createHtmlCache } from "./html-cache";
 
 describe("createHtmlCache", () => {
@@ -14,7 +15,8 @@ describe("createHtmlCache", () => {
   });
 
   it("stays within its size bound, dropping the least recently used", () => {
-    const cache = createHtmlCache({ maxSize: 100 });
+    // Each entry: 30 bytes of HTML and an 18- or 19-byte key.
+    const cache = createHtmlCache({ maxSize: 150 });
     for (let revision = 1; revision <= 10; revision++) cache.get("en.wikipedia.org", revision, () => "x".repeat(30));
     expect(cache.size).toBe(3);
     let recomputed = false;
@@ -23,5 +25,21 @@ describe("createHtmlCache", () => {
       return "x";
     });
     expect(recomputed).toBe(true);
+  });
+
+  it("counts a page in a non-Latin script at two bytes a character, as V8 holds it", () => {
+    const cache = createHtmlCache({ maxSize: 1000 });
+    const hebrew = "<p>ירושלים</p>".padEnd(300, "ש");
+    for (let revision = 1; revision <= 5; revision++) cache.get("he.wikipedia.org", revision, () => hebrew);
+    expect(cache.bytes).toBeLessThanOrEqual(1000);
+    expect(cache.size).toBe(1);
+  });
+
+  it("keeps its default budget in bytes however many pages are read", () => {
+    const cache = createHtmlCache();
+    const page = "<p>Solar System</p>".padEnd(400_000, "x");
+    for (let revision = 1; revision <= 200; revision++) cache.get("en.wikipedia.org", revision, () => `${page}${revision}`);
+    expect(cache.bytes).toBeLessThanOrEqual(CACHE_BUDGET.articleHtml);
+    expect(cache.bytes).toBeGreaterThan(CACHE_BUDGET.articleHtml / 2);
   });
 });

@@ -1,18 +1,20 @@
 /**
  * Sanitized article HTML, cached by wiki and revision: a revision never changes, so each is sanitized
- * once per process. Bounded by size (LRU), so a crawl over many pages cannot exhaust memory.
+ * once per process. Bounded in bytes (LRU, lib/cache-budget.ts), so a crawl over many pages cannot
+ * exhaust memory.
  */
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET, stringBytes } from "@/lib/cache-budget";
 
 export interface HtmlCacheOptions {
-  /** Upper bound of the cached HTML, in UTF-16 code units (about bytes for mostly-ASCII markup). */
+  /** Upper bound of the cached HTML, in bytes of heap (a page in a non-Latin script takes two a character). */
   maxSize?: number;
 }
 
 export function createHtmlCache(options: HtmlCacheOptions = {}) {
   const cache = new LRUCache<string, string>({
-    maxSize: options.maxSize ?? 64 * 1024 * 1024,
-    sizeCalculation: (value) => Math.max(1, value.length),
+    maxSize: options.maxSize ?? CACHE_BUDGET.articleHtml,
+    sizeCalculation: (value, key) => Math.max(1, stringBytes(value) + stringBytes(key)),
   });
   return {
     /** The cached value for (host, revision), computing and storing it on a miss. */
@@ -26,6 +28,10 @@ export function createHtmlCache(options: HtmlCacheOptions = {}) {
     },
     get size(): number {
       return cache.size;
+    },
+    /** What the cache holds now, in bytes as it counts them. */
+    get bytes(): number {
+      return cache.calculatedSize;
     },
   };
 }

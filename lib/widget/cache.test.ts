@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CACHE_BUDGET } from "@/lib/cache-budget";
 import { siteOf } from "@/lib/wikimedia/testing";
 import { createCardCache } from "./cache";
 import type { CardSummary, SummaryResult } from "./summary";
@@ -118,5 +119,44 @@ describe("card cache", () => {
     expect(cache.rendered("en.wikipedia.org\n100\ndark", render)).toBe("<p>1</p>");
     expect(cache.rendered("en.wikipedia.org\n100\ndark", render)).toBe("<p>1</p>");
     expect(cache.rendered("en.wikipedia.org\n100\nlight", render)).toBe("<p>2</p>");
+  });
+
+  it("bounds the rendered cards in bytes, dropping the least recently used", () => {
+    const cache = createCardCache(fakeWiki().fetcher, { maxRenderedBytes: 10_000 });
+    let renders = 0;
+    const render = () => `<p>${++renders}</p>`.padEnd(1_000, " ");
+    for (let revision = 1; revision <= 100; revision++) cache.rendered(`en.wikipedia.org\n${revision}\nlight`, render);
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+    expect(cache.bytes).toBeGreaterThan(5_000);
+    cache.rendered("en.wikipedia.org\n100\nlight", render);
+    expect(renders).toBe(100);
+    cache.rendered("en.wikipedia.org\n1\nlight", render);
+    expect(renders).toBe(101);
+  });
+
+  it("bounds the cards' data in bytes, so long extracts take their share", async () => {
+    const long = (title: string): SummaryResult => ({ ok: true, value: { ...summary(title, title.length), extract: "λ".repeat(2_000) } });
+    const calls: string[] = [];
+    const cache = createCardCache(
+      async (_site, title) => {
+        calls.push(title);
+        return long(title);
+      },
+      { maxSummaryBytes: 20_000, maxTitleBytes: 4_000 },
+    );
+    const titles = Array.from({ length: 50 }, (_, n) => `Page ${"x".repeat(n)}`);
+    for (const title of titles) await cache.summary(EN, title);
+    expect(cache.bytes).toBeLessThanOrEqual(24_000);
+    // The first card's data was dropped: it is asked of the wiki again.
+    await cache.summary(EN, titles[0]!);
+    expect(calls).toHaveLength(51);
+  });
+
+  it("holds no more than its default budget however many cards are shown", () => {
+    const cache = createCardCache(fakeWiki().fetcher);
+    const html = "<article>".padEnd(50_000, "x");
+    for (let n = 1; n <= 500; n++) cache.rendered(`en.wikipedia.org\n${n}`, () => `${html}${n}`);
+    expect(cache.bytes).toBeLessThanOrEqual(CACHE_BUDGET.cardRendered);
+    expect(cache.bytes).toBeGreaterThan(CACHE_BUDGET.cardRendered / 2);
   });
 });

@@ -8,8 +8,11 @@
  * Concurrent misses for the same (wiki, title) share one upstream request (single flight). A missing page
  * or invalid title is remembered briefly too, so a card pointing at nothing cannot hammer the wiki;
  * transient failures are not remembered.
+ * Each part is bounded in bytes (lib/cache-budget.ts), not in entries: a card's extract and rendered HTML
+ * vary by a factor of ten, so a count alone says nothing about memory.
  */
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET, stringBytes, valueBytes } from "@/lib/cache-budget";
 import type { Site } from "@/lib/wikimedia/sites";
 import type { CardSummary, SummaryResult } from "./summary";
 
@@ -18,9 +21,12 @@ export interface CardCacheOptions {
   latestTtlMs?: number;
   /** How long "no such page" is remembered. */
   missingTtlMs?: number;
-  maxTitles?: number;
-  maxSummaries?: number;
-  maxRendered?: number;
+  /** Bytes of the (wiki, title) → latest revision entries. */
+  maxTitleBytes?: number;
+  /** Bytes of the cards' data by revision. */
+  maxSummaryBytes?: number;
+  /** Bytes of the rendered cards. */
+  maxRenderedBytes?: number;
   now?: () => number;
   /** Told about a background refresh that failed (the stale card was served anyway). */
   onRefreshError?: (error: unknown) => void;
@@ -36,7 +42,12 @@ const REMEMBERED_FAILURES = new Set(["not_found", "invalid_title"]);
 export interface CardCache {
   summary(site: Site, title: string): Promise<SummaryResult>;
   rendered(key: string, render: () => string): string;
+  /** What the cache holds now, in bytes as it counts them. */
+  readonly bytes: number;
 }
+
+/** A key and the small object around every entry (lru-cache's own bookkeeping included). */
+const ENTRY_OVERHEAD = 64;
 
 function titleKey(site: Site, title: string): string {
   return `${site.host}\n${title.replaceAll("_", " ").trim()}`;
@@ -46,9 +57,18 @@ export function createCardCache(fetchSummary: Fetcher, options: CardCacheOptions
   const now = options.now ?? Date.now;
   const latestTtl = options.latestTtlMs ?? 60_000;
   const missingTtl = options.missingTtlMs ?? 30_000;
-  const latest = new LRUCache<string, LatestEntry>({ max: options.maxTitles ?? 20_000 });
-  const summaries = new LRUCache<string, CardSummary>({ max: options.maxSummaries ?? 5_000 });
-  const rendered = new LRUCache<string, string>({ max: options.maxRendered ?? 5_000 });
+  const latest = new LRUCache<string, LatestEntry>({
+    maxSize: options.maxTitleBytes ?? CACHE_BUDGET.cardTitles,
+    sizeCalculation: (entry, key) => ENTRY_OVERHEAD + stringBytes(key) + valueBytes(entry),
+  });
+  const summaries = new LRUCache<string, CardSummary>({
+    maxSize: options.maxSummaryBytes ?? CACHE_BUDGET.cardSummaries,
+    sizeCalculation: (summary, key) => ENTRY_OVERHEAD + stringBytes(key) + valueBytes(summary),
+  });
+  const rendered = new LRUCache<string, string>({
+    maxSize: options.maxRenderedBytes ?? CACHE_BUDGET.cardRendered,
+    sizeCalculation: (html, key) => ENTRY_OVERHEAD + stringBytes(key) + stringBytes(html),
+  });
   const inFlight = new Map<string, Promise<SummaryResult>>();
 
   function remember(site: Site, title: string, result: SummaryResult): void {
@@ -104,6 +124,10 @@ export function createCardCache(fetchSummary: Fetcher, options: CardCacheOptions
       const html = render();
       rendered.set(key, html);
       return html;
+    },
+
+    get bytes() {
+      return latest.calculatedSize + summaries.calculatedSize + rendered.calculatedSize;
     },
   };
 }

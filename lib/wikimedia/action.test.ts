@@ -14,7 +14,7 @@ const testDb = useTestDb();
 
 const EN = siteOf("en.wikipedia.org");
 
-function setup(overrides: Partial<HttpOptions> = {}) {
+function setup(overrides: Partial<HttpOptions> = {}, actionOptions: { tokenCacheBytes?: number } = {}) {
   const { vault } = sandboxVault(sb, testDb.db);
   const http = createWikimediaHttp({
     wikiUrlTemplate: `${sb.url}/{host}/w`,
@@ -23,7 +23,7 @@ function setup(overrides: Partial<HttpOptions> = {}) {
     deadlineMs: 8_000,
     ...overrides,
   });
-  return { vault, action: createActionClient({ http }) };
+  return { vault, action: createActionClient({ http, ...actionOptions }) };
 }
 
 type TestVault = ReturnType<typeof setup>["vault"];
@@ -80,6 +80,19 @@ describe("action=edit with a CSRF token from meta=tokens", () => {
     expect(result.newRevisionId).toBeGreaterThan(0);
     expect(await requests("api/query/tokens")).toHaveLength(2);
     expect((await requests("api/edit")).map((r) => r.details.apiError ?? "ok")).toEqual(["ok", "badtoken", "ok"]);
+  });
+
+  it("keeps tokens within its budget in bytes: past it, the least recently used is asked for again", async () => {
+    // Room for one (credential, wiki, type) entry of about 200 bytes, not two.
+    const { vault, action } = setup({}, { tokenCacheBytes: 300 });
+    const { as } = await signIn(vault);
+    const DE = siteOf("de.wikipedia.org");
+    await action.token(as, EN, "csrf");
+    await action.token(as, EN, "csrf");
+    expect(await requests("api/query/tokens")).toHaveLength(1);
+    await action.token(as, DE, "csrf");
+    await action.token(as, EN, "csrf");
+    expect(await requests("api/query/tokens")).toHaveLength(3);
   });
 
   it("reports a token endpoint failure without attempting the edit", async () => {

@@ -8,6 +8,7 @@
  */
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
+import { CACHE_BUDGET, stringBytes } from "@/lib/cache-budget";
 import { codeForApiError, WikimediaError, type AbuseFilterDetails, type BlockDetails } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
 import { parseJsonBody, wikiOf, type Credential, type WikiResponse, type WikimediaHttp } from "./http";
@@ -15,8 +16,8 @@ import { siteUrls, type Site } from "./sites";
 
 export interface ActionClientOptions {
   http: WikimediaHttp;
-  /** How many (credential, wiki, type) tokens to remember. Default 10,000. */
-  tokenCacheSize?: number;
+  /** Bytes of (credential, wiki, type) tokens to remember (lib/cache-budget.ts). */
+  tokenCacheBytes?: number;
 }
 
 export interface CallOptions {
@@ -198,7 +199,11 @@ export function actionErrorFrom(response: WikiResponse, body: unknown): Wikimedi
 
 export function createActionClient(options: ActionClientOptions) {
   const { http } = options;
-  const tokenCache = new LRUCache<string, string>({ max: options.tokenCacheSize ?? 10_000 });
+  // 64: lru-cache's bookkeeping and the strings' headers, per entry.
+  const tokenCache = new LRUCache<string, string>({
+    maxSize: options.tokenCacheBytes ?? CACHE_BUDGET.actionTokens,
+    sizeCalculation: (value, key) => 64 + stringBytes(key) + stringBytes(value),
+  });
 
   function apiUrl(site: Site): string {
     return siteUrls(site, http.wikiUrlTemplate).api;

@@ -3,7 +3,7 @@
  * same URL (JIT, caches, keep-alive connections), and the result says how many answers were not 2xx, so a
  * fast stream of errors can never pass for throughput.
  */
-import autocannon, { type Result } from "autocannon";
+import autocannon, { type RequestSpec, type Result } from "autocannon";
 
 export interface LoadOptions {
   url: string;
@@ -18,6 +18,11 @@ export interface LoadOptions {
    * address and per-address rate limits answer instead of the route.
    */
   distinctClients?: boolean;
+  /**
+   * A mix: each connection asks for these in turn, over and over (autocannon's `requests`), each with the
+   * options' headers and its own. `url` then only gives the origin.
+   */
+  paths?: readonly { path: string; headers?: Record<string, string> }[];
 }
 
 let nextClient = 0;
@@ -39,7 +44,9 @@ export interface LoadResult {
   samples: number[];
   statuses: Record<string, number>;
   non2xx: number;
+  /** Connection errors, timeouts included. */
   errors: number;
+  timeouts: number;
   bytes: number;
 }
 
@@ -47,23 +54,31 @@ export class LoadError extends Error {
   override name = "LoadError";
 }
 
+function requestSpecs(options: LoadOptions): RequestSpec[] | undefined {
+  const setupRequest: RequestSpec["setupRequest"] = options.distinctClients
+    ? (request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": clientAddress() } })
+    : undefined;
+  if (options.paths) {
+    return options.paths.map(({ path, headers }) => ({
+      method: "GET",
+      path,
+      headers: { ...options.headers, ...headers },
+      ...(setupRequest ? { setupRequest } : {}),
+    }));
+  }
+  return setupRequest ? [{ setupRequest }] : undefined;
+}
+
 export async function load(options: LoadOptions, collectSamples = false): Promise<LoadResult> {
   const samples: number[] = [];
+  const specs = requestSpecs(options);
   const instance = autocannon({
     url: options.url,
     connections: options.connections,
     ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? 10 }),
     headers: options.headers ?? {},
     timeout: 60,
-    ...(options.distinctClients
-      ? {
-          requests: [
-            {
-              setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": clientAddress() } }),
-            },
-          ],
-        }
-      : {}),
+    ...(specs ? { requests: specs } : {}),
   });
   if (collectSamples) {
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
@@ -89,6 +104,7 @@ export async function load(options: LoadOptions, collectSamples = false): Promis
     statuses,
     non2xx: result.non2xx,
     errors: result.errors,
+    timeouts: result.timeouts,
     bytes: result.throughput.total,
   };
 }

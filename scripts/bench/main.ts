@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
 import { describeMachine, loadAverage } from "./machine";
 import { measureMemory } from "./memory";
+import { measureMix, type MixPlan } from "./mix";
 import { freePort, residentBytes, stopAll } from "./processes";
 import { formatTable, unavailableRow, type Row } from "./report";
 import { createSandboxControl } from "./sandbox-control";
@@ -25,16 +26,19 @@ interface Plan extends ThroughputPlan {
   soak: number;
   storm: number;
   flood: FloodPlan;
+  mix: MixPlan;
 }
 
 const FULL: Plan = {
   warmUp: 200, rounds: 2, seconds: 15, connections: 10, upstreamViews: 1000, soak: 100_000, storm: 200,
   flood: { flood: 150, delayMs: 300 },
+  mix: { seconds: 300, connections: 200, sampleSeconds: 10 },
 };
 // The same flood, with the wiki slowed less, so that it drains in about two seconds.
 const SMOKE: Plan = {
   warmUp: 20, rounds: 1, seconds: 2, connections: 10, upstreamViews: 50, soak: 1000, storm: 50,
   flood: { flood: 150, delayMs: 50 },
+  mix: { seconds: 10, connections: 200, sampleSeconds: 1 },
 };
 
 const PART_NAMES: Record<string, string> = {
@@ -43,6 +47,7 @@ const PART_NAMES: Record<string, string> = {
   c: "Widget",
   d: "Upstream requests per 1,000 views",
   e: "App process RSS",
+  f: "Mixed load: articles, cards, searches and dashboard pages",
   m: "Many instances behind nginx (refresh storm; 1 vs 3 instances, PostgreSQL vs SQLite)",
   g: "A flood of anonymous reads from one address, and another visitor",
 };
@@ -101,6 +106,10 @@ async function main(): Promise<number> {
     await part("d", () => measureUpstreamPerView(app1.url, control, plan.upstreamViews));
     await part("c", () => measureWidget(app1.url, widget, widgetStatic, plan));
     await part("e", () => measureMemory(app1.url, pid, plan.soak, coldRss));
+    // Before (b), whose clock move ends the signed-in user's token.
+    await part("f", () =>
+      measureMix({ appUrl: app1.url, appOrigin: env.WIKIPORT_URL!, pid, logFile: app1.child.logFile, sandbox: control, plan: plan.mix }),
+    );
     // Last: it moves the sandbox's clock, which also ends the app token's life.
     await part("b", () =>
       measureRefreshStorm({

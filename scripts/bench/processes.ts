@@ -113,3 +113,16 @@ export function residentBytes(pid: number): number {
   }
   return total;
 }
+
+/**
+ * Where a process's resident memory is (Linux /proc/<pid>/status): anonymous (V8's heap, Buffers,
+ * malloc) and file-backed (the node binary, native add-ons, other mapped code). NaN where unavailable.
+ */
+export function residentParts(pid: number): { anonymous: number; file: number } {
+  const status = readProc(`/proc/${pid}/status`) ?? "";
+  const kib = (field: string) => {
+    const value = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
+    return value ? Number(value) * 1024 : Number.NaN;
+  };
+  return { anonymous: kib("RssAnon"), file: kib("RssFile") };
+}

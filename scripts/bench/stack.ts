@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { checkBuild, recordBuild } from "../lib/build-hash";
+import { appNodeOptions } from "../lib/node-options";
 import { freePort, startChild, stopChild, waitForHttp, type Child } from "./processes";
 
 /** Where the static baselines live in the copy's public/ folder, and so in URLs. */
@@ -121,13 +122,17 @@ export async function startSandbox(root: string, runDir: string, ports: Ports, e
   return { child, url };
 }
 
-/** `next start` from the copy; node runs Next's CLI directly, so the child's pid is the server's. */
+/**
+ * `next start` from the copy; node runs Next's CLI directly, so the child's pid is the server's. It gets
+ * the V8 limits `npm start` gives the app (scripts/lib/node-options.ts), so the memory rows measure what
+ * operators run.
+ */
 export async function startApp(appDir: string, runDir: string, name: string, port: number, env: NodeJS.ProcessEnv): Promise<{ child: Child; url: string }> {
   const url = `http://127.0.0.1:${port}`;
   const child = startChild(name, process.execPath, [join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
     cwd: appDir,
     logDir: runDir,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, PORT: String(port), NODE_OPTIONS: appNodeOptions(env.NODE_OPTIONS) },
   });
   await waitForHttp(child, `${url}/`, 120_000);
   return { child, url };

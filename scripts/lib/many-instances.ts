@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { checkBuild, recordBuild } from "./build-hash";
+import { appNodeOptions } from "./node-options";
 import { startNginx, type Nginx } from "./nginx";
 import { startPostgresCluster, type PostgresCluster } from "./postgres-cluster";
 
@@ -208,7 +209,8 @@ export async function startManyInstances(options: ManyInstancesOptions): Promise
       const instance = startLogged(`wikiport-${index + 1}`, process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
         cwd: root,
         runDir,
-        env: { ...processEnv, PORT: String(port) },
+        // The V8 limits operators give each instance (docs/deploying.md, "Sizing").
+        env: { ...processEnv, PORT: String(port), NODE_OPTIONS: appNodeOptions(processEnv.NODE_OPTIONS) },
       });
       cleanups.push(() => stopGracefully(instance.child));
       return { ...instance, port };
