@@ -104,6 +104,23 @@ async function openEditor(page: Page, path: string): Promise<void> {
   await textarea.fill(`${await textarea.inputValue()}\n\nA line from the fault matrix.`);
 }
 
+/**
+ * Ana changes the page on the wiki, so Ada's next view must read it in full: a signed-in view of a page
+ * the app has read unchanged asks the wiki only whether it changed (docs/decisions/021-signed-in-reads.md).
+ */
+async function changedOnTheWiki(page: Page, title: string): Promise<void> {
+  const minted = await page.request.post(`${E2E.sandboxUrl}/__sandbox/tokens`, { data: { user: ANA.name, grants: ["basic", "editpage"] } });
+  expect(minted.ok()).toBe(true);
+  const { access_token: token } = (await minted.json()) as { access_token: string };
+  const route = `${E2E.sandboxUrl}/${WIKI}/w/rest.php/v1/page/${title}`;
+  const current = (await (await page.request.get(route)).json()) as { source: string; latest: { id: number } };
+  const saved = await page.request.put(route, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { source: `${current.source}\n\nA line from the fault matrix.`, comment: "Fault matrix", latest: { id: current.latest.id } },
+  });
+  expect(saved.status()).toBe(200);
+}
+
 /** Signed out of Wikiport in this browser (still logged in at Wikimedia), and at the consent page again. */
 async function backToConsent(page: Page): Promise<void> {
   await page.context().clearCookies({ name: SESSION_COOKIE });
@@ -163,7 +180,7 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   "page read": {
     endpoint: "rest/page/with_html",
-    prepare: async () => undefined,
+    prepare: (page) => changedOnTheWiki(page, "Earth"),
     act: async (page) => void (await page.goto(articleUrl("Earth"), { waitUntil: "commit" })),
     failed: (page, fault) => expectAlert(page, WIKI_SAYS[fault]),
     succeeded: (page) => expect(page.getByRole("heading", { level: 1, name: "Earth" })).toBeVisible({ timeout: CALL_DEADLINE_MS }),

@@ -66,6 +66,8 @@ test("300 concurrent requests with an expired token: one token call, grant versi
   const lines = accessLog().length;
   // Held at the wiki a little, so that requests of Ada's overlap there whenever the instances let them.
   await sandboxControl(page.request, "POST", "/faults", { endpoint: "rest/page/with_html", kind: "slow", delayMs: 150, count: 60, user: ADA.name });
+  // A warm signed-in view asks only whether the page changed (docs/decisions/021-signed-in-reads.md): held too.
+  await sandboxControl(page.request, "POST", "/faults", { endpoint: "api/query", kind: "slow", delayMs: 150, count: 60, user: ADA.name });
 
   const results = await storm(page.request, STORM);
   await sandboxControl(page.request, "DELETE", "/faults");

@@ -12,12 +12,15 @@ import type { Site } from "@/lib/wikimedia/sites";
 import { createHtmlCache } from "./html-cache";
 import { mediaPrefixFor } from "./media";
 import * as read from "./read";
+import { createKnownPages, readArticleAsUser as readAsUser, type SignedInArticle } from "./signed-in-read";
 import { createVisitorPageCache } from "./visitor-cache";
 
 // One cache per process: revisions are immutable, so every viewer shares the sanitized HTML.
 const cache = createHtmlCache();
 // Visitors' pages for a minute, so anonymous reading does not cost one upstream request per view.
 const visitorPages = createVisitorPageCache();
+// What signed-in readers last read of each page, shown again only when the wiki tells them it is unchanged.
+const knownPages = createKnownPages();
 
 function deps(): read.ReadDeps {
   const config = getConfig().wikimedia;
@@ -41,8 +44,13 @@ async function visitorCredential() {
   return waitingAs(credential(null), address);
 }
 
+/** A signed-in reader's article and whether they watch it, in one upstream request once warm. */
+export function readArticleAsUser(site: Site, title: string, viewer: { id: string }): Promise<SignedInArticle> {
+  return readAsUser({ ...deps(), action: getWikimedia().action, known: knownPages }, credential(viewer), site, title);
+}
+
 export async function readArticle(site: Site, title: string, viewer: Viewer) {
-  if (viewer) return read.readArticle(deps(), credential(viewer), site, title);
+  if (viewer) return (await readArticleAsUser(site, title, viewer)).result;
   const as = await visitorCredential();
   return visitorPages.read(site.host, title, () => read.readArticle(deps(), as, site, title));
 }

@@ -48,6 +48,10 @@ export function propInfo(api: Api, entry: PageSetEntry, record: Record<string, u
     record.editurl = `${pageUrl(api, title)}?action=edit`;
     record.canonicalurl = pageUrl(api, title);
   }
+  // `intestactions` (intestactionsdetail=boolean): whether this viewer may do each action to the page.
+  // Only the viewer's rights decide here; core also asks hooks, page protection and blocks.
+  const actions = api.params.multi("intestactions");
+  if (actions.length > 0) record.actions = Object.fromEntries(actions.map((action) => [action, api.viewer.rights.has(action)]));
   if (props.has("displaytitle")) record.displaytitle = title;
   if (props.has("varianttitles")) record.varianttitles = { [api.wiki.lang]: title };
 }

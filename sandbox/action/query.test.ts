@@ -25,6 +25,14 @@ describe("action=query pages", () => {
     expect(reply.body.query.pages[0]).toMatchObject({ title: "Zyx alpha", contentmodel: "wikitext", length: expect.any(Number) });
   });
 
+  it("says whether the viewer may read a page (intestactions), with the latest revision and touched time", async () => {
+    const reply = await api({ action: "query", titles: "Zyx alpha|Zyx nowhere", prop: "info", intestactions: "read", formatversion: "2" });
+    expect(reply.body.warnings).toBeUndefined();
+    const byTitle = (title: string) => reply.body.query.pages.find((page: { title: string }) => page.title === title);
+    expect(byTitle("Zyx alpha")).toMatchObject({ title: "Zyx alpha", actions: { read: true }, lastrevid: expect.any(Number), touched: expect.stringMatching(/Z$/) });
+    expect(byTitle("Zyx nowhere")).toMatchObject({ missing: true, actions: { read: true } });
+  });
+
   it("marks redirects, invalid titles and unknown page ids", async () => {
     const redirect = await api({ action: "query", titles: "Zyx redirect|Bad[title", prop: "info", formatversion: "2" });
     expect(redirect.body.query.pages).toContainEqual(expect.objectContaining({ title: "Zyx redirect", redirect: true }));

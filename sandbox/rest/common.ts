@@ -96,7 +96,7 @@ export function nonexistentTitle(requested: string): SandboxResponse {
   return restError(404, "rest-nonexistent-title", `The specified title (${requested}) does not exist`);
 }
 
-/** Weak validators: revision ids change whenever content does, so byte-identity is not promised. */
+/** The validators a route sends, on its 200 and on its 304 alike (ConditionalHeaderUtil::applyResponseHeaders). */
 export function conditionalHeaders(etag: string, lastModified: number): Record<string, string> {
   return {
     "cache-control": CACHE_CONTROL,
@@ -106,19 +106,36 @@ export function conditionalHeaders(etag: string, lastModified: number): Record<s
   };
 }
 
-/** ConditionalHeaderUtil: If-None-Match wins over If-Modified-Since; a match answers 304 with no body. */
+/**
+ * ConditionalHeaderUtil::checkPreconditions (docs/wikimedia-protocol.md §6.9): If-None-Match, compared
+ * weakly, wins over If-Modified-Since; a match answers 304 with no body. `*` never matches (core's header
+ * parser gives it no contents), and a list that does not parse matches nothing.
+ */
 export function notModified(ctx: Ctx, etag: string, lastModified: number): SandboxResponse | null {
   const headers = conditionalHeaders(etag, lastModified);
   const ifNoneMatch = ctx.req.headers["if-none-match"];
   if (ifNoneMatch !== undefined) {
-    const weak = (value: string) => value.trim().replace(/^W\//, "");
-    const matches = ifNoneMatch.split(",").some((candidate) => candidate.trim() === "*" || weak(candidate) === weak(etag));
+    const tags = parseEntityTags(ifNoneMatch);
+    const ours = parseEntityTags(etag)?.[0];
+    const matches = tags !== null && ours !== undefined && tags.some((tag) => tag === ours);
     return matches ? { status: 304, headers, body: "" } : null;
   }
   const ifModifiedSince = ctx.req.headers["if-modified-since"];
   if (ifModifiedSince !== undefined) {
     const since = Date.parse(ifModifiedSince);
     if (!Number.isNaN(since) && Math.floor(lastModified / 1000) * 1000 <= since) return { status: 304, headers, body: "" };
+  }
+  return null;
+}
+
+/** The opaque parts of a comma-separated list of entity-tags (`W/` dropped), or null when it does not parse (HeaderParser/IfNoneMatch). */
+function parseEntityTags(header: string): string[] | null {
+  const tags: string[] = [];
+  const tag = /\s*(?:W\/)?"([!#-~\x80-\xff]*)"\s*(,|$)/y;
+  let match: RegExpExecArray | null;
+  while ((match = tag.exec(header)) !== null) {
+    tags.push(match[1]!);
+    if (match[2] === "") return tag.lastIndex === header.length ? tags : null;
   }
   return null;
 }

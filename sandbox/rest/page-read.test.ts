@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createPages } from "../action/api-client";
 import { useSandbox } from "../testing";
 
 const sb = useSandbox();
@@ -98,25 +100,60 @@ describe("GET /v1/page/{title}", () => {
     expect(await own.text()).toContain('<link rel="mw:PageProp/redirect" href="./Earth"/>');
   });
 
-  it("sends caching headers and answers 304 to a matching If-None-Match", async () => {
+  it("sends caching headers and answers 304 to a matching If-None-Match, compared weakly", async () => {
     for (const path of ["Earth", "Earth/bare", "Earth/html", "Earth/with_html"]) {
       const response = await fetch(`${rest()}/page/${path}`);
       expect(response.headers.get("cache-control"), path).toBe("max-age=5");
       const etag = response.headers.get("etag");
-      expect(etag, path).toMatch(/^W\/".+"$/);
+      expect(etag, path).toMatch(/^"[^"]+"$/);
       expect(new Date(response.headers.get("last-modified")!).getTime(), path).toBeGreaterThan(0);
-      const again = await fetch(`${rest()}/page/${path}`, { headers: { "if-none-match": etag! } });
+      const again = await fetch(`${rest()}/page/${path}`, { headers: { "if-none-match": `"other", W/${etag}` } });
       expect(again.status, path).toBe(304);
+      expect(again.headers.get("etag"), path).toBe(etag);
       expect(await again.text(), path).toBe("");
-      const stale = await fetch(`${rest()}/page/${path}`, { headers: { "if-none-match": 'W/"1/stale"' } });
+      const stale = await fetch(`${rest()}/page/${path}`, { headers: { "if-none-match": '"1/stale"' } });
       expect(stale.status, path).toBe(200);
     }
   });
 
-  it("puts the revision id and timestamp into the source ETag", async () => {
+  it("never matches `If-None-Match: *` or a list that does not parse, and then ignores If-Modified-Since", async () => {
+    const future = new Date(Date.now() + 86_400_000).toUTCString();
+    for (const ifNoneMatch of ["*", "not-a-tag"]) {
+      const response = await fetch(`${rest()}/page/Earth/with_html`, { headers: { "if-none-match": ifNoneMatch, "if-modified-since": future } });
+      expect(response.status, ifNoneMatch).toBe(200);
+    }
+    const bySince = await fetch(`${rest()}/page/Earth/with_html`, { headers: { "if-modified-since": future } });
+    expect(bySince.status).toBe(304);
+  });
+
+  it("gives /html and /with_html ETags of MediaWiki's form, which change with the revision", async () => {
+    const first = await fetch(`${rest()}/page/Earth/with_html`);
+    const { latest } = await first.json();
+    expect(first.headers.get("etag")).toMatch(new RegExp(`^"${latest.id}/[0-9a-f]+/view/with_html"$`));
+    const html = await fetch(`${rest()}/page/Earth/html`);
+    expect(html.headers.get("etag")).toMatch(new RegExp(`^"${latest.id}/[0-9a-f]+/view/html"$`));
+    const ana = await sb.token("Ana Admin");
+    await createPages(sb.wiki(), ana, { Earth: "Earth, edited." });
+    const after = await fetch(`${rest()}/page/Earth/with_html`, { headers: { "if-none-match": first.headers.get("etag")! } });
+    expect(after.status).toBe(200);
+  });
+
+  it("checks If-None-Match before redirecting: a match is a 304 for the requested page itself", async () => {
+    const own = await fetch(`${rest()}/page/Planet_Earth/with_html?redirect=no`, { redirect: "manual" });
+    const etag = own.headers.get("etag")!;
+    const redirected = await fetch(`${rest()}/page/Planet_Earth/with_html`, { redirect: "manual", headers: { "if-none-match": etag } });
+    expect(redirected.status).toBe(304);
+    const unnormalized = await fetch(`${rest()}/page/planet_Earth/with_html?redirect=no`, { redirect: "manual", headers: { "if-none-match": etag } });
+    expect(unnormalized.status).toBe(304);
+    const otherTag = await fetch(`${rest()}/page/Planet_Earth/with_html`, { redirect: "manual", headers: { "if-none-match": '"x"' } });
+    expect(otherTag.status).toBe(307);
+  });
+
+  it("puts a hash of the revision id into the source ETag, as PageContentHelper does", async () => {
     const response = await fetch(`${rest()}/page/Earth`);
     const body = await response.json();
-    expect(response.headers.get("etag")).toBe(`W/"${body.latest.id}/${body.latest.timestamp}"`);
+    const expected = createHash("sha1").update(`${body.latest.id}a1`).digest("hex");
+    expect(response.headers.get("etag")).toBe(`"${expected}"`);
   });
 
   it("refuses an invalid bearer token with the 403 OAuth envelope on every read route", async () => {

@@ -110,6 +110,6 @@ export async function load(options: LoadOptions, collectSamples = false): Promis
 }
 
 /** A short run whose numbers are thrown away. */
-export async function warmUp(url: string, amount: number, distinctClients = false): Promise<void> {
-  await load({ url, connections: Math.min(10, amount), amount, distinctClients });
+export async function warmUp(url: string, amount: number, distinctClients = false, headers?: Record<string, string>): Promise<void> {
+  await load({ url, connections: Math.min(10, amount), amount, distinctClients, ...(headers ? { headers } : {}) });
 }

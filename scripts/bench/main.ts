@@ -17,6 +17,7 @@ import { createSandboxControl } from "./sandbox-control";
 import { addStaticFile, appEnv, choosePorts, copyBuiltApp, ensureBuild, startApp, startSandbox, stopChild } from "./stack";
 import { measureManyInstances } from "./many";
 import { measureFlood, type FloodPlan } from "./flood";
+import { captureSignedInArticle, measureSignedInView, signInReader, type SignedInReader } from "./signed-in";
 import { measureRefreshStorm } from "./storm";
 import type { ThroughputPlan } from "./throughput";
 import { captureWidget, measureWidget } from "./widget";
@@ -43,6 +44,7 @@ const SMOKE: Plan = {
 
 const PART_NAMES: Record<string, string> = {
   a: "Warm article view",
+  a2: "Warm article view, signed in",
   b: "Refresh storm",
   c: "Widget",
   d: "Upstream requests per 1,000 views",
@@ -92,8 +94,17 @@ async function main(): Promise<number> {
     const capture = await startApp(appDir, runDir, "app-capture", ports.apps[0], env);
     const articleHtml = await captureArticle(capture.url, 20);
     const widget = await captureWidget(appDir, capture.url, 5);
+    // A failed sign-in fails row a2 only.
+    let signedIn: { reader: SignedInReader; html: Buffer } | Error;
+    try {
+      const reader = await signInReader(env.WIKIPORT_URL!, control);
+      signedIn = { reader, html: await captureSignedInArticle(capture.url, reader, 20) };
+    } catch (error) {
+      signedIn = error instanceof Error ? error : new Error(String(error));
+    }
     await stopChild(capture.child);
     const articleStatic = addStaticFile(appDir, "article.html", articleHtml);
+    const signedInStatic = signedIn instanceof Error ? null : addStaticFile(appDir, "article-signed-in.html", signedIn.html);
     const widgetStatic = widget.ok ? addStaticFile(appDir, "widget.html", widget.body) : null;
 
     const app1 = await startApp(appDir, runDir, "app-1", ports.apps[0], env);
@@ -104,6 +115,10 @@ async function main(): Promise<number> {
 
     await part("a", () => measureArticleView(app1.url, articleStatic, articleHtml.length, plan));
     await part("d", () => measureUpstreamPerView(app1.url, control, plan.upstreamViews));
+    await part("a2", () => {
+      if (signedIn instanceof Error) throw signedIn;
+      return measureSignedInView(app1.url, signedInStatic!, signedIn.html.length, signedIn.reader, control, plan);
+    });
     await part("c", () => measureWidget(app1.url, widget, widgetStatic, plan));
     await part("e", () => measureMemory(app1.url, pid, plan.soak, coldRss));
     // Before (b), whose clock move ends the signed-in user's token.

@@ -24,6 +24,8 @@ export interface ThroughputPlan {
   connections: number;
   /** See LoadOptions.distinctClients. */
   distinctClients?: boolean;
+  /** Sent with every request of both sides, e.g. a session cookie (the static side ignores it). */
+  headers?: Record<string, string>;
 }
 
 function summarize(runs: readonly LoadResult[]): Side {
@@ -47,13 +49,14 @@ function summarize(runs: readonly LoadResult[]): Side {
 
 export async function compareThroughput(subject: string, baseline: string, plan: ThroughputPlan): Promise<{ subject: Side; baseline: Side }> {
   const distinctClients = plan.distinctClients ?? false;
-  await warmUp(subject, plan.warmUp, distinctClients);
-  await warmUp(baseline, plan.warmUp, distinctClients);
+  const headers = plan.headers ? { headers: plan.headers } : {};
+  await warmUp(subject, plan.warmUp, distinctClients, plan.headers);
+  await warmUp(baseline, plan.warmUp, distinctClients, plan.headers);
   const subjectRuns: LoadResult[] = [];
   const baselineRuns: LoadResult[] = [];
   for (let round = 0; round < plan.rounds; round += 1) {
-    subjectRuns.push(await load({ url: subject, connections: plan.connections, duration: plan.seconds, distinctClients }, true));
-    baselineRuns.push(await load({ url: baseline, connections: plan.connections, duration: plan.seconds, distinctClients }, true));
+    subjectRuns.push(await load({ url: subject, connections: plan.connections, duration: plan.seconds, distinctClients, ...headers }, true));
+    baselineRuns.push(await load({ url: baseline, connections: plan.connections, duration: plan.seconds, distinctClients, ...headers }, true));
   }
   return { subject: summarize(subjectRuns), baseline: summarize(baselineRuns) };
 }

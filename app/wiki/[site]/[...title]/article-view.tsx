@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import type { Icon as CodexIcon } from "@wikimedia/codex-icons";
 import type { ReactNode } from "react";
 import type { Article } from "@/lib/articles/read";
-import { readArticle, wikiPageUrl } from "@/lib/articles/server";
+import { readArticle, readArticleAsUser, wikiPageUrl } from "@/lib/articles/server";
 import { getCurrentUser, type SignedInUser } from "@/lib/auth/session";
 import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "@/app/_components/sign-in-button";
@@ -42,8 +42,11 @@ export function displayTitle(title: string): string {
   return title.replaceAll("_", " ");
 }
 
-/** Read · Edit · History · View on <host>, with the current action marked. */
-export function WikiToolbar({ site, title, current }: { site: Site; title: string; current: WikiAction }) {
+/**
+ * Read · Edit · History · View on <host>, with the current action marked. `watched`, when the page's read
+ * already asked the wiki (null: it could not say), spares the watch button its own request.
+ */
+export function WikiToolbar({ site, title, current, watched }: { site: Site; title: string; current: WikiAction; watched?: boolean | null }) {
   const item = (action: WikiAction, icon: CodexIcon, label: string) => (
     <li>
       <Link
@@ -69,7 +72,7 @@ export function WikiToolbar({ site, title, current }: { site: Site; title: strin
           </a>
         </li>
         <li className="ms-auto">
-          <WatchButton site={site} title={title} />
+          <WatchButton site={site} title={title} {...(watched !== undefined ? { watched } : {})} />
         </li>
       </ul>
     </nav>
@@ -136,12 +139,14 @@ export function WikiPageFrame({
   site,
   title,
   action,
+  watched,
   children,
 }: {
   user: SignedInUser | null;
   site: Site;
   title: string;
   action: WikiAction;
+  watched?: boolean | null;
   children: ReactNode;
 }) {
   return (
@@ -149,7 +154,7 @@ export function WikiPageFrame({
       <SiteHeader user={user} />
       <main id={MAIN_ID} className="mx-auto flex max-w-4xl flex-col gap-4 px-6 py-8">
         <WikiTools site={site} title={title} />
-        <WikiToolbar site={site} title={title} current={action} />
+        <WikiToolbar site={site} title={title} current={action} {...(watched !== undefined ? { watched } : {})} />
         {children}
       </main>
     </>
@@ -193,13 +198,14 @@ function Attribution({ site, article }: { site: Site; article: Article }) {
 export async function ArticleView({ address }: { address: WikiAddress }) {
   const { site, title } = address;
   const user = await getCurrentUser();
-  const result = await readArticle(site, title, user);
+  // Signed in: one request to the wiki answers both whether the page changed and whether they watch it.
+  const { result, watched } = user ? await readArticleAsUser(site, title, user) : { result: await readArticle(site, title, null), watched: null };
   // A title the wiki cannot have is a bad address, like an unknown wiki.
   if (!result.ok && result.error.code === "invalid_title") notFound();
 
   if (!result.ok) {
     return (
-      <WikiPageFrame user={user} site={site} title={title} action="view">
+      <WikiPageFrame user={user} site={site} title={title} action="view" watched={watched}>
         <h1 className="text-3xl font-bold text-cdx-emphasized" lang={site.lang} dir={site.dir}>
           {displayTitle(title)}
         </h1>
@@ -216,7 +222,7 @@ export async function ArticleView({ address }: { address: WikiAddress }) {
 
   const article = result.value;
   return (
-    <WikiPageFrame user={user} site={site} title={article.key} action="view">
+    <WikiPageFrame user={user} site={site} title={article.key} action="view" watched={watched}>
       <div>
         <h1 className="text-3xl font-bold text-cdx-emphasized" lang={article.lang} dir={article.dir}>
           {article.displayTitle}
