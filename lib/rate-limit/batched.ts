@@ -1,8 +1,8 @@
 /**
  * A shared rate limit counted in this process and written to the database in batches, for the limits
- * that every page or card view takes (`/wiki/` reads in proxy.ts, `/embed/` cards): one database write
- * per view halved the card's throughput (docs/benchmarks.md row c), while the limit only has to stop a
- * flood, not to count its last request exactly.
+ * that every page or card view takes (`/wiki/` reads in proxy.ts, `/embed/` cards): a database write
+ * on the path of every view (docs/benchmarks.md row c), where these limits only have to stop a flood,
+ * not count its last request exactly.
  *
  * Each process keeps a local bucket per key, started full for a key it has not seen (like a missing row)
  * and reset to the database's value by every write. A take is decided on the local bucket; takes are
