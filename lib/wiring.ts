@@ -6,12 +6,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getVault } from "@/lib/grants";
+import { processWide } from "@/lib/process-wide";
 import { createWikimedia, type Wikimedia } from "@/lib/wikimedia";
 
-let instance: Wikimedia | undefined;
-
-/** The process's request layer: one per process; its concurrency cap and app token live in the database. */
+/**
+ * The process's request layer: one per process, not one per module runtime (lib/process-wide.ts), so
+ * that the card route and the article page queue in one slot gate per credential and take turns by
+ * client address (docs/decisions/019-fair-reading.md). Its concurrency cap and app token live in the database.
+ */
 export function getWikimedia(): Wikimedia {
-  instance ??= createWikimedia(getVault, getDb());
-  return instance;
+  return processWide("wikimedia", () => createWikimedia(getVault, getDb()));
 }

@@ -52,7 +52,8 @@ export interface RateLimitOptions {
 const NAME = /^[a-z][a-z0-9-]*$/;
 const SWEEP_EVERY_MS = 60_000;
 
-export function createRateLimiter(store: RateLimitStore, options: RateLimitOptions): RateLimiter {
+/** What the exact limiter and the batched one (batched.ts) share: the row keys, the refill arithmetic and the sweep. */
+export function bucketsOf(store: RateLimitStore, options: RateLimitOptions) {
   // The name is matched with LIKE when sweeping: letters, digits and hyphens only, so no wildcard slips in.
   if (!NAME.test(options.name)) throw new Error(`rate limit name ${JSON.stringify(options.name)} must be lowercase letters, digits and hyphens`);
   const now = options.now ?? Date.now;
@@ -73,6 +74,11 @@ export function createRateLimiter(store: RateLimitStore, options: RateLimitOptio
   const rate = sql`cast(${perMs} as double precision)`;
   const full = sql`cast(${capacity} as double precision)`;
   const t = rateLimitBuckets;
+  // A clock behind the row's (another instance's) refills nothing and never moves the row back.
+  const elapsed = (time: number) => sql`case when ${at(time)} > ${t.updatedMs} then ${at(time)} - ${t.updatedMs} else 0 end`;
+  const tokensAt = (time: number) =>
+    sql`case when ${t.tokens} + ${elapsed(time)} * ${rate} > ${full} then ${full} else ${t.tokens} + ${elapsed(time)} * ${rate} end`;
+  const updatedAt = (time: number) => sql`case when ${at(time)} > ${t.updatedMs} then ${at(time)} else ${t.updatedMs} end`;
 
   async function read(db: Db, key: string) {
     return (await db.select({ tokens: t.tokens, updatedMs: t.updatedMs }).from(t).where(eq(t.key, key)).limit(1))[0];
@@ -86,21 +92,26 @@ export function createRateLimiter(store: RateLimitStore, options: RateLimitOptio
     await db.delete(t).where(and(like(t.key, `${options.name}:%`), sql`${t.tokens} + (${at(time)} - ${t.updatedMs}) * ${rate} >= ${full}`));
   }
 
+  return { now, capacity, perMs, rowKey, retryAfter, refilled, at, full, tokensAt, updatedAt, read, sweep };
+}
+
+export function createRateLimiter(store: RateLimitStore, options: RateLimitOptions): RateLimiter {
+  const { now, capacity, rowKey, retryAfter, refilled, tokensAt, updatedAt, read, sweep } = bucketsOf(store, options);
+  const t = rateLimitBuckets;
+
   return {
     async take(key) {
       const db = store.db();
       const time = Math.floor(now());
       await sweep(db, time);
       const id = rowKey(key);
-      // A clock behind the row's (another instance's) refills nothing and never moves the row back.
-      const elapsed = sql`case when ${at(time)} > ${t.updatedMs} then ${at(time)} - ${t.updatedMs} else 0 end`;
-      const tokens = sql`case when ${t.tokens} + ${elapsed} * ${rate} > ${full} then ${full} else ${t.tokens} + ${elapsed} * ${rate} end`;
+      const tokens = tokensAt(time);
       const taken = await db
         .insert(t)
         .values({ key: id, tokens: capacity - 1, updatedMs: time })
         .onConflictDoUpdate({
           target: t.key,
-          set: { tokens: sql`${tokens} - 1`, updatedMs: sql`case when ${at(time)} > ${t.updatedMs} then ${at(time)} else ${t.updatedMs} end` },
+          set: { tokens: sql`${tokens} - 1`, updatedMs: updatedAt(time) },
           // Refused: the row stays as it was, so a refused request costs nothing and the wait is honest.
           setWhere: sql`${tokens} >= 1`,
         })

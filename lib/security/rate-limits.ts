@@ -10,6 +10,7 @@
  */
 import { getConfig, type RateLimitSetting } from "@/lib/env";
 import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimitStore } from "@/lib/rate-limit";
+import { createBatchedRateLimiter, VIEW_BATCHING } from "@/lib/rate-limit/batched";
 
 /** `/api/auth/signin/<provider>`, per client address: each one sets check cookies and sends the browser to Meta. */
 export const SIGN_IN_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as const;
@@ -112,7 +113,8 @@ export function createReadLimiter(
   now: () => number = Date.now,
   limit: RateLimitSetting = configuredRateLimits().read,
 ): RateLimiter {
-  return createRateLimiter(store, { name: "read", ...limit, now });
+  // Taken by every page view: counted here and written in batches, within a documented bound (lib/rate-limit/batched.ts).
+  return createBatchedRateLimiter(store, { name: "read", ...limit, now }, VIEW_BATCHING);
 }
 
 /** Whether a request is a page read the read limit counts: any GET or HEAD of a `/wiki/` address. */

@@ -32,7 +32,11 @@ export interface CardCacheOptions {
   onRefreshError?: (error: unknown) => void;
 }
 
-type Fetcher = (site: Site, title: string) => Promise<SummaryResult>;
+/**
+ * `waiter` is who asks (the reader's client address): the request queues for the app token's slots
+ * under it, taking turns with that client's page reads and everyone else's (docs/decisions/019-fair-reading.md).
+ */
+type Fetcher = (site: Site, title: string, waiter?: string) => Promise<SummaryResult>;
 
 type LatestEntry = { expires: number } & ({ revisionId: number } | { failure: Extract<SummaryResult, { ok: false }> });
 
@@ -40,7 +44,8 @@ const RETRY_AFTER_FAILURE_MS = 10_000;
 const REMEMBERED_FAILURES = new Set(["not_found", "invalid_title"]);
 
 export interface CardCache {
-  summary(site: Site, title: string): Promise<SummaryResult>;
+  /** The card's data; on a miss, read upstream queued as `waiter` (see `Fetcher`). */
+  summary(site: Site, title: string, waiter?: string): Promise<SummaryResult>;
   rendered(key: string, render: () => string): string;
   /** What the cache holds now, in bytes as it counts them. */
   readonly bytes: number;
@@ -89,11 +94,11 @@ export function createCardCache(fetchSummary: Fetcher, options: CardCacheOptions
   }
 
   /** One upstream request per (wiki, title) at a time; every concurrent caller gets its answer. */
-  function load(site: Site, title: string): Promise<SummaryResult> {
+  function load(site: Site, title: string, waiter: string | undefined): Promise<SummaryResult> {
     const key = titleKey(site, title);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = fetchSummary(site, title)
+      pending = fetchSummary(site, title, waiter)
         .then((result) => {
           remember(site, title, result);
           return result;
@@ -105,15 +110,15 @@ export function createCardCache(fetchSummary: Fetcher, options: CardCacheOptions
   }
 
   return {
-    async summary(site, title) {
+    async summary(site, title, waiter) {
       const entry = latest.get(titleKey(site, title));
-      if (!entry) return load(site, title);
-      if ("failure" in entry) return entry.expires > now() ? entry.failure : load(site, title);
+      if (!entry) return load(site, title, waiter);
+      if ("failure" in entry) return entry.expires > now() ? entry.failure : load(site, title, waiter);
       const known = summaries.get(`${site.host}\n${entry.revisionId}`);
-      if (!known) return load(site, title);
+      if (!known) return load(site, title, waiter);
       if (entry.expires <= now()) {
         // Serve the last known card now; look for a newer revision in the background (single flight).
-        load(site, title).catch((error: unknown) => options.onRefreshError?.(error));
+        load(site, title, waiter).catch((error: unknown) => options.onRefreshError?.(error));
       }
       return { ok: true, value: known };
     },

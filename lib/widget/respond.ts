@@ -121,17 +121,23 @@ export function createCardResponder(deps: CardResponder) {
     return messageCard(deps, status, kind, options, framing, extra);
   }
 
-  async function limited(request: Request, options: CardOptions, framing: Framing): Promise<Response | null> {
-    const decision = await deps.limiter.take(`embed:${clientAddress(request.headers, deps.trustedProxyHops)}`);
-    if (decision.ok) return null;
-    return message(429, "rate_limited", options, framing, { values: { seconds: decision.retryAfterSeconds }, retryAfter: decision.retryAfterSeconds });
+  /** The reader's address once the embed limit lets it through, or the 429 card. */
+  async function limited(request: Request, options: CardOptions, framing: Framing): Promise<{ reader: string } | { refusal: Response }> {
+    const reader = clientAddress(request.headers, deps.trustedProxyHops);
+    const decision = await deps.limiter.take(`embed:${reader}`);
+    if (decision.ok) return { reader };
+    return {
+      refusal: message(429, "rate_limited", options, framing, { values: { seconds: decision.retryAfterSeconds }, retryAfter: decision.retryAfterSeconds }),
+    };
   }
 
   async function card(
     request: Request,
-    input: { site: Site; title: string; options: CardOptions; framing: Framing; cacheControl: string; embed?: CardEmbed; version: string },
+    input: { site: Site; title: string; reader: string; options: CardOptions; framing: Framing; cacheControl: string; embed?: CardEmbed; version: string },
   ): Promise<Response> {
-    const result = await deps.cache.summary(input.site, input.title);
+    // Queued under the reader's address, like that reader's article pages: a card takes turns with one
+    // client's flood of page reads instead of waiting behind it (docs/decisions/019-fair-reading.md).
+    const result = await deps.cache.summary(input.site, input.title, input.reader);
     if (!result.ok) {
       const failure = failureOf(result.error);
       if (failure.status >= 500) deps.log?.warn("widget.upstream_failed", { wiki: input.site.host, code: result.error.code });
@@ -158,8 +164,8 @@ export function createCardResponder(deps: CardResponder) {
       const framing: Framing = { kind: "any" };
       const query = new URL(request.url).searchParams;
       const fallback: CardOptions = { ...DEFAULT_OPTIONS, lang: languageOf(query) };
-      const tooMany = await limited(request, fallback, framing);
-      if (tooMany) return tooMany;
+      const admitted = await limited(request, fallback, framing);
+      if ("refusal" in admitted) return admitted.refusal;
       const parsed = parseCardOptions(query);
       if (!parsed.ok) return message(400, "bad_option", fallback, framing, { values: { detail: parsed.error.message } });
       const options = parsed.options;
@@ -172,7 +178,15 @@ export function createCardResponder(deps: CardResponder) {
         return message(400, "invalid_title", options, framing, { values: { wiki: site, title: titleSegments.join("/").slice(0, 100) } });
       }
       const { address } = page;
-      return card(request, { site: address.site, title: address.title.dbKey, options, framing, cacheControl: PUBLIC_CACHE_CONTROL, version: "public" });
+      return card(request, {
+        site: address.site,
+        title: address.title.dbKey,
+        reader: admitted.reader,
+        options,
+        framing,
+        cacheControl: PUBLIC_CACHE_CONTROL,
+        version: "public",
+      });
     },
 
     /**
@@ -181,8 +195,8 @@ export function createCardResponder(deps: CardResponder) {
      */
     async registeredCard(request: Request, embedId: string): Promise<Response> {
       const unknown: Framing = { kind: "none" };
-      const tooMany = await limited(request, DEFAULT_OPTIONS, unknown);
-      if (tooMany) return tooMany;
+      const admitted = await limited(request, DEFAULT_OPTIONS, unknown);
+      if ("refusal" in admitted) return admitted.refusal;
       const widget = isWellFormedEmbedId(embedId) ? await deps.getWidget(embedId) : null;
       if (!widget) return message(404, "unknown_widget", DEFAULT_OPTIONS, unknown);
       const framing: Framing = { kind: "origins", origins: widget.allowedOrigins };
@@ -194,6 +208,7 @@ export function createCardResponder(deps: CardResponder) {
       return card(request, {
         site: site.site,
         title: widget.title,
+        reader: admitted.reader,
         options,
         framing,
         cacheControl: REGISTERED_CACHE_CONTROL,

@@ -5,6 +5,7 @@
  * The REST and Action API mappings live next to their clients; this module only knows the shape.
  */
 import { ReconnectNeededError, WikimediaUnavailableError } from "./token-errors";
+import { hasBrand } from "@/lib/process-wide";
 
 export type WikimediaErrorCode =
   /** The connection failed (refused, reset, DNS). */
@@ -148,7 +149,14 @@ function defaultMessage(code: WikimediaErrorCode, d: WikimediaErrorDetails): str
   }
 }
 
+const IS_WIKIMEDIA_ERROR: unique symbol = Symbol.for("wikiport.WikimediaError");
+
 export class WikimediaError extends Error {
+  /** Recognised by every module runtime's copy of this class: the request layer is one per process (lib/process-wide.ts). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, IS_WIKIMEDIA_ERROR);
+  }
+  readonly [IS_WIKIMEDIA_ERROR] = true;
   override name = "WikimediaError";
   readonly host: string | undefined;
   readonly status: number | undefined;

@@ -2,6 +2,8 @@
  * `npm run bench` (and `npm run bench:smoke`, the same at tiny sizes for CI): load from autocannon against
  * a production build of Wikiport and the sandbox wiki, everything measured in one run, printed as one
  * table of ratios. There are no thresholds: the exit code is non-zero only when a part could not run.
+ * `--only=c,g` runs only the named parts (the others' rows are left out), to measure one change quickly;
+ * `--ports=<app>,<sandbox>` starts looking for free ports there (default 3250 and 8850).
  * What each row means, and a full run's numbers: docs/benchmarks.md.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -58,6 +60,13 @@ async function main(): Promise<number> {
   const smoke = process.argv.includes("--smoke");
   const soak = /^--soak=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--soak=")) ?? "")?.[1];
   const plan = { ...(smoke ? SMOKE : FULL), ...(soak ? { soak: Number(soak) } : {}) };
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+  const portsFrom = /^--ports=(\d+),(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--ports=")) ?? "");
+  const unknownPart = only?.find((id) => !(id in PART_NAMES));
+  if (unknownPart !== undefined) {
+    console.error(`bench: no part "${unknownPart}"; the parts are ${Object.keys(PART_NAMES).join(", ")}.`);
+    return 2;
+  }
   const root = process.cwd();
   const started = Date.now();
   const loadAtStart = loadAverage();
@@ -69,6 +78,7 @@ async function main(): Promise<number> {
 
   /** Runs one part; a part that throws becomes a "failed" row and a non-zero exit, and the others still run. */
   async function part(id: string, run: () => Promise<Row | Row[]>): Promise<void> {
+    if (only && !only.includes(id)) return;
     process.stderr.write(`bench: (${id}) ${PART_NAMES[id]}…\n`);
     try {
       rows.push(...[await run()].flat());
@@ -81,7 +91,7 @@ async function main(): Promise<number> {
   }
 
   try {
-    const ports = await choosePorts();
+    const ports = await choosePorts(portsFrom ? { app: Number(portsFrom[1]), sandbox: Number(portsFrom[2]) } : undefined);
     const env = appEnv(ports, dbPath);
     const build = await ensureBuild(root, env);
     copyBuiltApp(root, appDir);
@@ -156,7 +166,7 @@ async function main(): Promise<number> {
     rows.sort((x, y) => x.id.localeCompare(y.id));
     const lines = [
       "",
-      `Wikiport benchmark (${smoke ? "smoke: tiny sizes, numbers not meaningful" : "full"}), ${new Date(started).toISOString()}`,
+      `Wikiport benchmark (${smoke ? "smoke: tiny sizes, numbers not meaningful" : "full"}${only ? `, only ${only.join(", ")}` : ""}), ${new Date(started).toISOString()}`,
       ...describeMachine(root),
       `Load:    ${loadAtStart} at start, ${loadAverage()} at end (1, 5, 15 min)`,
       `Build:   ${build === "fresh" ? "existing .next (sources unchanged)" : "rebuilt for this run"}; ` +

@@ -32,9 +32,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-export async function choosePorts(): Promise<Ports> {
-  const sandbox = await freePort(8850);
-  const first = await freePort(3250);
+/** The first free ports from `from` (`--ports=<app>,<sandbox>`, so that two runs on one machine keep apart). */
+export async function choosePorts(from: { app: number; sandbox: number } = { app: 3250, sandbox: 8850 }): Promise<Ports> {
+  const sandbox = await freePort(from.sandbox);
+  const first = await freePort(from.app);
   const second = await freePort(first + 1);
   return { sandbox, apps: [first, second] };
 }
