@@ -138,7 +138,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
     pathname,
     searchParams: request.nextUrl.searchParams,
     signedIn: session !== null,
-    flight: request.headers.has("rsc"),
   });
   if (visitorView && pathname.startsWith("/wiki/")) {
     const target = request.nextUrl.clone();

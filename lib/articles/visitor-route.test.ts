@@ -4,7 +4,7 @@ import { isVisitorView, visitorPathOf, wikiPathOf, type ViewRequest } from "./vi
 
 function request(overrides: Partial<ViewRequest> & { query?: string } = {}): ViewRequest {
   const { query = "", ...rest } = overrides;
-  return { method: "GET", pathname: "/wiki/en.wikipedia.org/Moon", searchParams: new URLSearchParams(query), signedIn: false, flight: false, ...rest };
+  return { method: "GET", pathname: "/wiki/en.wikipedia.org/Moon", searchParams: new URLSearchParams(query), signedIn: false, ...rest };
 }
 
 describe("which requests get the visitor's page built without React", () => {
@@ -15,9 +15,8 @@ describe("which requests get the visitor's page built without React", () => {
     expect(isVisitorView(request({ pathname: "/visitor-wiki/en.wikipedia.org/Moon" }))).toBe(true);
   });
 
-  it("never a request with a session cookie, a React navigation, another action, a POST, or another path", () => {
+  it("never a request with a session cookie, another action, a POST, or another path", () => {
     expect(isVisitorView(request({ signedIn: true }))).toBe(false);
-    expect(isVisitorView(request({ flight: true }))).toBe(false);
     expect(isVisitorView(request({ query: "action=edit" }))).toBe(false);
     expect(isVisitorView(request({ query: "action=history" }))).toBe(false);
     expect(isVisitorView(request({ query: "action=" }))).toBe(false);

@@ -16,8 +16,6 @@ export interface ViewRequest {
   searchParams: URLSearchParams;
   /** A session cookie came with it: the React page, with the user's own token, no-store. */
   signedIn: boolean;
-  /** Next.js's own client navigation (`RSC` header): it expects React's flight data, not a document. */
-  flight: boolean;
 }
 
 /** The same address under `/wiki/` (the React page's). */
@@ -30,10 +28,15 @@ export function visitorPathOf(pathname: string): string {
   return pathname.startsWith(WIKI_PREFIX) ? `${VISITOR_ROUTE_PREFIX}${pathname.slice(WIKI_PREFIX.length)}` : pathname;
 }
 
-/** A visitor reading a page: GET or HEAD, no session, not a React navigation, no action but "view". */
-export function isVisitorView({ method, pathname, searchParams, signedIn, flight }: ViewRequest): boolean {
+/**
+ * A visitor reading a page: GET or HEAD, no session, no action but "view". Next.js's own client
+ * navigations (a React page's `<Link>`) are no exception: Next hides their `RSC` header from the proxy
+ * (next/dist/server/web/adapter.js strips FLIGHT_HEADERS), so they get the document too, which the
+ * router answers with a full page load of the same address.
+ */
+export function isVisitorView({ method, pathname, searchParams, signedIn }: ViewRequest): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
-  if (!wikiPathOf(pathname).startsWith(WIKI_PREFIX) || signedIn || flight) return false;
+  if (!wikiPathOf(pathname).startsWith(WIKI_PREFIX) || signedIn) return false;
   const action = searchParams.get("action");
   return action === null || action === "view";
 }

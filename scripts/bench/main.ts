@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
+import { ARTICLE_PATH, captureArticle, measureArticleVersusBareNode, measureArticleView, measureBytesPerView, measureUpstreamPerView } from "./article";
+import { startBareServer } from "./bare-server";
 import { describeMachine, loadAverage } from "./machine";
 import { measureMemory } from "./memory";
 import { freePort, residentBytes, stopAll } from "./processes";
@@ -39,6 +40,8 @@ const SMOKE: Plan = {
 
 const PART_NAMES: Record<string, string> = {
   a: "Warm article view",
+  a1: "Warm article view against a bare Node server",
+  a3: "Bytes per article view",
   b: "Refresh storm",
   c: "Widget",
   d: "Upstream requests per 1,000 views",
@@ -51,6 +54,11 @@ async function main(): Promise<number> {
   const smoke = process.argv.includes("--smoke");
   const soak = /^--soak=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--soak=")) ?? "")?.[1];
   const plan = { ...(smoke ? SMOKE : FULL), ...(soak ? { soak: Number(soak) } : {}) };
+  // `--only=a,a1,a3`: just those parts (the capture and the two app processes always start), for a
+  // quick look at some rows; the recorded results are always a full run.
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+  // `--ports=<sandbox>,<first app>`: where to start looking for free ports, when the defaults are in use.
+  const portBase = /^--ports=(\d+),(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--ports=")) ?? "");
   const root = process.cwd();
   const started = Date.now();
   const loadAtStart = loadAverage();
@@ -62,6 +70,7 @@ async function main(): Promise<number> {
 
   /** Runs one part; a part that throws becomes a "failed" row and a non-zero exit, and the others still run. */
   async function part(id: string, run: () => Promise<Row | Row[]>): Promise<void> {
+    if (only && !only.includes(id)) return;
     process.stderr.write(`bench: (${id}) ${PART_NAMES[id]}…\n`);
     try {
       rows.push(...[await run()].flat());
@@ -74,7 +83,7 @@ async function main(): Promise<number> {
   }
 
   try {
-    const ports = await choosePorts();
+    const ports = await choosePorts(portBase ? { sandbox: Number(portBase[1]), app: Number(portBase[2]) } : undefined);
     const env = appEnv(ports, dbPath);
     const build = await ensureBuild(root, env);
     copyBuiltApp(root, appDir);
@@ -98,6 +107,15 @@ async function main(): Promise<number> {
     const coldRss = residentBytes(pid);
 
     await part("a", () => measureArticleView(app1.url, articleStatic, articleHtml.length, plan));
+    await part("a1", async () => {
+      const bare = await startBareServer(runDir, articleHtml, ports.apps[1] + 1, [ports.sandbox, ...ports.apps]);
+      try {
+        return await measureArticleVersusBareNode(app1.url, bare.url, articleHtml.length, plan);
+      } finally {
+        await stopChild(bare.child);
+      }
+    });
+    await part("a3", async () => measureBytesPerView(articleHtml));
     await part("d", () => measureUpstreamPerView(app1.url, control, plan.upstreamViews));
     await part("c", () => measureWidget(app1.url, widget, widgetStatic, plan));
     await part("e", () => measureMemory(app1.url, pid, plan.soak, coldRss));

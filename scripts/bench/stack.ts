@@ -31,9 +31,9 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-export async function choosePorts(): Promise<Ports> {
-  const sandbox = await freePort(8850);
-  const first = await freePort(3250);
+export async function choosePorts(from: { sandbox: number; app: number } = { sandbox: 8850, app: 3250 }): Promise<Ports> {
+  const sandbox = await freePort(from.sandbox);
+  const first = await freePort(from.app);
   const second = await freePort(first + 1);
   return { sandbox, apps: [first, second] };
 }

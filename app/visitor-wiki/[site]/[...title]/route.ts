@@ -21,7 +21,6 @@ async function view(request: NextRequest): Promise<Response> {
     pathname: url.pathname,
     searchParams: url.searchParams,
     signedIn: request.cookies.getAll().some(({ name }) => isSessionCookie(name)),
-    flight: request.headers.has("rsc"),
   });
   if (!visitor) {
     const target = url.clone();
