@@ -11,9 +11,9 @@
  *   answering 429 with Retry-After before the action runs: an action can be posted to any page, so a
  *   limit on some paths is no limit (every action also counts per user, and says so in its form:
  *   lib/server-actions);
- * - sends a visitor's article view (no session cookie, no action but "view") to the page built without
- *   React (app/visitor-wiki, lib/articles/visitor-pages.ts, docs/decisions/020-visitor-pages.md), a
- *   rewrite made after the checks above and carrying the same headers;
+ * - answers a visitor's article view (no session cookie, no action but "view") with the page built
+ *   without React and kept as bytes (lib/articles/visitor-pages.ts, docs/decisions/020-visitor-pages.md),
+ *   after the checks above and with the same headers;
  * - sets the security headers, with a fresh CSP nonce per request, handed to Next on the request so that
  *   its own scripts carry it (lib/security/csp.ts). The `/embed/` frame sets its own policy and framing.
  *
@@ -24,7 +24,9 @@ import { createHash } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { mediaPrefixFor } from "@/lib/articles/media";
-import { isVisitorView, visitorPathOf } from "@/lib/articles/visitor-route";
+import { visitorResponse } from "@/lib/articles/visitor-pages";
+import { isVisitorView } from "@/lib/articles/visitor-route";
+import { visitorDocuments } from "@/lib/articles/visitor-server";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
@@ -139,10 +141,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     searchParams: request.nextUrl.searchParams,
     signedIn: session !== null,
   });
-  if (visitorView && pathname.startsWith("/wiki/")) {
-    const target = request.nextUrl.clone();
-    target.pathname = visitorPathOf(pathname);
-    return withHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), headers);
+  if (visitorView) {
+    const answer = await visitorDocuments().answer(request.nextUrl, clientAddress(request.headers, config.app.trustedProxyHops));
+    return withHeaders(visitorResponse(answer, request.method), headers);
   }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }

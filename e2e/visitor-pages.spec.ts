@@ -2,8 +2,8 @@
  * A visitor's article page, built without React and kept as bytes per revision (lib/articles/visitor-pages.ts,
  * docs/decisions/020-visitor-pages.md), against the running app: the same bytes for every visitor, each
  * response with its own nonce in its policy and none in the body; a signed-in reader's page never reaches
- * a visitor or another user; the React page's stylesheets; sign-in coming back to the page; and the
- * visitor route's own address kept to visitors.
+ * a visitor or another user; the React page's stylesheets; sign-in coming back to the page; and a
+ * React page's link to an article.
  */
 import type { APIResponse, Page } from "@playwright/test";
 import { E2E } from "./environment";
@@ -135,23 +135,6 @@ test("the sign-in page keeps only a wiki page of Wikiport's own to come back to"
     expect(html, callbackUrl).not.toContain('name="returnTo"');
   }
   expect(await (await request.get(`/sign-in?callbackUrl=${encodeURIComponent(SOLAR)}`)).text()).toContain(`name="returnTo" value="${SOLAR}"`);
-});
-
-test("the visitor route's own address: visitors get the same page; anyone else is sent to /wiki/", async ({ page, request }) => {
-  const direct = await request.get("/visitor-wiki/en.wikipedia.org/Solar_System");
-  expect(direct.status()).toBe(200);
-  expect(await direct.text()).toBe(await (await request.get(SOLAR)).text());
-  nonceOf(direct);
-
-  const edit = await request.get("/visitor-wiki/en.wikipedia.org/Solar_System?action=edit", { maxRedirects: 0 });
-  expect(edit.status()).toBe(307);
-  expect(new URL(edit.headers()["location"]!, E2E.appUrl).pathname + new URL(edit.headers()["location"]!, E2E.appUrl).search).toBe(`${SOLAR}?action=edit`);
-
-  await signIn(page, ADA);
-  const signedIn = await page.request.get("/visitor-wiki/en.wikipedia.org/Solar_System", { maxRedirects: 0 });
-  expect(signedIn.status()).toBe(307);
-  expect(new URL(signedIn.headers()["location"]!, E2E.appUrl).pathname).toBe(SOLAR);
-  expect(signedIn.headers()["cache-control"]).toContain("no-store");
 });
 
 test("a React page's link to an article (Next's client navigation) ends on the visitor's document", async ({ page }) => {

@@ -12,9 +12,7 @@ import type { Site } from "@/lib/wikimedia/sites";
 import { createHtmlCache } from "./html-cache";
 import { mediaPrefixFor } from "./media";
 import * as read from "./read";
-import { articlePageStylesheets } from "./stylesheets";
 import { createVisitorPageCache } from "./visitor-cache";
-import { createVisitorPages } from "./visitor-pages";
 
 // One cache per process: revisions are immutable, so every viewer shares the sanitized HTML.
 const cache = createHtmlCache();
@@ -61,10 +59,3 @@ export function searchPages(site: Site, query: string, viewer: Viewer, limit?: n
 export function wikiPageUrl(site: Site, title: string): string {
   return read.wikiPageUrl(getConfig().wikimedia.wikiUrlTemplate, site, title);
 }
-
-/** Visitors' article views as kept documents, read through the visitor cache above (app/visitor-wiki). */
-export const visitorDocuments = createVisitorPages({
-  read: (site, title) => readArticle(site, title, null),
-  wikiPageUrl,
-  stylesheets: articlePageStylesheets,
-});

@@ -1,6 +1,6 @@
 /**
- * A visitor's article view without React (docs/decisions/020-visitor-pages.md): proxy.ts sends
- * `GET /wiki/<site>/<title>` without a session cookie to `app/visitor-wiki/`, which answers from here.
+ * A visitor's article view without React (docs/decisions/020-visitor-pages.md): proxy.ts answers
+ * `GET /wiki/<site>/<title>` without a session cookie from here (wired to the process in visitor-server.ts).
  * - The page comes through the visitor cache (visitor-cache.ts: a minute per page, served stale while one
  *   request refreshes it, failures kept briefly, visitors taking turns for the app token).
  * - Its document (visitor-document.ts) is rendered once per (wiki, requested title, page, revision) and
@@ -25,8 +25,8 @@ export const VISITOR_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, mu
 export const VISITOR_DOCUMENTS_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface VisitorPagesDeps {
-  /** The page as a visitor sees it, through the visitor cache. */
-  read(site: Site, title: string): Promise<ReadResult<Article>>;
+  /** The page as a visitor sees it, through the visitor cache; `client` is the visitor's address, for fair turns. */
+  read(site: Site, title: string, client: string): Promise<ReadResult<Article>>;
   /** The wiki's own address of a page, for "View on <host>" when there is no article to take it from. */
   wikiPageUrl(site: Site, title: string): string;
   /** The React page's stylesheets (stylesheets.ts). */
@@ -71,12 +71,12 @@ export function createVisitorPages(deps: VisitorPagesDeps) {
   }
 
   return {
-    /** The answer to a visitor's view of `url` (`/wiki/<site>/<title>`, any query but another action). */
-    async answer(url: URL): Promise<VisitorAnswer> {
+    /** The answer to a visitor's view of `url` (`/wiki/<site>/<title>`, any query but another action) from `client`. */
+    async answer(url: URL, client: string): Promise<VisitorAnswer> {
       const address = addressOf(url);
       if (!address) return { status: 404, body: Buffer.from(renderVisitorNotFound({ stylesheets: deps.stylesheets() })) };
       const { site, title } = address;
-      const result = await deps.read(site, title);
+      const result = await deps.read(site, title, client);
       if (result.ok) return { status: 200, body: document(site, title, result.value) };
       // A title the wiki cannot have is a bad address, like an unknown wiki (as on the React page).
       if (result.error.code === "invalid_title") return { status: 404, body: Buffer.from(renderVisitorNotFound({ stylesheets: deps.stylesheets() })) };

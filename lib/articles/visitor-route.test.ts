@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { returnPath } from "@/lib/auth/return-path";
-import { isVisitorView, visitorPathOf, wikiPathOf, type ViewRequest } from "./visitor-route";
+import { isVisitorView, type ViewRequest } from "./visitor-route";
 
 function request(overrides: Partial<ViewRequest> & { query?: string } = {}): ViewRequest {
   const { query = "", ...rest } = overrides;
@@ -8,11 +8,10 @@ function request(overrides: Partial<ViewRequest> & { query?: string } = {}): Vie
 }
 
 describe("which requests get the visitor's page built without React", () => {
-  it("a visitor's GET or HEAD of a page, with or without ?action=view, under either prefix", () => {
+  it("a visitor's GET or HEAD of a page, with or without ?action=view", () => {
     expect(isVisitorView(request())).toBe(true);
     expect(isVisitorView(request({ method: "HEAD" }))).toBe(true);
     expect(isVisitorView(request({ query: "action=view&oldid=3" }))).toBe(true);
-    expect(isVisitorView(request({ pathname: "/visitor-wiki/en.wikipedia.org/Moon" }))).toBe(true);
   });
 
   it("never a request with a session cookie, another action, a POST, or another path", () => {
@@ -23,13 +22,6 @@ describe("which requests get the visitor's page built without React", () => {
     expect(isVisitorView(request({ method: "POST" }))).toBe(false);
     expect(isVisitorView(request({ pathname: "/wikipedia/Moon" }))).toBe(false);
     expect(isVisitorView(request({ pathname: "/search" }))).toBe(false);
-  });
-
-  it("maps the two prefixes onto each other and leaves anything else alone", () => {
-    expect(visitorPathOf("/wiki/en.wikipedia.org/A/B")).toBe("/visitor-wiki/en.wikipedia.org/A/B");
-    expect(wikiPathOf("/visitor-wiki/en.wikipedia.org/A/B")).toBe("/wiki/en.wikipedia.org/A/B");
-    expect(wikiPathOf("/wiki/x")).toBe("/wiki/x");
-    expect(visitorPathOf("/search")).toBe("/search");
   });
 });
 

@@ -115,12 +115,9 @@ export function createReadLimiter(
   return createRateLimiter(store, { name: "read", ...limit, now });
 }
 
-/**
- * Whether a request is a page read the read limit counts: any GET or HEAD of a `/wiki/` address, or of
- * the visitor route proxy.ts rewrites visitors' views to (asked for directly, it must not escape the limit).
- */
+/** Whether a request is a page read the read limit counts: any GET or HEAD of a `/wiki/` address. */
 export function isLimitedRead(method: string, pathname: string): boolean {
-  return (method === "GET" || method === "HEAD") && (pathname.startsWith("/wiki/") || pathname.startsWith("/visitor-wiki/"));
+  return (method === "GET" || method === "HEAD") && pathname.startsWith("/wiki/");
 }
 
 /**

@@ -27,8 +27,6 @@ describe("page reads per client address", () => {
   it("counts GET and HEAD of /wiki/ addresses only", () => {
     expect(isLimitedRead("GET", "/wiki/en.wikipedia.org/Moon")).toBe(true);
     expect(isLimitedRead("HEAD", "/wiki/en.wikipedia.org/Moon")).toBe(true);
-    // The route visitors' views are rewritten to, asked for directly (docs/decisions/020-visitor-pages.md).
-    expect(isLimitedRead("GET", "/visitor-wiki/en.wikipedia.org/Moon")).toBe(true);
     expect(isLimitedRead("POST", "/wiki/en.wikipedia.org/Moon")).toBe(false);
     expect(isLimitedRead("GET", "/embed/en.wikipedia.org/Moon")).toBe(false);
     expect(isLimitedRead("GET", "/wikipedia")).toBe(false);
