@@ -11,6 +11,9 @@
  *   answering 429 with Retry-After before the action runs: an action can be posted to any page, so a
  *   limit on some paths is no limit (every action also counts per user, and says so in its form:
  *   lib/server-actions);
+ * - answers a visitor's article view (no session cookie, no action but "view") with the page built
+ *   without React and kept as bytes (lib/articles/visitor-pages.ts, docs/decisions/020-visitor-pages.md),
+ *   after the checks above and with the same headers;
  * - sets the security headers, with a fresh CSP nonce per request, handed to Next on the request so that
  *   its own scripts carry it (lib/security/csp.ts). The `/embed/` frame sets its own policy and framing.
  *
@@ -21,6 +24,9 @@ import { createHash } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { mediaPrefixFor } from "@/lib/articles/media";
+import { visitorResponse } from "@/lib/articles/visitor-pages";
+import { isVisitorView } from "@/lib/articles/visitor-route";
+import { visitorDocuments } from "@/lib/articles/visitor-server";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
@@ -128,6 +134,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (!isEmbedPath(pathname)) {
     requestHeaders.set("content-security-policy", contentSecurityPolicy);
     requestHeaders.set("x-nonce", nonce);
+  }
+  const visitorView = isVisitorView({
+    method: request.method,
+    pathname,
+    searchParams: request.nextUrl.searchParams,
+    signedIn: session !== null,
+  });
+  if (visitorView) {
+    const answer = await visitorDocuments().answer(request.nextUrl, clientAddress(request.headers, config.app.trustedProxyHops));
+    return withHeaders(visitorResponse(answer, request.method), headers);
   }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }

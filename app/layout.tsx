@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { SITE_DESCRIPTION, SITE_NAME, TITLE_TEMPLATE } from "@/lib/ui/site-meta";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Wikiport", template: "%s · Wikiport" },
-  description:
-    "Wikiport acts for you on Wikipedia and its sister wikis: sign in with your Wikimedia account, read, edit and watch pages, and embed article cards.",
+  title: { default: SITE_NAME, template: TITLE_TEMPLATE },
+  description: SITE_DESCRIPTION,
 };
 
 export const viewport: Viewport = {

@@ -20,7 +20,9 @@ test("a visitor reads an article, with its images from the wiki's media host", a
   await expect(page.getByRole("link", { name: "View on en.wikipedia.org" })).toHaveAttribute("href", `${E2E.sandboxUrl}/en.wikipedia.org/wiki/Solar_System`);
   await expect(page.getByRole("link", { name: "Edit" })).toHaveAttribute("href", "/wiki/en.wikipedia.org/Solar_System?action=edit");
   await expect(page.getByText(/available under the/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign in with Wikimedia" })).toBeVisible();
+  // A visitor's article page has no script (docs/decisions/020-visitor-pages.md): signing in is a link to
+  // the sign-in page, whose button comes back here (e2e/visitor-pages.spec.ts).
+  await expect(page.getByRole("link", { name: "Sign in with Wikimedia" })).toHaveAttribute("href", "/sign-in?callbackUrl=%2Fwiki%2Fen.wikipedia.org%2FSolar_System");
 });
 
 test("a wiki redirect is followed and says where it came from", async ({ page }) => {

@@ -7,15 +7,26 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
-import { boundaryNotice, formAction } from "@/lib/server-actions";
+import { returnPath } from "@/lib/auth/return-path";
+import { boundaryNotice, formAction, optional } from "@/lib/server-actions";
 
 const noInput = z.object({});
 
-/** Starts "Sign in with Wikimedia" (also "Reconnect": a new sign-in stores fresh tokens). */
+/**
+ * Starts "Sign in with Wikimedia" (also "Reconnect": a new sign-in stores fresh tokens), then goes to the
+ * dashboard, or back to the wiki page the sign-in page was opened from (the visitor's article page links
+ * there with it, lib/articles/visitor-document.ts). Only Wikiport's own `/wiki/` pages, and Auth.js's
+ * redirect callback checks the origin again (lib/auth/safe-redirect.ts).
+ */
 export const signInWithWikimedia = formAction(
-  { name: "sign_in", schema: noInput, access: "anyone", failed: (failure) => redirect(`/dashboard?notice=${boundaryNotice(failure) ?? "action-failed"}`) },
-  async () => {
-    await signIn("wikimedia", { redirectTo: "/dashboard" });
+  {
+    name: "sign_in",
+    schema: z.object({ returnTo: optional(returnPath) }),
+    access: "anyone",
+    failed: (failure) => redirect(`/dashboard?notice=${boundaryNotice(failure) ?? "action-failed"}`),
+  },
+  async ({ input }) => {
+    await signIn("wikimedia", { redirectTo: input.returnTo ?? "/dashboard" });
   },
 );
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { SignInButton } from "@/app/_components/sign-in-button";
+import { returnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -49,10 +50,12 @@ const querySchema = z.object({
     .regex(/^[A-Za-z]{1,40}$/)
     .optional()
     .catch(undefined),
+  // The wiki page to come back to (a visitor's article page links here with it).
+  callbackUrl: returnPath.optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error } = querySchema.parse(await searchParams);
+  const { error, callbackUrl } = querySchema.parse(await searchParams);
   // Own keys only: `?error=constructor` must not find Object.prototype's and show an empty heading.
   const problem = error ? (Object.hasOwn(PROBLEMS, error) ? PROBLEMS[error]! : EXPIRED) : null;
   return (
@@ -69,7 +72,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="text-cdx-subtle">Sign in with your Wikimedia account to use Wikiport.</p>
       )}
       <div className="flex flex-wrap items-center gap-4">
-        <SignInButton label={problem ? "Try again" : "Sign in with Wikimedia"} />
+        <SignInButton label={problem ? "Try again" : "Sign in with Wikimedia"} returnTo={callbackUrl} />
         <Link href="/">Back to the home page</Link>
       </div>
     </main>

@@ -20,6 +20,15 @@ function markup(simple: Simple): string {
   return typeof simple === "string" ? simple : `<path d="${simple.path}"/>`;
 }
 
+/**
+ * A decorative icon next to text, as the markup <Icon> renders for it (left to right, English): for
+ * documents built as strings without React (lib/articles/visitor-document.ts).
+ */
+export function iconSvg(icon: CodexIcon, size = 20): string {
+  const { simple } = pick(icon, "ltr", "en");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" focusable="false">${markup(simple)}</svg>`;
+}
+
 export function Icon({
   icon,
   label,

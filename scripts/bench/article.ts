@@ -1,6 +1,8 @@
 /**
  * (a) A warm article view for an anonymous visitor against the very same HTML served as a static file by
- * the same `next start`, and (d) how many upstream requests 1,000 warm views cost.
+ * the same `next start`; (a1) the same view against a bare Node server sending those bytes (the machine's
+ * floor); (a3) how many bytes a view sends for the article's HTML; and (d) how many upstream requests
+ * 1,000 warm views cost.
  */
 import { load } from "./load";
 import { formatCount, formatMs, formatRate, formatRatio, ratio, type Row } from "./report";
@@ -34,6 +36,56 @@ export async function measureArticleView(appUrl: string, staticPath: string, byt
       `${ARTICLE_PATH}, ${formatCount(bytes)} bytes of HTML, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side. ` +
       `Latency p50/p99: article ${formatMs(subject.p50)}/${formatMs(subject.p99)}, static ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
       (problems ? ` ${problems}.` : ""),
+  };
+}
+
+export async function measureArticleVersusBareNode(appUrl: string, bareUrl: string, bytes: number, plan: ThroughputPlan): Promise<Row> {
+  const { subject, baseline } = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, bareUrl, plan);
+  const problems = [sideProblems(subject), sideProblems(baseline) && `bare: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
+  return {
+    id: "a1",
+    what: "Warm article view, anonymous (vs same HTML from a bare Node server)",
+    measured: formatRate(subject.requestsPerSecond),
+    baseline: formatRate(baseline.requestsPerSecond),
+    ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
+    note:
+      `The same ${formatCount(bytes)} bytes from node:http in a process of its own, nothing else done per request (scripts/bench/bare-server.ts). ` +
+      `Latency p50/p99: article ${formatMs(subject.p50)}/${formatMs(subject.p99)}, bare ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
+      (problems ? ` ${problems}.` : ""),
+  };
+}
+
+/** The article's sanitized HTML as the page carries it: the inside of its `.wikiport-article` container. */
+export function articleHtmlOf(page: string): string | null {
+  const open = /<div\b[^>]*\bclass="wikiport-article"[^>]*>/.exec(page);
+  if (!open) return null;
+  const start = open.index + open[0].length;
+  // The attribution footer follows the article container on both the React page and the visitor's document.
+  const end = page.indexOf("</div><footer", start);
+  return end < 0 ? null : page.slice(start, end);
+}
+
+/** A run of the article's own words (no markup or quotes), to count how often the page carries it. */
+function probeOf(articleHtml: string): string | null {
+  return /[A-Za-z][A-Za-z ,]{39}/.exec(articleHtml.replaceAll(/<[^>]*>/g, "\u0000"))?.[0] ?? null;
+}
+
+export function measureBytesPerView(page: Buffer): Row {
+  const html = page.toString("utf8");
+  const article = articleHtmlOf(html);
+  if (article === null) throw new Error(`No .wikiport-article container followed by the attribution in ${ARTICLE_PATH}.`);
+  const articleBytes = Buffer.byteLength(article, "utf8");
+  const probe = probeOf(article);
+  const copies = probe ? html.split(probe).length - 1 : Number.NaN;
+  return {
+    id: "a3",
+    what: "Bytes per warm article view (vs the sanitized article HTML in it)",
+    measured: `${formatCount(page.length)} B`,
+    baseline: `${formatCount(articleBytes)} B`,
+    ratio: formatRatio(ratio(page.length, articleBytes)),
+    note:
+      `${ARTICLE_PATH}: ${formatCount(articleBytes)} bytes of article HTML and ${formatCount(page.length - articleBytes)} bytes of everything else ` +
+      `(chrome, head${html.includes("self.__next_f") ? ", React's flight data" : ""}); a 40-character run of the article's text appears ${copies} time(s) in the page.`,
   };
 }
 

@@ -9,7 +9,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTICLE_PATH, captureArticle, measureArticleView, measureUpstreamPerView } from "./article";
+import { ARTICLE_PATH, captureArticle, measureArticleVersusBareNode, measureArticleView, measureBytesPerView, measureUpstreamPerView } from "./article";
+import { startBareServer } from "./bare-server";
 import { describeMachine, loadAverage } from "./machine";
 import { measureMemory } from "./memory";
 import { measureMix, type MixPlan } from "./mix";
@@ -47,6 +48,8 @@ const SMOKE: Plan = {
 const PART_NAMES: Record<string, string> = {
   a: "Warm article view",
   a2: "Warm article view, signed in",
+  a1: "Warm article view against a bare Node server",
+  a3: "Bytes per article view",
   b: "Refresh storm",
   c: "Widget",
   d: "Upstream requests per 1,000 views",
@@ -124,6 +127,15 @@ async function main(): Promise<number> {
     const coldRss = residentBytes(pid);
 
     await part("a", () => measureArticleView(app1.url, articleStatic, articleHtml.length, plan));
+    await part("a1", async () => {
+      const bare = await startBareServer(runDir, articleHtml, ports.apps[1] + 1, [ports.sandbox, ...ports.apps]);
+      try {
+        return await measureArticleVersusBareNode(app1.url, bare.url, articleHtml.length, plan);
+      } finally {
+        await stopChild(bare.child);
+      }
+    });
+    await part("a3", async () => measureBytesPerView(articleHtml));
     await part("d", () => measureUpstreamPerView(app1.url, control, plan.upstreamViews));
     await part("a2", () => {
       if (signedIn instanceof Error) throw signedIn;

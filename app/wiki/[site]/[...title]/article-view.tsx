@@ -17,30 +17,9 @@ import type { DescribedError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
 import { WatchButton } from "./watch-button";
 import { wikiHref, type WikiAction, type WikiAddress } from "@/lib/ui/wiki/address";
+import { displayTitle, formatTimestamp, MISSING_PAGE_VISITOR_HINT, switcherWikis } from "@/lib/ui/wiki/article-parts";
 
-/** The wikis offered by the switcher; any other allow-listed wiki is reachable by its address. */
-export const COMMON_WIKIS = [
-  "en.wikipedia.org",
-  "de.wikipedia.org",
-  "fr.wikipedia.org",
-  "es.wikipedia.org",
-  "he.wikipedia.org",
-  "ar.wikipedia.org",
-  "ja.wikipedia.org",
-  "meta.wikimedia.org",
-  "commons.wikimedia.org",
-];
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-export function formatTimestamp(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${dateFormat.format(date)} UTC`;
-}
-
-export function displayTitle(title: string): string {
-  return title.replaceAll("_", " ");
-}
+export { COMMON_WIKIS, displayTitle, formatTimestamp } from "@/lib/ui/wiki/article-parts";
 
 /**
  * Read · Edit · History · View on <host>, with the current action marked. `watched`, when the page's read
@@ -84,7 +63,7 @@ export function WikiToolbar({ site, title, current, watched }: { site: Site; tit
  * wiki (the switcher), `q` searches the current one.
  */
 export function WikiTools({ site, title }: { site: Site; title: string }) {
-  const wikis = COMMON_WIKIS.includes(site.host) ? COMMON_WIKIS : [site.host, ...COMMON_WIKIS];
+  const wikis = switcherWikis(site.host);
   return (
     <div className="flex flex-wrap items-end justify-between gap-4 text-sm">
       <form action="/search" method="get" role="search" className="flex items-end gap-2">
@@ -170,7 +149,7 @@ function MissingPage({ site, title, signedIn }: { site: Site; title: string; sig
           <Link href={wikiHref(site, title, "edit")}>Create the page “{displayTitle(title)}”</Link>, or search for a similar title.
         </p>
       ) : (
-        <p className="mt-2 text-cdx-subtle">Check the title, search for it, or sign in to create the page.</p>
+        <p className="mt-2 text-cdx-subtle">{MISSING_PAGE_VISITOR_HINT}</p>
       )}
     </div>
   );

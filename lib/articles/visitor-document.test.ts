@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { siteOf } from "@/lib/wikimedia/testing";
+import type { Article } from "./read";
+import { renderVisitorArticle, renderVisitorNotFound, renderVisitorProblem, signInHref } from "./visitor-document";
+
+const EN = siteOf("en.wikipedia.org");
+const HE = siteOf("he.wikipedia.org");
+const STYLES = ["/_next/static/chunks/abc.css"];
+const HOSTILE = `"><script>alert(1)</script><img src=x onerror=alert(2)>'`;
+const BODY = `<p>The <b>Sun</b> is a star. <a href="/wiki/en.wikipedia.org/Star">Star</a></p>`;
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    title: "Solar System",
+    key: "Solar_System",
+    displayTitle: "Solar System",
+    revisionId: 42,
+    html: BODY,
+    redirectedFrom: null,
+    lang: "en",
+    dir: "ltr",
+    licence: { title: "Creative Commons Attribution-Share Alike 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" },
+    lastModified: "2026-11-01T10:00:00Z",
+    wikiUrl: "https://en.wikipedia.org/wiki/Solar_System",
+    ...overrides,
+  };
+}
+
+function occurrences(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/** Everything the page shows from upstream, hostile. */
+function hostileArticle(): Article {
+  return article({
+    title: HOSTILE,
+    key: `A${HOSTILE}`,
+    displayTitle: HOSTILE,
+    redirectedFrom: HOSTILE,
+    lang: `en"><script>x</script>`,
+    licence: { title: HOSTILE, url: `https://example.org/"><script>y</script>` },
+    lastModified: HOSTILE,
+    wikiUrl: `https://en.wikipedia.org/wiki/"><script>z</script>`,
+  });
+}
+
+describe("the visitor's article document", () => {
+  it("is a complete document with the page's chrome, the article's HTML once, and the stylesheets", () => {
+    const html = renderVisitorArticle({ requested: { site: EN, title: "Solar_System" }, article: article(), stylesheets: STYLES });
+    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">")).toBe(true);
+    expect(occurrences(html, BODY)).toBe(1);
+    expect(html).toContain(`<div lang="en" dir="ltr" class="wikiport-article">${BODY}</div>`);
+    expect(html).toContain(`<link rel="stylesheet" href="/_next/static/chunks/abc.css">`);
+    expect(html).toContain("<title>Solar System — en.wikipedia.org · Wikiport</title>");
+    expect(html).toContain(`<a href="#content" class="wikiport-skip-link">Skip to content</a>`);
+    expect(html).toContain(`<main id="content"`);
+    expect(html).toContain(`<nav aria-label="Page actions"`);
+    expect(html).toContain(`href="/wiki/en.wikipedia.org/Solar_System" aria-current="page"`);
+    expect(html).toContain(`href="/wiki/en.wikipedia.org/Solar_System?action=edit"`);
+    expect(html).toContain(`href="/wiki/en.wikipedia.org/Solar_System?action=history"`);
+    expect(html).toContain(`<form action="/search" method="get" role="search"`);
+    expect(html).toContain(`<option value="en.wikipedia.org" selected>`);
+    expect(html).toContain(`<input type="hidden" name="go" value="Solar System">`);
+    expect(html).toContain(`href="/sign-in?callbackUrl=%2Fwiki%2Fen.wikipedia.org%2FSolar_System"`);
+    expect(html).toContain("Last edited <time datetime=\"2026-11-01T10:00:00Z\">Nov 1, 2026, 10:00 AM UTC</time>.");
+  });
+
+  it("has no script, no event handler and no nonce: the same bytes can go to every visitor", () => {
+    const html = renderVisitorArticle({ requested: { site: EN, title: "Solar_System" }, article: article(), stylesheets: STYLES });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toMatch(/nonce/i);
+  });
+
+  it("escapes every upstream value and the requested title", () => {
+    const requested = { site: EN, title: `T${HOSTILE}` };
+    const html = renderVisitorArticle({ requested, article: hostileArticle(), stylesheets: STYLES });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).not.toContain(`"><script`);
+    expect(html).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("(Redirected from &quot;&gt;&lt;script&gt;");
+  });
+
+  it("escapes what the error pages show", () => {
+    const problem = renderVisitorProblem({
+      requested: { site: EN, title: `T${HOSTILE}` },
+      wikiUrl: `https://en.wikipedia.org/wiki/"><script>z</script>`,
+      error: { code: "wikimedia_unavailable", message: HOSTILE },
+      stylesheets: STYLES,
+    });
+    expect(problem).not.toMatch(/<script|<img/i);
+    expect(problem).toContain(`<div role="alert" class="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-4"><p>&quot;&gt;&lt;script&gt;`);
+    const missing = renderVisitorProblem({ requested: { site: HE, title: "No_such" }, wikiUrl: "https://he.wikipedia.org/wiki/No_such", error: { code: "not_found", message: "x" }, stylesheets: STYLES });
+    expect(missing).toContain("This page does not exist on he.wikipedia.org.");
+    expect(missing).toContain("sign in to create the page");
+    expect(missing).toContain(`<h1 class="text-3xl font-bold text-cdx-emphasized" lang="he" dir="rtl">No such</h1>`);
+    expect(renderVisitorNotFound({ stylesheets: STYLES })).toContain("<h1 class=\"text-3xl font-bold text-cdx-emphasized\">Page not found</h1>");
+  });
+
+  it("escapes a stylesheet address too", () => {
+    expect(renderVisitorNotFound({ stylesheets: [`/x.css"><script>`] })).not.toContain("<script");
+  });
+
+  it("sends sign-in back to the page asked for, percent-encoded", () => {
+    expect(signInHref({ site: EN, title: "A&B?c=d" })).toBe("/sign-in?callbackUrl=%2Fwiki%2Fen.wikipedia.org%2FA%2526B%253Fc%253Dd");
+  });
+});
