@@ -10,7 +10,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, vi } from "vitest";
 import { engineOf, type DatabaseTarget, type Engine } from "./engine";
-import { openPostgres, openSqlite, type Db } from "./index";
+import { connectDb, openPostgres, openSqlite, type Db } from "./index";
 import { migrate } from "./migrate";
 
 /** The engine this test run's database tests use (the `postgres` vitest project sets DATABASE_URL). */
@@ -149,4 +149,14 @@ export async function storedRows(db: Db): Promise<Record<string, Record<string, 
     }
   }
   return result;
+}
+
+/** Runs `work` as a second Wikiport instance would: over its own connection to the same database. */
+export async function withSecondInstance(target: DatabaseTarget, work: (db: Db) => Promise<void>): Promise<void> {
+  const other = connectDb(target);
+  try {
+    await work(other);
+  } finally {
+    await other.close();
+  }
 }

@@ -3,7 +3,7 @@ import { createAppToken, appCredential } from "@/lib/wikimedia/app-token";
 import { createWikimediaHttp } from "@/lib/wikimedia/http";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { createRestClient } from "@/lib/wikimedia/rest";
-import { parseSite, type Site } from "@/lib/wikimedia/sites";
+import { siteOf } from "@/lib/wikimedia/testing";
 import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
 import { createHtmlCache } from "./html-cache";
@@ -12,13 +12,8 @@ import { readArticle, readHistory, sanitizeExcerpt, searchPages, type ReadDeps }
 
 const sb = useSandbox();
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
-const EN = site("en.wikipedia.org");
-const HE = site("he.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
+const HE = siteOf("he.wikipedia.org");
 
 function setup() {
   const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;

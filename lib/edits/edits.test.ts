@@ -8,7 +8,7 @@ import { createActionClient } from "@/lib/wikimedia/action";
 import { createWikimediaHttp, type Credential } from "@/lib/wikimedia/http";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
 import { createRestClient } from "@/lib/wikimedia/rest";
-import { parseSite, type Site } from "@/lib/wikimedia/sites";
+import { siteOf } from "@/lib/wikimedia/testing";
 import { userCredential } from "@/lib/wikimedia/user-token";
 import { wikiportTokens } from "@/sandbox/oauth/test-browser";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "@/sandbox/seed";
@@ -21,12 +21,7 @@ import { isWatched, listWatched, setWatched } from "./watch";
 const sb = useSandbox();
 const testDb = useTestDb();
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
-const EN = site("en.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
 
 function setup() {
   const oauthUrl = `${sb.url}/meta.wikimedia.org/w/rest.php/oauth2`;

@@ -3,9 +3,9 @@
  * keeps across instances on one database, with an injected clock.
  */
 import { describe, expect, it } from "vitest";
-import { connectDb, type Db } from "@/db";
+import type { Db } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
-import { useTestDb } from "@/db/testing";
+import { useTestDb, withSecondInstance } from "@/db/testing";
 import { createBatchedRateLimiter, type Batching } from "./batched";
 import { createRateLimiter, type RateLimitOptions } from "./index";
 
@@ -19,15 +19,6 @@ function batched(options: RateLimitOptions, batching: Batching, db: Db = testDb.
 /** What another instance with the exact limiter sees of the same limit. */
 function exact(options: RateLimitOptions) {
   return createRateLimiter({ db: () => testDb.db, secret: SECRET }, options);
-}
-
-async function withSecondInstance(work: (db: Db) => Promise<void>) {
-  const other = connectDb(testDb.target);
-  try {
-    await work(other);
-  } finally {
-    await other.close();
-  }
 }
 
 async function rows() {
@@ -68,7 +59,7 @@ describe("a limit counted in the process and written in batches", () => {
   it("holds two instances to capacity + 2 × `takes` in a burst, and writes every take it admitted", async () => {
     const options = { name: "shared-views", capacity: 20, refillPerMinute: 6, now: () => 9_000_000 };
     const batching = { takes: 5, everyMs: 100 };
-    await withSecondInstance(async (db) => {
+    await withSecondInstance(testDb.target, async (db) => {
       const instances = [batched(options, batching), batched(options, batching, db)];
       let admitted = 0;
       for (let n = 0; n < 100; n++) if ((await instances[n % 2]!.take("198.51.100.7")).ok) admitted += 1;

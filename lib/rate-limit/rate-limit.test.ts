@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { connectDb, type Db } from "@/db";
+import type { Db } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
-import { useTestDb } from "@/db/testing";
+import { useTestDb, withSecondInstance } from "@/db/testing";
 import { createRateLimiter, type RateLimitOptions } from "./index";
 
 const testDb = useTestDb();
@@ -10,16 +10,6 @@ const SECRET = "rate-limit-test-secret-0123456789abcdef";
 
 function limiter(options: RateLimitOptions, db: Db = testDb.db) {
   return createRateLimiter({ db: () => db, secret: SECRET }, options);
-}
-
-/** A second Wikiport instance: its own connection to the same database. */
-async function withSecondInstance(work: (db: Db) => Promise<void>) {
-  const other = connectDb(testDb.target);
-  try {
-    await work(other);
-  } finally {
-    await other.close();
-  }
 }
 
 async function rows() {
@@ -81,7 +71,7 @@ describe("a limit shared by every instance on one database", () => {
     let now = 0;
     const options = { name: "shared", capacity: 4, refillPerMinute: 12, now: () => now };
     const first = limiter(options);
-    await withSecondInstance(async (db) => {
+    await withSecondInstance(testDb.target, async (db) => {
       const second = limiter(options, db);
       expect((await first.take("client")).ok).toBe(true);
       expect((await second.take("client")).ok).toBe(true);
@@ -97,7 +87,7 @@ describe("a limit shared by every instance on one database", () => {
 
   it("spends exactly the capacity when both instances race for the last tokens", async () => {
     const options = { name: "race", capacity: 10, refillPerMinute: 1, now: () => 0 };
-    await withSecondInstance(async (db) => {
+    await withSecondInstance(testDb.target, async (db) => {
       const instances = [limiter(options), limiter(options, db)];
       const decisions = await Promise.all(Array.from({ length: 30 }, (_, i) => instances[i % 2]!.take("client")));
       expect(decisions.filter((decision) => decision.ok)).toHaveLength(10);

@@ -7,15 +7,10 @@ import { createDeprecationWatch, endpointOf, readDeprecation } from "./deprecati
 import { anonymousCredential, createWikimediaHttp } from "./http";
 import { createActionClient } from "./action";
 import { createRestClient } from "./rest";
-import { parseSite, type Site } from "./sites";
+import { siteOf } from "./testing";
 
 const sb = useSandbox();
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
 
 /** A Logger that keeps what it is told, so a test can read the lines an operator would see. */
 function recordingLog() {
@@ -67,7 +62,7 @@ describe("deprecations seen by the request layer (sandbox over HTTP)", () => {
     const deprecations = createDeprecationWatch({ log: logger, now: () => new Date("2026-12-04T12:00:00Z") });
     const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test (deprecation tests) node", log: logger, deprecations });
     const rest = createRestClient({ http });
-    const en = site("en.wikipedia.org");
+    const en = siteOf("en.wikipedia.org");
     await rest.getPageWithHtml(anonymousCredential, en, "Solar System");
     await rest.getPageWithHtml(anonymousCredential, en, "Moon");
     await createActionClient({ http }).get(anonymousCredential, en, { action: "query", meta: "siteinfo" }, z.unknown());
@@ -95,7 +90,7 @@ describe("deprecations seen by the request layer (sandbox over HTTP)", () => {
     const { logger, lines } = recordingLog();
     const deprecations = createDeprecationWatch({ log: logger });
     const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test (deprecation tests) node", log: logger, deprecations });
-    await createRestClient({ http }).getPageWithHtml(anonymousCredential, site("en.wikipedia.org"), "Solar System");
+    await createRestClient({ http }).getPageWithHtml(anonymousCredential, siteOf("en.wikipedia.org"), "Solar System");
     expect(lines.filter((line) => line.event === "wikimedia.deprecated")).toEqual([]);
     expect(healthReport({ ok: true }, deprecations.list()).body).toBe("ok\n");
   });

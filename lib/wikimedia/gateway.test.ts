@@ -12,17 +12,12 @@ import { useSandbox } from "@/sandbox/testing";
 import { describeWikimediaError } from "./errors";
 import { createWikimediaHttp } from "./http";
 import { createRestClient } from "./rest";
-import { parseSite, type Site } from "./sites";
+import { siteOf } from "./testing";
 
 const sb = useSandbox({ gateway: true });
 const testDb = useTestDb();
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
-const EN = site("en.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
 
 function rest() {
   const http = createWikimediaHttp({ wikiUrlTemplate: `${sb.url}/{host}/w`, userAgent: "Wikiport/test (https://example.org/wikiport-tests) node", deadlineMs: 5_000 });

@@ -6,22 +6,17 @@ import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox, watchOpenRequests } from "@/sandbox/testing";
 import { createActionClient } from "./action";
 import { appCredential, createAppToken } from "./app-token";
-import { failure } from "./testing";
+import { failure, siteOf } from "./testing";
+import type { Site } from "./sites";
 import { anonymousCredential, createWikimediaHttp, type HttpOptions } from "./http";
 import { KeyedSemaphore } from "./slots";
 import { createTokenClient } from "./oauth";
 import { createRestClient } from "./rest";
-import { parseSite, type Site } from "./sites";
 
 const sb = useSandbox();
 
-const EN = site("en.wikipedia.org");
+const EN = siteOf("en.wikipedia.org");
 
-function site(host: string): Site {
-  const parsed = parseSite(host);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.site;
-}
 
 function clients(overrides: Partial<HttpOptions> = {}) {
   const http = createWikimediaHttp({
