@@ -10,13 +10,16 @@ const MiB = 1024 * 1024;
 
 export const CACHE_BUDGET = {
   /** Sanitized article HTML by (wiki, revision): lib/articles/html-cache.ts. */
-  articleHtml: 24 * MiB,
+  articleHtml: 16 * MiB,
   /**
-   * Visitors' pages by (wiki, title), kept a minute: lib/articles/visitor-cache.ts (its own default,
-   * counted there in UTF-16 code units). Its HTML is mostly the very strings the article HTML cache
-   * holds, so the two overlap; both are counted in full here.
+   * Visitors' pages by (wiki, title), kept a minute: lib/articles/visitor-cache.ts. Its HTML is mostly
+   * the very strings the article HTML cache holds, so the two overlap; both are counted in full here.
    */
-  visitorPages: 32 * MiB,
+  visitorPages: 16 * MiB,
+  /** Visitors' whole article documents as bytes, by (wiki, title, revision): lib/articles/visitor-pages.ts. */
+  visitorDocuments: 8 * MiB,
+  /** What signed-in readers last read of each page (overlapping the article HTML too): lib/articles/signed-in-read.ts. */
+  signedInPages: 8 * MiB,
   /** Visitors' failed reads, kept seconds: lib/articles/visitor-cache.ts. */
   visitorFailures: 2 * MiB,
   /** (wiki, title) → latest revision id of a card: lib/widget/cache.ts. */

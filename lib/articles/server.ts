@@ -9,18 +9,20 @@ import { clientAddress } from "@/lib/security/client-address";
 import { waitingAs } from "@/lib/wikimedia/http";
 import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
-import { createHtmlCache } from "./html-cache";
+import { processWide } from "@/lib/process-wide";
+import { articleHtmlCache, visitorPageCache } from "./process-caches";
 import { mediaPrefixFor } from "./media";
 import * as read from "./read";
 import { createKnownPages, readArticleAsUser as readAsUser, type SignedInArticle } from "./signed-in-read";
-import { createVisitorPageCache } from "./visitor-cache";
 
-// One cache per process: revisions are immutable, so every viewer shares the sanitized HTML.
-const cache = createHtmlCache();
+// One cache per process, shared with proxy.ts's visitor documents (visitor-server.ts) through
+// lib/process-wide.ts, since Next.js loads the proxy and the pages in separate module runtimes.
+// Revisions are immutable, so every viewer shares the sanitized HTML.
+const cache = articleHtmlCache();
 // Visitors' pages for a minute, so anonymous reading does not cost one upstream request per view.
-const visitorPages = createVisitorPageCache();
+const visitorPages = visitorPageCache();
 // What signed-in readers last read of each page, shown again only when the wiki tells them it is unchanged.
-const knownPages = createKnownPages();
+const knownPages = processWide("articles.known-pages", () => createKnownPages());
 
 function deps(): read.ReadDeps {
   const config = getConfig().wikimedia;

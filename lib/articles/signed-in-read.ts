@@ -12,6 +12,7 @@
  * page is readable and unchanged; whether they watch it is never kept.
  */
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET, stringBytes } from "@/lib/cache-budget";
 import { z } from "zod";
 import { describeWikimediaError } from "@/lib/wikimedia/errors";
 import type { ActionClient } from "@/lib/wikimedia/action";
@@ -27,16 +28,16 @@ interface KnownPage {
 }
 
 export interface KnownPagesOptions {
-  /** Upper bound of the kept pages, in UTF-16 code units of HTML and metadata. */
+  /** Upper bound of the kept pages, in bytes of HTML and metadata as V8 holds them. */
   maxSize?: number;
 }
 
 /** The last page read for any signed-in reader, per (wiki, title as asked), bounded in size (LRU). */
 export function createKnownPages(options: KnownPagesOptions = {}) {
   return new LRUCache<string, KnownPage>({
-    maxSize: options.maxSize ?? 32 * 1024 * 1024,
+    maxSize: options.maxSize ?? CACHE_BUDGET.signedInPages,
     // The HTML string is the one html-cache holds, so this counts it twice at worst: an upper bound.
-    sizeCalculation: (page, key) => key.length + page.touched.length + page.article.html.length + metadataSize(page.article),
+    sizeCalculation: (page, key) => stringBytes(key) + page.touched.length + stringBytes(page.article.html) + metadataSize(page.article),
   });
 }
 

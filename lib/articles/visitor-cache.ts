@@ -12,6 +12,7 @@
  * Signed-in readers never use it: they read with their own token and expect to see their own edits.
  */
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET, stringBytes } from "@/lib/cache-budget";
 import { describeWikimediaError, type DescribedError } from "@/lib/wikimedia/errors";
 import type { Article, ReadResult } from "./read";
 
@@ -33,7 +34,7 @@ export interface VisitorPageCacheOptions {
   ttlMs?: number;
   missingTtlMs?: number;
   failureTtlMs?: number;
-  /** Upper bound of the cached pages' HTML, in UTF-16 code units. */
+  /** Upper bound of the cached pages' HTML, in bytes as V8 holds it (lib/cache-budget.ts). */
   maxSize?: number;
   /** The clock, for tests (lru-cache reads `perf.now()`). */
   perf?: { now(): number };
@@ -45,14 +46,14 @@ export function createVisitorPageCache(options: VisitorPageCacheOptions = {}) {
   const failureTtl = options.failureTtlMs ?? VISITOR_FAILURE_TTL_MS;
   // Bounded in size like the pages: a flood of distinct nonexistent titles must not grow it without end.
   const failures = new LRUCache<string, DescribedError>({
-    maxSize: 2 * 1024 * 1024,
-    sizeCalculation: (error, key) => key.length + error.message.length + 64,
+    maxSize: CACHE_BUDGET.visitorFailures,
+    sizeCalculation: (error, key) => stringBytes(key) + stringBytes(error.message) + 64,
     ttl: failureTtl,
     ...clock,
   });
   const pages = new LRUCache<string, Article, () => Promise<ReadResult<Article>>>({
-    maxSize: options.maxSize ?? 32 * 1024 * 1024,
-    sizeCalculation: (article) => Math.max(1, article.html.length),
+    maxSize: options.maxSize ?? CACHE_BUDGET.visitorPages,
+    sizeCalculation: (article) => Math.max(1, stringBytes(article.html)),
     ttl: options.ttlMs ?? VISITOR_PAGE_TTL_MS,
     allowStale: true,
     ...clock,

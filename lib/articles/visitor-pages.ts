@@ -13,6 +13,7 @@
  * visitor cache already keeps them briefly.
  */
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET } from "@/lib/cache-budget";
 import { parseWikiAddress } from "@/lib/ui/wiki/address";
 import type { Site } from "@/lib/wikimedia/sites";
 import type { Article, ReadResult } from "./read";
@@ -22,7 +23,7 @@ import { renderVisitorArticle, renderVisitorNotFound, renderVisitorProblem } fro
 export const VISITOR_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
 /** Default bound of the kept documents: a few hundred articles, a few MiB of the process's memory budget. */
-export const VISITOR_DOCUMENTS_MAX_BYTES = 16 * 1024 * 1024;
+export const VISITOR_DOCUMENTS_MAX_BYTES = CACHE_BUDGET.visitorDocuments;
 
 export interface VisitorPagesDeps {
   /** The page as a visitor sees it, through the visitor cache; `client` is the visitor's address, for fair turns. */
