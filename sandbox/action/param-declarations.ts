@@ -33,7 +33,17 @@ export function mainParams(actions: readonly string[]): ModuleParams {
   };
 }
 
-/** ApiQuery with its ApiPageSet (titles, pageids, revids, generator, redirects, converttitles). */
+/** ApiPageSet: the pages a module acts on, for the modules that take a set (query, watch). */
+const PAGE_SET_PARAMS: ModuleParams = {
+  titles: { type: "string", multi: true },
+  pageids: { type: "integer", multi: true },
+  revids: { type: "integer", multi: true },
+  generator: text,
+  redirects: flag,
+  converttitles: flag,
+};
+
+/** ApiQuery with its ApiPageSet. */
 export const QUERY_PARAMS: ModuleParams = {
   indexpageids: flag,
   export: flag,
@@ -42,12 +52,7 @@ export const QUERY_PARAMS: ModuleParams = {
   iwurl: flag,
   continue: text,
   rawcontinue: flag,
-  titles: { type: "string", multi: true },
-  pageids: { type: "integer", multi: true },
-  revids: { type: "integer", multi: true },
-  generator: text,
-  redirects: flag,
-  converttitles: flag,
+  ...PAGE_SET_PARAMS,
 };
 
 const REVISION_PROPS = [
@@ -277,12 +282,7 @@ export const WATCH_PARAMS: ModuleParams = {
   unwatch: flag,
   continue: text,
   labels: text,
-  titles: { type: "string", multi: true },
-  pageids: { type: "integer", multi: true },
-  revids: { type: "integer", multi: true },
-  generator: text,
-  redirects: flag,
-  converttitles: flag,
+  ...PAGE_SET_PARAMS,
 };
 
 const PARSE_PROPS = [
