@@ -5,9 +5,9 @@
  * 1,000 warm views cost.
  */
 import { load } from "./load";
-import { formatCount, formatMs, formatRate, formatRatio, ratio, type Row } from "./report";
+import { formatCount, formatRatio, ratio, type Row } from "./report";
 import { countByEndpoint, type SandboxControl } from "./sandbox-control";
-import { compareThroughput, sideProblems, type ThroughputPlan } from "./throughput";
+import { compareThroughput, throughputRow, type ThroughputPlan } from "./throughput";
 
 /** A seeded page of the sandbox wiki, large enough to be a real article. */
 export const ARTICLE_PATH = "/wiki/en.wikipedia.org/Solar_System";
@@ -24,35 +24,23 @@ export async function captureArticle(appUrl: string, warmUp: number): Promise<Bu
 }
 
 export async function measureArticleView(appUrl: string, staticPath: string, bytes: number, plan: ThroughputPlan): Promise<Row> {
-  const { subject, baseline } = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, `${appUrl}${staticPath}`, plan);
-  const problems = [sideProblems(subject), sideProblems(baseline) && `static: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
-  return {
-    id: "a",
-    what: "Warm article view, anonymous (vs same HTML as a static file)",
-    measured: formatRate(subject.requestsPerSecond),
-    baseline: formatRate(baseline.requestsPerSecond),
-    ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
-    note:
-      `${ARTICLE_PATH}, ${formatCount(bytes)} bytes of HTML, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side. ` +
-      `Latency p50/p99: article ${formatMs(subject.p50)}/${formatMs(subject.p99)}, static ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
-      (problems ? ` ${problems}.` : ""),
-  };
+  const sides = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, `${appUrl}${staticPath}`, plan);
+  return throughputRow(
+    { id: "a", what: "Warm article view, anonymous (vs same HTML as a static file)" },
+    sides,
+    { subject: "article", baseline: "static" },
+    `${ARTICLE_PATH}, ${formatCount(bytes)} bytes of HTML, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side. `,
+  );
 }
 
 export async function measureArticleVersusBareNode(appUrl: string, bareUrl: string, bytes: number, plan: ThroughputPlan): Promise<Row> {
-  const { subject, baseline } = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, bareUrl, plan);
-  const problems = [sideProblems(subject), sideProblems(baseline) && `bare: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
-  return {
-    id: "a1",
-    what: "Warm article view, anonymous (vs same HTML from a bare Node server)",
-    measured: formatRate(subject.requestsPerSecond),
-    baseline: formatRate(baseline.requestsPerSecond),
-    ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
-    note:
-      `The same ${formatCount(bytes)} bytes from node:http in a process of its own, nothing else done per request (scripts/bench/bare-server.ts). ` +
-      `Latency p50/p99: article ${formatMs(subject.p50)}/${formatMs(subject.p99)}, bare ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
-      (problems ? ` ${problems}.` : ""),
-  };
+  const sides = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, bareUrl, plan);
+  return throughputRow(
+    { id: "a1", what: "Warm article view, anonymous (vs same HTML from a bare Node server)" },
+    sides,
+    { subject: "article", baseline: "bare" },
+    `The same ${formatCount(bytes)} bytes from node:http in a process of its own, nothing else done per request (scripts/bench/bare-server.ts). `,
+  );
 }
 
 /** The article's sanitized HTML as the page carries it: the inside of its `.wikiport-article` container. */

@@ -6,10 +6,10 @@
  */
 import { ARTICLE_PATH } from "./article";
 import { load } from "./load";
-import { formatCount, formatMs, formatRate, formatRatio, ratio, type Row } from "./report";
+import { formatCount, type Row } from "./report";
 import { countByEndpoint, type SandboxControl } from "./sandbox-control";
 import { SESSION_COOKIE, signInOverHttp } from "./sign-in";
-import { compareThroughput, sideProblems, type ThroughputPlan } from "./throughput";
+import { compareThroughput, throughputRow, type ThroughputPlan } from "./throughput";
 
 export interface SignedInReader {
   name: string;
@@ -47,8 +47,7 @@ export async function measureSignedInView(
   plan: ThroughputPlan & { upstreamViews: number },
 ): Promise<Row> {
   const headers = { cookie: reader.cookie };
-  const { subject, baseline } = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, `${appUrl}${staticPath}`, { ...plan, headers });
-  const problems = [sideProblems(subject), sideProblems(baseline) && `static: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
+  const sides = await compareThroughput(`${appUrl}${ARTICLE_PATH}`, `${appUrl}${staticPath}`, { ...plan, headers });
 
   const views = Math.min(plan.upstreamViews, 500);
   const mark = await sandbox.mark();
@@ -56,16 +55,11 @@ export async function measureSignedInView(
   const upstream = await sandbox.requestsSince(mark);
   if (run.non2xx > 0 || run.errors > 0) throw new Error(`(a2) ${run.non2xx} non-2xx answers and ${run.errors} errors in ${views} signed-in views.`);
   const perView = upstream.length / views;
-  return {
-    id: "a2",
-    what: `Warm article view, signed in (vs same HTML as a static file)`,
-    measured: formatRate(subject.requestsPerSecond),
-    baseline: formatRate(baseline.requestsPerSecond),
-    ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
-    note:
-      `${ARTICLE_PATH} as ${reader.name}, ${formatCount(bytes)} bytes of HTML, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side. ` +
-      `Latency p50/p99: article ${formatMs(subject.p50)}/${formatMs(subject.p99)}, static ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}. ` +
-      `Upstream: ${perView.toFixed(2)} requests per view (${formatCount(upstream.length)} in ${formatCount(views)} views: ${countByEndpoint(upstream) || "none"}).` +
-      (problems ? ` ${problems}.` : ""),
-  };
+  return throughputRow(
+    { id: "a2", what: "Warm article view, signed in (vs same HTML as a static file)" },
+    sides,
+    { subject: "article", baseline: "static" },
+    `${ARTICLE_PATH} as ${reader.name}, ${formatCount(bytes)} bytes of HTML, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side. `,
+    ` Upstream: ${perView.toFixed(2)} requests per view (${formatCount(upstream.length)} in ${formatCount(views)} views: ${countByEndpoint(upstream) || "none"}).`,
+  );
 }

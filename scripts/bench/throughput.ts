@@ -4,7 +4,7 @@
  * the run hits both sides alike. Only 2xx answers count as throughput.
  */
 import { load, warmUp, type LoadResult } from "./load";
-import { describeStatuses, percentile } from "./report";
+import { describeStatuses, formatMs, formatRate, formatRatio, percentile, ratio, type Row } from "./report";
 
 export interface Side {
   /** 2xx answers per second over all rounds. */
@@ -67,4 +67,30 @@ export function sideProblems(side: Side): string {
   if (side.non2xx > 0) problems.push(`${side.non2xx} non-2xx answers (${side.statuses})`);
   if (side.errors > 0) problems.push(`${side.errors} connection errors/timeouts`);
   return problems.join("; ");
+}
+
+/**
+ * A row comparing a route's throughput with its baseline's: both rates, their ratio, and a note of what
+ * was measured (`before`), each side's latency under `names`, anything `after`, and any answers that
+ * were not 2xx.
+ */
+export function throughputRow(
+  row: { id: string; what: string },
+  { subject, baseline }: { subject: Side; baseline: Side },
+  names: { subject: string; baseline: string },
+  before: string,
+  after = "",
+): Row {
+  const problems = [sideProblems(subject), sideProblems(baseline) && `${names.baseline}: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
+  return {
+    ...row,
+    measured: formatRate(subject.requestsPerSecond),
+    baseline: formatRate(baseline.requestsPerSecond),
+    ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
+    note:
+      before +
+      `Latency p50/p99: ${names.subject} ${formatMs(subject.p50)}/${formatMs(subject.p99)}, ${names.baseline} ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
+      after +
+      (problems ? ` ${problems}.` : ""),
+  };
 }

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frameJavaScript } from "../../lib/widget/js-bytes";
-import { formatBytes, formatCount, formatMs, formatRate, formatRatio, ratio, unavailableRow, type Row } from "./report";
-import { compareThroughput, sideProblems, type ThroughputPlan } from "./throughput";
+import { formatBytes, formatCount, unavailableRow, type Row } from "./report";
+import { compareThroughput, throughputRow, type ThroughputPlan } from "./throughput";
 
 export const WIDGET_PATH = "/embed/en.wikipedia.org/Solar_System";
 
@@ -55,21 +55,16 @@ export async function measureWidget(appUrl: string, capture: WidgetCapture, stat
     return [unavailableRow("c", what, reason), unavailableRow("c2", jsWhat, reason)];
   }
   // Many readers, as a popular card has: one address would meet the card's per-address limit instead.
-  const { subject, baseline } = await compareThroughput(`${appUrl}${WIDGET_PATH}`, `${appUrl}${staticPath}`, { ...plan, distinctClients: true });
+  const sides = await compareThroughput(`${appUrl}${WIDGET_PATH}`, `${appUrl}${staticPath}`, { ...plan, distinctClients: true });
   const js = await javascriptInFrame(capture.body.toString("utf8"), `${appUrl}${WIDGET_PATH}`);
-  const problems = [sideProblems(subject), sideProblems(baseline) && `static: ${sideProblems(baseline)}`].filter(Boolean).join("; ");
   return [
-    {
-      id: "c",
-      what,
-      measured: formatRate(subject.requestsPerSecond),
-      baseline: formatRate(baseline.requestsPerSecond),
-      ratio: formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
-      note:
-        `${WIDGET_PATH}, ${formatCount(capture.body.length)} bytes, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side, ` +
-        `each request from its own X-Forwarded-For address. Latency p50/p99: card ${formatMs(subject.p50)}/${formatMs(subject.p99)}, static ${formatMs(baseline.p50)}/${formatMs(baseline.p99)}.` +
-        (problems ? ` ${problems}.` : ""),
-    },
+    throughputRow(
+      { id: "c", what },
+      sides,
+      { subject: "card", baseline: "static" },
+      `${WIDGET_PATH}, ${formatCount(capture.body.length)} bytes, ${plan.connections} connections, ${plan.rounds}×${plan.seconds} s per side, ` +
+        `each request from its own X-Forwarded-For address. `,
+    ),
     {
       id: "c2",
       what: jsWhat,
