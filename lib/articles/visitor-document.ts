@@ -17,13 +17,10 @@ import { pageTitle, SITE_DESCRIPTION } from "@/lib/ui/site-meta";
 import type { DescribedError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
 import type { Article } from "./read";
+import { escapeHtml } from "@/lib/ui/escape-html";
 
 /** The `<main>` id, the skip link's target (app/_components/site-header.tsx's MAIN_ID). */
 const MAIN_ID = "content";
-
-export function escapeHtml(value: string): string {
-  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
-}
 
 /** What every visitor document needs besides the page itself. */
 export interface VisitorDocumentBase {

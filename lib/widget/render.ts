@@ -10,6 +10,7 @@ import { messagesFor, t, type CardErrorKind } from "./messages";
 import type { CardOptions } from "./options";
 import { CARD_CSS } from "./styles";
 import type { CardSummary } from "./summary";
+import { escapeHtml } from "@/lib/ui/escape-html";
 
 /** The licence of Wikimedia's text, as the article page names it. */
 export const CARD_LICENCE = { title: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" } as const;
@@ -19,10 +20,6 @@ export interface CardEmbed {
   id: string;
   allowedOrigins: readonly string[];
   watchButton: boolean;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /** A message template with `{name}` placeholders filled by ready-made HTML; the template's own text is escaped. */
