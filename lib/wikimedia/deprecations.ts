@@ -7,6 +7,7 @@
  * the announcement is seen while there is time to act on it.
  */
 import type { Logger } from "@/lib/log";
+import { processWide } from "@/lib/process-wide";
 
 export interface Deprecation {
   /** When the endpoint was (or will be) deprecated, ISO 8601; null when the header says only that it is. */
@@ -112,13 +113,10 @@ export function createDeprecationWatch(options: { log: Logger; now?: () => Date 
   };
 }
 
-const PROCESS_WATCH = Symbol.for("wikiport.wikimedia.deprecations");
-
 /**
- * The watch of this process. Kept on `globalThis`: Next.js may load this module once per route, and the
- * page that meets a deprecation and `/healthz` that reports it must share what was seen.
+ * The watch of this process (lib/process-wide.ts): the page that meets a deprecation and `/healthz` that
+ * reports it run in different module runtimes, and must share what was seen.
  */
 export function processDeprecationWatch(log: Logger): DeprecationWatch {
-  const holder = globalThis as { [PROCESS_WATCH]?: DeprecationWatch };
-  return (holder[PROCESS_WATCH] ??= createDeprecationWatch({ log }));
+  return processWide("wikimedia.deprecations", () => createDeprecationWatch({ log }));
 }
