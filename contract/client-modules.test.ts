@@ -350,3 +350,49 @@ describe("REST title search and language links", () => {
     ]);
   });
 });
+
+describe("what else Wikiport and mwn ask a wiki", () => {
+  it("prop=info with the user's own properties and intestactions (Wikiport's signed-in read)", async () => {
+    const answers = await pair(targets, (t) =>
+      api(t, {
+        query: { action: "query", prop: "info", inprop: "watched|url|protection", intestactions: "read|edit", titles: `${TARGET}|Contract nowhere`, redirects: 1, formatversion: 2 },
+        jar: session(t).jar,
+      }),
+    );
+    expectSameContract(answers);
+  });
+
+  it("list=watchlistraw and list=watchlist of the signed-in user", async () => {
+    for (const target of [targets.mediawiki, targets.sandbox]) {
+      const watch = await api(target, {
+        method: "POST",
+        query: { action: "watch", formatversion: 2 },
+        body: { titles: TARGET, token: await token(target, session(target).jar, "watch") },
+        jar: session(target).jar,
+      });
+      expect(valuesAt(watch.json, "watch[].watched"), watch.text.slice(0, 200)).toEqual([true]);
+    }
+    expectAllSameContract([
+      await pair(targets, (t) => api(t, { query: { action: "query", list: "watchlistraw", formatversion: 2 }, jar: session(t).jar })),
+      await pair(targets, (t) =>
+        api(t, { query: { action: "query", list: "watchlist", wlprop: "ids|title|user|timestamp|sizes|flags|comment", wllimit: 2, formatversion: 2 }, jar: session(t).jar }),
+      ),
+    ]);
+  });
+
+  it("REST /v1/revision/{id} in its forms, and an unknown revision", async () => {
+    expectAllSameContract([
+      await pair(targets, (t) => rest(t, "GET", `/v1/revision/${rev(t, "second")}`)),
+      await pair(targets, (t) => rest(t, "GET", `/v1/revision/${rev(t, "second")}/bare`)),
+      await pair(targets, (t) => rest(t, "GET", "/v1/revision/99999999/bare")),
+    ]);
+  });
+
+  it("action=logout ends the bot-password session (mwn's logout)", async () => {
+    const answers = await pair(targets, async (t) => {
+      const own = await botLogin(t);
+      return api(t, { method: "POST", query: { action: "logout", formatversion: 2 }, body: { token: await token(t, own.jar) }, jar: own.jar });
+    });
+    expectSameContract(answers);
+  });
+});

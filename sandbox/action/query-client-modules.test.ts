@@ -199,6 +199,15 @@ describe("action=parse with prop", () => {
   });
 });
 
+describe("list=watchlist", () => {
+  it("says of each change whether it was made logged out (anon), as MediaWiki does with wlprop=user", async () => {
+    const watchToken = (await api({ action: "query", meta: "tokens", type: "watch", formatversion: "2" }, { bearer: ana })).body.query.tokens.watchtoken;
+    await api({ action: "watch", titles: "Qcm Target", token: watchToken, formatversion: "2" }, { method: "POST", bearer: ana });
+    const reply = await api({ action: "query", list: "watchlist", wlprop: "user|title", formatversion: "2" }, { bearer: ana });
+    expect(reply.body.query.watchlist[0]).toEqual({ type: "new", ns: 0, title: "Qcm Target", user: "Ana Admin", anon: false });
+  });
+});
+
 describe("meta=userinfo", () => {
   it("gives an anonymous user editcount 0", async () => {
     const reply = await api({ action: "query", meta: "userinfo", uiprop: "editcount", formatversion: "2" });

@@ -76,3 +76,13 @@ describe("GET /v1/page/{title}/links/language", () => {
     expect((await rest("/page/Rcr_Nowhere/links/language")).status).toBe(404);
   });
 });
+
+describe("GET /v1/revision/{id}/bare of an unknown revision", () => {
+  it("answers 404 with the message only, as MediaWiki does", async () => {
+    const response = await rest("/revision/99999999/bare");
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body).toMatchObject({ errorKey: "rest-nonexistent-revision", httpCode: 404 });
+    expect(body).not.toHaveProperty("revid");
+  });
+});
