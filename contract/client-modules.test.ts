@@ -385,6 +385,8 @@ describe("what else Wikiport and mwn ask a wiki", () => {
       await pair(targets, (t) => rest(t, "GET", `/v1/revision/${rev(t, "second")}`)),
       await pair(targets, (t) => rest(t, "GET", `/v1/revision/${rev(t, "second")}/bare`)),
       await pair(targets, (t) => rest(t, "GET", "/v1/revision/99999999/bare")),
+      // A revision of another page as the history's anchor.
+      await pair(targets, (t) => rest(t, "GET", `/v1/page/Contract_target/history?older_than=${rev(t, "linkerB2")}`)),
     ]);
   });
 
