@@ -140,6 +140,8 @@ export interface BrowserSessionRecord {
   created: number;
   /** Set for sessions opened with a bot password (action=login): the grants it was limited to. */
   grants?: string[];
+  /** The bot password's name for such sessions: deleting or resetting it ends them (BotPassword::invalidateSession). */
+  botAppId?: string;
 }
 
 export interface WatchRecord {

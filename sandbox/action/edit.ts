@@ -2,8 +2,8 @@
  * action=edit (CORE ApiEditPage; docs/wikimedia-protocol.md §5.4). Parameter handling lives here; every decision
  * about the edit itself is the shared engine's (content/edit.ts), so api.php and rest.php agree.
  */
-import { performEdit, type EditInput } from "../content/edit";
-import { findPageById, isoTimestamp, parseTitle } from "../content/pages";
+import { performEdit, threeWayMerge, type EditInput } from "../content/edit";
+import { findPage, findPageById, getRevision, isoTimestamp, latestRevision, pageRevisions, parseTitle, type ParsedTitle } from "../content/pages";
 import { createHash } from "node:crypto";
 import { ApiError, invalidParamMix } from "./api-error";
 import type { Api } from "./context";
@@ -68,6 +68,47 @@ function checkMd5(api: Api, text: string | undefined, appendText: string | undef
   }
 }
 
+function noSuchRevid(id: number | string): ApiError {
+  return new ApiError("nosuchrevid", `There is no revision with ID ${id}.`, {}, undefined, { key: "apierror-nosuchrevid", params: [id] });
+}
+
+/**
+ * ApiEditPage's undo (docs/wikimedia-protocol.md §5.8): `undo` and `undoafter` (default: the revision
+ * before `undo`) must be revisions of this page; the page's text is then
+ * ContentHandler::getUndoContent, a three-way merge that takes the changes between them back out of the
+ * current text, or `undofailure` when later edits touched the same lines. Undoing one revision without a
+ * summary gives MediaWiki's `undo-summary`.
+ */
+function undoContent(api: Api, title: ParsedTitle, undo: number, undoAfter: number): { text: string; summary?: string; revisions: number[] } {
+  const undoRevision = getRevision(api.store, api.wiki, undo);
+  if (!undoRevision) throw noSuchRevid(undo);
+  const afterRevision =
+    undoAfter > 0
+      ? getRevision(api.store, api.wiki, undoAfter)
+      : api.store.state.revisions.find((r) => r.wiki === api.wiki.host && r.id === undoRevision.parentId);
+  // With no `undoafter`, MediaWiki's message names the parameter's empty value.
+  if (!afterRevision) throw noSuchRevid(undoAfter > 0 ? undoAfter : "");
+  const page = findPage(api.store, api.wiki, title);
+  for (const revision of [undoRevision, afterRevision]) {
+    if (!page || revision.pageId !== page.id) {
+      throw new ApiError("revwrongpage", `r${revision.id} is not a revision of ${title.text}.`, {}, undefined, {
+        key: "apierror-revwrongpage",
+        params: [revision.id, title.text],
+      });
+    }
+  }
+  const current = latestRevision(api.store, page!);
+  // A straight revert needs no merge (ContentHandler::getUndoContent).
+  const merged = current.content === undoRevision.content ? afterRevision.content : threeWayMerge(undoRevision.content, current.content, afterRevision.content);
+  if (merged === null) {
+    throw new ApiError("undofailure", "The edit could not be undone due to conflicting intermediate edits.", {}, undefined, { key: "undo-failure", params: [] });
+  }
+  const between = pageRevisions(api.store, page!).filter((r) => r.id > afterRevision.id && r.id <= undoRevision.id);
+  const next = [...between].sort((a, b) => a.id - b.id)[0];
+  const summary = next?.id === undo ? `Undo revision ${undo} by [[Special:Contributions/${undoRevision.userName}|${undoRevision.userName}]] ([[User talk:${undoRevision.userName}|talk]])` : undefined;
+  return { text: merged, ...(summary !== undefined ? { summary } : {}), revisions: between.map((r) => r.id) };
+}
+
 export function actionEdit(api: Api): Record<string, unknown> {
   const text = api.params.get("text");
   const appendText = api.params.get("appendtext");
@@ -81,12 +122,10 @@ export function actionEdit(api: Api): Record<string, unknown> {
     });
   }
   const title = editTitle(api);
-  if (undo !== undefined) {
-    throw new ApiError("undofailure", "The edit could not be undone due to conflicting intermediate edits.");
-  }
+  const undone = undo !== undefined && Number(undo) > 0 ? undoContent(api, title, Number(undo), Number(api.params.get("undoafter") ?? 0)) : null;
   checkMd5(api, text, appendText, prependText);
   const section = api.params.get("section");
-  let summary = api.params.get("summary") ?? "";
+  let summary = api.params.get("summary") ?? undone?.summary ?? "";
   let sectionTitle = api.params.get("sectiontitle");
   // ApiEditPage: with section=new and no sectiontitle, the summary is the new section's heading.
   if (section === "new" && sectionTitle === undefined && summary) {
@@ -104,9 +143,10 @@ export function actionEdit(api: Api): Record<string, unknown> {
     wiki: api.wiki,
     title,
     viewer: api.viewer,
-    ...(text !== undefined ? { text } : {}),
-    ...(appendText !== undefined ? { appendText } : {}),
-    ...(prependText !== undefined ? { prependText } : {}),
+    // ApiEditPage: an undo's merged text replaces whatever `text` said.
+    ...(undone ? { text: undone.text, undone: undone.revisions } : text !== undefined ? { text } : {}),
+    ...(!undone && appendText !== undefined ? { appendText } : {}),
+    ...(!undone && prependText !== undefined ? { prependText } : {}),
     ...(section !== undefined ? { section } : {}),
     ...(sectionTitle !== undefined ? { sectionTitle } : {}),
     summary,

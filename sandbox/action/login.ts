@@ -11,6 +11,10 @@ import { warn } from "./context";
 import { lacksSameOriginSecurity } from "./query-meta";
 import { makeToken, tokenMatches } from "./tokens";
 
+/**
+ * MediaWiki 1.39 gives the same reason for a wrong password, an unknown user and an unknown, deleted or
+ * reset bot password (seen by contract/client-modules.test.ts; docs/wikimedia-protocol.md §5.9).
+ */
 const FAILED_REASON = "Incorrect username or password entered. Please try again.";
 
 function normalizeUserName(name: string): string {
@@ -18,12 +22,12 @@ function normalizeUserName(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-function startSession(api: Api, user: UserRecord, grants: string[] | undefined): void {
+function startSession(api: Api, user: UserRecord, bot: { grants: string[]; appId: string } | undefined): void {
   const session: BrowserSessionRecord = {
     id: randomBytes(16).toString("hex"),
     userId: user.id,
     created: api.store.now(),
-    ...(grants ? { grants: [...grants] } : {}),
+    ...(bot ? { grants: [...bot.grants], botAppId: bot.appId } : {}),
   };
   api.store.state.browserSessions.push(session);
   api.store.changed();
@@ -59,7 +63,7 @@ export function actionLogin(api: Api): Record<string, unknown> {
     const appId = name.slice(at + 1);
     const botPassword = api.store.state.botPasswords.find((b) => b.userId === user.id && b.appId === appId);
     if (!botPassword || botPassword.password !== password) return { login: { result: "Failed", reason: FAILED_REASON } };
-    startSession(api, user, botPassword.grants);
+    startSession(api, user, { grants: botPassword.grants, appId });
   } else {
     if (user.password !== password) return { login: { result: "Failed", reason: FAILED_REASON } };
     warn(

@@ -2,13 +2,14 @@
  * ApiPageSet: `titles=` / `pageids=` resolved to pages, with the `normalized`, `redirects`, missing and
  * invalid entries that real clients read (mwn looks at `pages[0].missing` / `.invalid`).
  */
-import { findPage, findPageById, latestRevision, parseTitle, redirectTarget, type ParsedTitle } from "../content/pages";
-import type { PageRecord } from "../state";
+import { findPage, findPageById, getRevision, latestRevision, parseTitle, redirectTarget, type ParsedTitle } from "../content/pages";
+import type { PageRecord, RevisionRecord } from "../state";
 import { ApiError } from "./api-error";
 import type { Api } from "./context";
 
 export type PageSetEntry =
-  | { kind: "page"; page: PageRecord; title: ParsedTitle }
+  /** `revisions`: the ones asked for with `revids` (ApiPageSet::getLiveRevisionIDs), in id order. */
+  | { kind: "page"; page: PageRecord; title: ParsedTitle; revisions?: RevisionRecord[] }
   | { kind: "missing"; title: ParsedTitle; fakeId: number }
   | { kind: "missing-id"; pageid: number }
   | { kind: "invalid"; raw: string; reason: string; fakeId: number };
@@ -17,6 +18,8 @@ export interface PageSet {
   entries: PageSetEntry[];
   normalized: { from: string; to: string }[];
   redirects: { from: string; to: string; tofragment?: string }[];
+  /** `revids` that name no revision of this wiki (ApiPageSet::getMissingRevisionIDs). */
+  badRevids: number[];
 }
 
 const MAX_TITLES = 50;
@@ -32,17 +35,25 @@ export function resolvePageSet(api: Api, module: string): PageSet {
   const titles = api.params.multi("titles");
   const pageids = api.params.multi("pageids");
   const followRedirects = api.params.bool("redirects");
+  const revids = api.params.multi("revids");
   // ApiPageSet::execute: one data source only, reported as `multisource` (not `invalidparammix`).
-  if (titles.length > 0 && pageids.length > 0) {
-    throw new ApiError("multisource", 'The "pageids" parameter cannot be used with "titles".', {}, module, {
-      key: "apierror-invalidparammix-cannotusewith",
-      params: ["pageids", "titles"],
-    });
+  const sources = [["titles", titles], ["pageids", pageids], ["revids", revids]] as const;
+  let dataSource: string | null = null;
+  for (const [name, values] of sources) {
+    if (values.length === 0) continue;
+    if (dataSource !== null) {
+      throw new ApiError("multisource", `The "${name}" parameter cannot be used with "${dataSource}".`, {}, module, {
+        key: "apierror-invalidparammix-cannotusewith",
+        params: [name, dataSource],
+      });
+    }
+    dataSource = name;
   }
-  if (titles.length > MAX_TITLES || pageids.length > MAX_TITLES) {
-    throw new ApiError("toomanyvalues", `Too many values supplied for parameter "${titles.length ? "titles" : "pageids"}". The limit is ${MAX_TITLES}.`, {}, module);
+  if (titles.length > MAX_TITLES || pageids.length > MAX_TITLES || revids.length > MAX_TITLES) {
+    const name = titles.length ? "titles" : pageids.length ? "pageids" : "revids";
+    throw new ApiError("toomanyvalues", `Too many values supplied for parameter "${name}". The limit is ${MAX_TITLES}.`, {}, module);
   }
-  const set: PageSet = { entries: [], normalized: [], redirects: [] };
+  const set: PageSet = { entries: [], normalized: [], redirects: [], badRevids: [] };
   let fakeId = -1;
   const seen = new Set<string>();
 
@@ -83,6 +94,22 @@ export function resolvePageSet(api: Api, module: string): PageSet {
       seen.add(title.text);
       set.entries.push({ kind: "page", page, title });
     }
+  }
+  for (const raw of revids) {
+    if (!/^\d+$/.test(raw)) throw new ApiError("badinteger", `Invalid value "${raw}" for integer parameter "revids".`, {}, module);
+    const revision = getRevision(api.store, api.wiki, Number(raw));
+    const page = revision && findPageById(api.store, api.wiki, revision.pageId);
+    if (!revision || !page) {
+      if (!set.badRevids.includes(Number(raw))) set.badRevids.push(Number(raw));
+      continue;
+    }
+    const existing = set.entries.find((entry) => entry.kind === "page" && entry.page.id === page.id);
+    if (existing && existing.kind === "page") {
+      if (!existing.revisions!.some((r) => r.id === revision.id)) existing.revisions!.push(revision);
+      existing.revisions!.sort((a, b) => a.id - b.id);
+      continue;
+    }
+    set.entries.push({ kind: "page", page, title: parseTitle(api.wiki, page.title)!, revisions: [revision] });
   }
   return set;
 }

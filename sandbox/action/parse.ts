@@ -1,46 +1,122 @@
 /**
- * action=parse, minimal (CORE ApiParse): enough for clients that preview or fetch rendered HTML. The markup
- * is a plain rendering of the wikitext, wrapped in the same `mw-parser-output` container MediaWiki emits.
+ * action=parse (CORE ApiParse; docs/wikimedia-protocol.md §5.8): a page (`page`, `pageid`, `oldid`, with
+ * `redirects`) or wikitext (`text`, `title`), answered with the `prop`s asked for. The HTML and the link
+ * tables come from the same parse as REST `/html` (content/parser-output.ts, content/links.ts).
  */
-import { escapeHtml } from "../http";
-import { findPage, findPageById, latestRevision, parseTitle, redirectTarget } from "../content/pages";
+import { revisionLinks, textLinks, LANGUAGE_AUTONYMS, type LinkTables } from "../content/links";
+import { displayTitleHtml, parserOutputHtml, parserSections, showsToc } from "../content/parser-output";
+import { findPage, findPageById, getRevision, latestRevision, parseTitle, redirectTarget } from "../content/pages";
+import type { PageRecord, RevisionRecord } from "../state";
 import { ApiError, invalidParamMix } from "./api-error";
 import type { Api } from "./context";
 import { contentKey } from "./context";
 
-/** Escapes markup but keeps apostrophes, which carry wikitext bold and italics. */
-function escapeText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+/** ApiParse's default `prop`. */
+const DEFAULT_PROPS = ["text", "langlinks", "categories", "links", "templates", "images", "externallinks", "sections", "revid", "displaytitle", "iwlinks", "properties", "parsewarnings"];
+
+interface Source {
+  title: string;
+  pageid: number;
+  /** Set when a page's revision is parsed and ApiParse reports it (`oldid`, or `prop=revid`). */
+  revid?: number;
+  content: string;
+  tables: LinkTables;
+  redirects?: { from: string; to: string }[];
 }
 
-function inline(api: Api, text: string): string {
-  return escapeText(text)
-    .replace(/'''(.+?)'''/g, "<b>$1</b>")
-    .replace(/''(.+?)''/g, "<i>$1</i>")
-    .replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => {
-      const href = `/${api.wiki.host}/wiki/${encodeURIComponent(target.trim().replaceAll(" ", "_"))}`;
-      return `<a href="${href}" title="${target.trim()}">${label ?? target}</a>`;
-    });
+function missingTitle(): ApiError {
+  return new ApiError("missingtitle", "The page you specified doesn't exist.", {}, undefined, { key: "apierror-missingtitle", params: [] });
 }
 
-export function renderWikitext(api: Api, wikitext: string): string {
-  const blocks = wikitext.split(/\n{2,}/).map((block) => {
-    const heading = /^(={2,6})\s*(.+?)\s*\1\s*$/.exec(block.trim());
-    if (heading) {
-      const level = heading[1]!.length;
-      const id = heading[2]!.replaceAll(" ", "_");
-      return `<div class="mw-heading mw-heading${level}"><h${level} id="${escapeHtml(id)}">${inline(api, heading[2]!)}</h${level}></div>`;
+function ownerOf(api: Api, revision: RevisionRecord): PageRecord {
+  return api.store.state.pages.find((p) => p.wiki === api.wiki.host && p.id === revision.pageId)!;
+}
+
+function fromRevision(api: Api, page: PageRecord, revision: RevisionRecord, reportRevid: boolean): Source {
+  return {
+    title: page.title,
+    pageid: page.id,
+    ...(reportRevid ? { revid: revision.id } : {}),
+    content: revision.content,
+    tables: revisionLinks(api.wiki, page, revision),
+  };
+}
+
+/** ApiParse::execute's page branch: `pageid` or `page`, through ApiPageSet when `redirects` is set. */
+function fromPage(api: Api, props: Set<string>): Source {
+  const pageId = api.params.get("pageid");
+  const pageParam = api.params.get("page");
+  let page: PageRecord | undefined;
+  if (pageId !== undefined) {
+    page = findPageById(api.store, api.wiki, Number(pageId));
+    if (!page) throw new ApiError("nosuchpageid", `There is no page with ID ${pageId}.`, {}, undefined, { key: "apierror-nosuchpageid", params: [pageId] });
+  } else {
+    const parsed = parseTitle(api.wiki, pageParam!);
+    if (!parsed) {
+      throw new ApiError("invalidtitle", `Bad title "${pageParam}".`, {}, undefined, { key: "apierror-invalidtitle", params: [pageParam!] });
     }
-    return `<p>${inline(api, block.trim())}\n</p>`;
+    page = findPage(api.store, api.wiki, parsed);
+  }
+  if (!page) throw missingTitle();
+  const redirects: { from: string; to: string }[] = [];
+  if (api.params.bool("redirects")) {
+    const target = redirectTarget(latestRevision(api.store, page).content);
+    const targetTitle = target ? parseTitle(api.wiki, target) : null;
+    if (targetTitle) {
+      redirects.push({ from: page.title, to: targetTitle.text });
+      page = findPage(api.store, api.wiki, targetTitle);
+      if (!page) throw missingTitle();
+    }
+  }
+  const source = fromRevision(api, page, latestRevision(api.store, page), props.has("revid"));
+  return api.params.bool("redirects") ? { ...source, redirects } : source;
+}
+
+function fromOldid(api: Api): Source {
+  const oldid = Number(api.params.get("oldid"));
+  const revision = getRevision(api.store, api.wiki, oldid);
+  if (!revision) throw new ApiError("nosuchrevid", `There is no revision with ID ${oldid}.`, {}, undefined, { key: "apierror-nosuchrevid", params: [oldid] });
+  return fromRevision(api, ownerOf(api, revision), revision, true);
+}
+
+function fromText(api: Api): Source {
+  const title = parseTitle(api.wiki, api.params.get("title") ?? "API")?.text ?? "API";
+  const content = api.params.get("text") ?? "";
+  return { title, pageid: 0, content, tables: textLinks(api.wiki, title, content) };
+}
+
+/** ApiParse::formatLinks: `ns`, the title as content, `exists`. */
+function formatLinks(api: Api, titles: LinkTables["links"]): Record<string, unknown>[] {
+  return titles.map((title) => {
+    const exists = findPage(api.store, api.wiki, title) !== undefined;
+    return { ns: title.ns, [contentKey(api, "title")]: title.text, exists };
   });
-  return `<div class="mw-content-${api.wiki.dir} mw-parser-output" lang="${api.wiki.lang}" dir="${api.wiki.dir}">${blocks.join("\n")}</div>`;
+}
+
+function formatCategories(api: Api, categories: LinkTables["categories"]): Record<string, unknown>[] {
+  return categories.map(({ title, sortkey }) => {
+    const entry: Record<string, unknown> = { sortkey, [contentKey(api, "category")]: title.dbKey.slice(title.dbKey.indexOf(":") + 1) };
+    if (!findPage(api.store, api.wiki, title)) entry.missing = true;
+    return entry;
+  });
+}
+
+function formatLangLinks(api: Api, langlinks: LinkTables["langlinks"]): Record<string, unknown>[] {
+  const origin = api.store.config.publicUrl.replace(/\/$/, "");
+  return langlinks.map(({ lang, title }) => {
+    const host = `${lang}.wikipedia.org`;
+    const name = LANGUAGE_AUTONYMS[lang] ?? lang;
+    return {
+      lang,
+      url: `${origin}/${host}/wiki/${encodeURIComponent(title.replaceAll(" ", "_"))}`,
+      langname: name,
+      autonym: name,
+      [contentKey(api, "title")]: title,
+    };
+  });
 }
 
 export function actionParse(api: Api): Record<string, unknown> {
-  const pageParam = api.params.get("page");
-  const pageId = api.params.get("pageid");
-  const text = api.params.get("text");
-  const titleParam = api.params.get("title");
   // ApiParse::execute: text, title and revid go with each other but not with a page, in three checks; the
   // names are listed in the order ApiParse declares them.
   const given = (names: string[]) => names.filter((name) => api.params.raw(name) !== undefined);
@@ -48,42 +124,37 @@ export function actionParse(api: Api): Record<string, unknown> {
     const clash = given([source, "page", "pageid", "oldid"]);
     if (clash.length > 1) throw invalidParamMix(clash);
   }
-  api.params.markUsed("prop", "contentmodel", "disablelimitreport", "disableeditsection", "wrapoutputclass", "pst", "preview", "redirects", "useskin", "parsoid", "section");
-  let title: string;
-  let pageid: number | undefined;
-  let revid: number | undefined;
-  let wikitext: string;
-  if (pageParam !== undefined || pageId !== undefined) {
-    const page =
-      pageId !== undefined ? findPageById(api.store, api.wiki, Number(pageId)) : (() => {
-        const parsed = parseTitle(api.wiki, pageParam!);
-        if (!parsed) throw new ApiError("invalidtitle", `Bad title "${pageParam}".`);
-        return findPage(api.store, api.wiki, parsed);
-      })();
-    if (!page) throw new ApiError("missingtitle", "The page you specified doesn't exist.");
-    let revision = latestRevision(api.store, page);
-    if (api.params.bool("redirects")) {
-      const target = redirectTarget(revision.content);
-      const targetPage = target ? findPage(api.store, api.wiki, parseTitle(api.wiki, target) ?? { ns: 0, text: "", dbKey: "" }) : undefined;
-      if (targetPage) revision = latestRevision(api.store, targetPage);
-    }
-    const owner = api.store.state.pages.find((p) => p.wiki === api.wiki.host && p.id === revision.pageId)!;
-    title = owner.title;
-    pageid = owner.id;
-    revid = revision.id;
-    wikitext = revision.content;
-  } else {
-    title = parseTitle(api.wiki, titleParam ?? "API")?.text ?? "API";
-    wikitext = text ?? "";
+  const requested = api.params.raw("prop") !== undefined ? api.params.multi("prop") : DEFAULT_PROPS;
+  const props = new Set(requested);
+  const source =
+    api.params.raw("oldid") !== undefined
+      ? fromOldid(api)
+      : api.params.raw("page") !== undefined || api.params.raw("pageid") !== undefined
+        ? fromPage(api, props)
+        : fromText(api);
+
+  const parse: Record<string, unknown> = { title: source.title, pageid: source.pageid };
+  if (source.revid !== undefined) parse.revid = source.revid;
+  if (source.redirects) parse.redirects = source.redirects;
+  if (props.has("text")) {
+    const html = parserOutputHtml(api.store, api.wiki, source.title, source.content);
+    parse.text = api.fv2 ? html : { "*": html };
   }
-  const html = renderWikitext(api, wikitext);
-  return {
-    parse: {
-      title,
-      pageid: pageid ?? 0,
-      ...(revid !== undefined ? { revid } : {}),
-      text: api.fv2 ? html : { [contentKey(api, "text")]: html },
-      displaytitle: title,
-    },
-  };
+  if (props.has("langlinks")) parse.langlinks = formatLangLinks(api, source.tables.langlinks);
+  if (props.has("categories")) parse.categories = formatCategories(api, source.tables.categories);
+  if (props.has("links")) parse.links = formatLinks(api, source.tables.links);
+  if (props.has("templates")) parse.templates = formatLinks(api, source.tables.templates);
+  if (props.has("images")) parse.images = [];
+  if (props.has("externallinks")) parse.externallinks = [];
+  if (props.has("sections")) {
+    const sections = parserSections(api.wiki, source.title, source.content);
+    parse.sections = sections;
+    parse.showtoc = showsToc(source.content, sections);
+  }
+  if (props.has("parsewarnings")) parse.parsewarnings = [];
+  if (props.has("displaytitle")) parse.displaytitle = displayTitleHtml(api.wiki, source.title);
+  if (props.has("iwlinks")) parse.iwlinks = [];
+  // ApiResult's BCkvp array type: an object by name in formatversion=2, a list of pairs in 1.
+  if (props.has("properties")) parse.properties = api.fv2 ? {} : [];
+  return { parse };
 }

@@ -222,8 +222,10 @@ export function listWatchlist(api: Api): ListOutcome {
     if (props.has("title")) Object.assign(row, { ns: page.ns, title: page.title });
     if (props.has("ids")) Object.assign(row, { pageid: page.id, revid: revision.id, old_revid: revision.parentId });
     if (props.has("flags")) Object.assign(row, { new: revision.parentId === 0, minor: revision.minor, bot: false });
-    if (props.has("user")) row.user = revision.userName;
     if (props.has("userid")) row.userid = revision.userId;
+    if (props.has("user")) row.user = revision.userName;
+    // ApiQueryWatchlist: with either user prop, `anon` says whether the change was logged out (a boolean).
+    if (props.has("user") || props.has("userid")) row.anon = revision.userId === 0;
     if (props.has("comment")) row.comment = revision.comment;
     if (props.has("timestamp")) row.timestamp = isoTimestamp(revision.timestamp);
     if (props.has("sizes")) {

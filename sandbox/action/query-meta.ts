@@ -57,7 +57,8 @@ export function metaUserInfo(api: Api): Record<string, unknown> {
   if (props.has("implicitgroups")) info.implicitgroups = user ? ["*", "user", ...user.groups.filter((g) => g === "autoconfirmed")] : ["*"];
   if (props.has("rights")) info.rights = [...viewer.rights];
   if (props.has("changeablegroups")) info.changeablegroups = { add: [], remove: [], "add-self": [], "remove-self": [] };
-  if (props.has("editcount") && user) info.editcount = user.editCount;
+  // ApiQueryUserInfo: an anonymous user has made 0 edits, not none.
+  if (props.has("editcount")) info.editcount = user ? user.editCount : 0;
   if (props.has("ratelimits")) {
     info.ratelimits = viewer.rights.has("noratelimit") ? {} : viewer.rights.has("autoconfirmed") ? {} : { edit: { newbie: { hits: 8, seconds: 60 } } };
   }

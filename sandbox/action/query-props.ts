@@ -117,6 +117,16 @@ export function propRevisions(api: Api, entries: PageSetEntry[], records: Map<Pa
     ["rvuser", "rvexcludeuser", "rvlimit", "rvstartid", "rvendid", "rvstart", "rvend"].some((name) => api.params.raw(name) !== undefined) ||
     api.params.raw("rvdir") === "newer";
   const pages = entries.filter((entry): entry is Extract<PageSetEntry, { kind: "page" }> => entry.kind === "page");
+  const byRevid = pages.some((entry) => entry.revisions !== undefined);
+  if (byRevid && enumerating) {
+    throw new ApiError(
+      "invalidparammix",
+      'The "revids" parameter may not be used with the list options ("rvlimit", "rvstartid", "rvendid", "rvdir=newer", "rvuser", "rvexcludeuser", "rvstart", and "rvend").',
+      {},
+      "query+revisions",
+      { key: "apierror-revisions-norevids", params: ["rv"] },
+    );
+  }
   if (pages.length > 1 && enumerating) {
     throw new ApiError(
       "invalidparammix",
@@ -131,7 +141,9 @@ export function propRevisions(api: Api, entries: PageSetEntry[], records: Map<Pa
     // Non-enumerating continuation is `<pageid>|<revid>` (ApiQueryRevisions::run).
     if (continueFrom !== undefined && continueFrom.split("|").length !== 2) throw badContinue("query+revisions");
     for (const entry of pages) {
-      records.get(entry)!.revisions = [revisionRecord(api, latestRevision(api.store, entry.page), props, slots)];
+      // With `revids`, exactly the revisions asked for (ApiQueryRevisions over getLiveRevisionIDs).
+      const revisions = entry.revisions ?? [latestRevision(api.store, entry.page)];
+      records.get(entry)!.revisions = revisions.map((revision) => revisionRecord(api, revision, props, slots));
     }
     return {};
   }

@@ -10,14 +10,20 @@ import { pageBase, pageKey, resolvePageSet, type PageSetEntry } from "./page-set
 import { listAllPages, listSearch, listWatchlist, listWatchlistRaw, type ListOutcome } from "./query-lists";
 import { metaSiteInfo, metaTokens, metaUserInfo } from "./query-meta";
 import { propDescription, propExtracts, propPageImages } from "./query-card-props";
+import { listRecentChanges, listUserContribs } from "./query-changes";
+import { listBacklinks, listCategoryMembers, propLinksHere } from "./query-links";
 import { propInfo, propRevisions } from "./query-props";
 
-const PROPS = ["info", "revisions", "extracts", "pageimages", "description"] as const;
+const PROPS = ["info", "revisions", "extracts", "pageimages", "description", "linkshere"] as const;
 const LISTS: Record<string, (api: Api) => ListOutcome> = {
   search: listSearch,
   allpages: listAllPages,
   watchlistraw: listWatchlistRaw,
   watchlist: listWatchlist,
+  usercontribs: listUserContribs,
+  recentchanges: listRecentChanges,
+  categorymembers: listCategoryMembers,
+  backlinks: listBacklinks,
 };
 const METAS = ["tokens", "userinfo", "siteinfo"] as const;
 /** ApiQueryTokens and ApiQueryUserInfo are not read-mode: they work without the `read` right. */
@@ -81,6 +87,8 @@ export function actionQuery(api: Api): Record<string, unknown> {
   }
   if (set.normalized.length > 0) query.normalized = set.normalized.map((n) => (api.fv2 ? { fromencoded: false, ...n } : n));
   if (set.redirects.length > 0) query.redirects = set.redirects;
+  // ApiPageSet::getMissingRevisionIDsAsResult: keyed by revision id in both format versions.
+  if (set.badRevids.length > 0) query.badrevids = Object.fromEntries(set.badRevids.map((revid) => [String(revid), { revid, missing: true }]));
 
   const records = new Map<PageSetEntry, Record<string, unknown>>();
   for (const entry of set.entries) records.set(entry, pageBase(entry));
@@ -96,6 +104,14 @@ export function actionQuery(api: Api): Record<string, unknown> {
   if (props.includes("extracts")) propExtracts(api, set.entries, records);
   if (props.includes("pageimages")) propPageImages(api, set.entries, records);
   if (props.includes("description")) propDescription(api, set.entries, records);
+  if (props.includes("linkshere")) {
+    const more = propLinksHere(api, set.entries, records);
+    if (Object.keys(more).length > 0) {
+      Object.assign(continueParams, more);
+      continueParams.continue = "||";
+      batchComplete = false;
+    }
+  }
   if (set.entries.length > 0) {
     if (api.fv2) {
       query.pages = [...records.values()];

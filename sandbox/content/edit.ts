@@ -30,6 +30,11 @@ export interface EditInput {
   noCreate: boolean;
   tags?: string[];
   watchlist?: "watch" | "unwatch" | "preferences" | "nochange";
+  /**
+   * An undo (`undo`/`undoafter`): the revisions it undoes. EditResultBuilder tags the edit `mw-undo`, and
+   * the undone revisions are then tagged `mw-reverted` (RevertedTagUpdate).
+   */
+  undone?: number[];
 }
 
 export type EditResult =
@@ -167,7 +172,7 @@ function applyRequest(input: EditInput, content: string, exists: boolean): Appli
 }
 
 /** Three-way merge of line lists, as EditPage::mergeChangesIntoContent does with diff3. */
-function threeWayMerge(base: string, current: string, mine: string): string | null {
+export function threeWayMerge(base: string, current: string, mine: string): string | null {
   const regions = diff3Merge(mine.split("\n"), base.split("\n"), current.split("\n"), { excludeFalseConflicts: true });
   const lines: string[] = [];
   for (const region of regions) {
@@ -431,8 +436,12 @@ export function performEdit(store: SandboxStore, input: EditInput): EditResult {
     // EditPage ignores "minor" for page creations and for users without `minoredit`.
     minor: input.minor && page !== undefined && viewer.rights.has("minoredit"),
     content: newText,
-    tags: [...new Set([...(input.tags ?? []), ...oauthTag(store, viewer)])],
+    tags: [...new Set([...(input.tags ?? []), ...oauthTag(store, viewer), ...(input.undone ? ["mw-undo"] : [])])],
   };
+  for (const id of input.undone ?? []) {
+    const undone = getRevision(store, wiki, id);
+    if (undone && !undone.tags.includes("mw-reverted")) undone.tags.push("mw-reverted");
+  }
   state.revisions.push(revision);
   target.latestRevisionId = revision.id;
   if (!page) state.pages.push(target);

@@ -41,7 +41,7 @@ const TEMPLATES: Record<string, string> = {
 for (const [name, body] of Object.entries(TEMPLATES)) Parser.templates.set(name, body);
 
 /** The parser must know each wiki's localized namespace names, or `[[Datei:…]]` is just a link. */
-function parserConfig(wiki: Wiki): ParserConfig {
+export function parserConfig(wiki: Wiki): ParserConfig {
   let config = parserConfigs.get(wiki.host);
   if (!config) {
     const base = Parser.getConfig();

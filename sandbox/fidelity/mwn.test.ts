@@ -5,7 +5,8 @@
 import { Mwn } from "mwn";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPages } from "../action/api-client";
-import { DEMO_BOT_PASSWORD } from "../seed";
+import { Browser, hiddenFields } from "../oauth/test-browser";
+import { DEMO_BOT_PASSWORD, DEMO_USERS } from "../seed";
 import { useSandbox } from "../testing";
 
 const sb = useSandbox();
@@ -131,5 +132,94 @@ describe("mwn against the sandbox", () => {
     await bot.logout();
     const after = await bot.userinfo();
     expect(after.anon).toBe(true);
+  });
+});
+
+/** mwn's own helpers for the modules of issue 15 point 3: each must return what the wiki holds. */
+describe("mwn's reading and editing helpers against what the sandbox holds", () => {
+  async function initBot(user = "Ada Editor"): Promise<Mwn> {
+    return Mwn.init({ apiUrl: `${sb.wiki()}/api.php`, OAuth2AccessToken: await sb.token(user), userAgent: USER_AGENT, silent: true });
+  }
+
+  beforeEach(async () => {
+    await createPages(sb.wiki(), await sb.token("Ana Admin"), {
+      "Fixture Mars": "'''Mars''' is red. It is near [[Fixture Earth]].\n\n[[Category:Fixture planets]]",
+      "Fixture Venus": "Venus is hot.\n\n[[Category:Fixture planets|Venus]]",
+    });
+  });
+
+  it("reads revisions by id with massQuery over revids", async () => {
+    const bot = await initBot();
+    const first = await bot.save("Fixture Moon", "Moon, first version.", "v1");
+    await bot.save("Fixture Moon", "Moon, second version.", "v2");
+    const [answer] = await bot.massQuery({ action: "query", prop: "revisions", revids: [first.newrevid], rvprop: ["ids", "content"], rvslots: "main" }, "revids");
+    const revision = answer!.query!.pages![0]!.revisions![0]!;
+    expect(revision.revid).toBe(first.newrevid);
+    expect(revision.slots!.main!.content).toBe("Moon, first version.");
+  });
+
+  it("lists contributions with User.contribs and continuedQuery", async () => {
+    const bot = await initBot();
+    await bot.save("Fixture Moon", "A contribution by Ada.", "by Ada");
+    const contribs = await new bot.User("Ada Editor").contribs({ uclimit: 5 });
+    expect(contribs[0]).toMatchObject({ user: "Ada Editor", title: "Fixture Moon", comment: "by Ada", top: true });
+    const pages = await bot.continuedQuery({ action: "query", list: "usercontribs", ucuser: "Ana Admin", uclimit: 2 }, 3);
+    expect(pages).toHaveLength(3);
+    const titles = pages.flatMap((page) => page.query!.usercontribs.map((row: { title: string }) => row.title));
+    expect(titles.slice(0, 2)).toEqual(["Fixture Venus", "Fixture Mars"]);
+  });
+
+  it("lists category members with Category.members", async () => {
+    const bot = await initBot();
+    const members = await new bot.Category("Fixture planets").members();
+    expect(members.map((m: { title: string }) => m.title)).toEqual(["Fixture Mars", "Fixture Venus"]);
+  });
+
+  it("lists backlinks with Page.backlinks (prop=linkshere)", async () => {
+    const bot = await initBot();
+    const backlinks = await new bot.Page("Fixture Earth").backlinks();
+    expect(backlinks.sort()).toEqual(["Fixture Mars", "Fixture Moon", "Fixture redirect"]);
+  });
+
+  it("undoes an edit with action=edit undo through bot.request", async () => {
+    // mwn 3.0.3 has no undo helper; its generic request is how a script undoes.
+    const bot = await initBot();
+    const bad = await bot.save("Fixture Mars", "Vandalised.", "oops");
+    const undone = await bot.request({ action: "edit", title: "Fixture Mars", undo: bad.newrevid, token: bot.csrfToken });
+    expect(undone.edit.result).toBe("Success");
+    expect((await bot.read("Fixture Mars")).revisions?.[0]?.content).toContain("'''Mars''' is red.");
+  });
+
+  it("parses a page and wikitext with parseTitle and parseWikitext", async () => {
+    const bot = await initBot();
+    const page = await bot.parseTitle("Fixture Mars");
+    expect(page).toContain("<b>Mars</b> is red.");
+    expect(page).toContain('href="/en.wikipedia.org/wiki/Fixture_Earth"');
+    const text = await bot.parseWikitext("{{Short description|Hidden}}''Hello'' [[Fixture Venus]]");
+    expect(text).toContain("<i>Hello</i>");
+    expect(text).not.toContain("Hidden");
+  });
+
+  it("reads the REST routes with rawRequest", async () => {
+    const bot = await initBot();
+    await bot.save("Fixture Mars", "Mars again.\n\n[[de:Mars (Planet)]]", "langlink");
+    const rest = (path: string) => bot.rawRequest({ url: `${sb.wiki()}/rest.php/v1${path}` }).then((response) => response.data);
+    expect(await rest("/page/Fixture_Mars/history/counts/edits")).toEqual({ count: 2, limit: false });
+    expect((await rest("/search/title?q=Fixture%20Ma")).pages.map((p: { title: string }) => p.title)).toEqual(["Fixture Mars"]);
+    expect(await rest("/page/Fixture_Mars/links/language")).toEqual([{ code: "de", name: "Deutsch", key: "Mars_(Planet)", title: "Mars (Planet)" }]);
+  });
+
+  it("logs in with a bot password created on Special:BotPasswords", async () => {
+    const browser = new Browser(sb.url);
+    await browser.login(DEMO_USERS.editor.name, DEMO_USERS.editor.password);
+    const form = await (await browser.get("/en.wikipedia.org/wiki/Special:BotPasswords/mwn-bot")).text();
+    const fields = hiddenFields(form, ">Create</button>");
+    fields.append("wpgrants", "editpage");
+    const created = await (await browser.post("/en.wikipedia.org/wiki/Special:BotPasswords/mwn-bot", fields)).text();
+    const password = /<code id="bot-password">([a-z0-9]{32})<\/code>/.exec(created)![1]!;
+    const bot = await Mwn.init({ apiUrl: `${sb.wiki()}/api.php`, username: "Ada Editor@mwn-bot", password, userAgent: USER_AGENT, silent: true });
+    expect(bot.loggedIn).toBe(true);
+    expect(await bot.save("Fixture Venus", "Saved by mwn-bot.")).toMatchObject({ result: "Success" });
+    expect((await bot.userinfo({ uiprop: "rights" })).rights).not.toContain("editmywatchlist");
   });
 });

@@ -44,7 +44,8 @@ export function renderPage(ctx: Ctx, { title, body }: PageOptions): string {
     `<header><span class="brand"><a href="/">Wikiport sandbox wiki</a>${ctx.wiki ? ` · ${escapeHtml(ctx.wiki.host)}` : ""}</span>` +
     `<nav aria-label="Sandbox">` +
     `<a href="${wikiPath(CENTRAL_WIKI, "Special:OAuthConsumerRegistration/propose/oauth2")}">My clients</a> · ` +
-    `<a href="${wikiPath(CENTRAL_WIKI, "Special:OAuthManageMyGrants")}">Manage my grants</a> · ${account}</nav></header>` +
+    `<a href="${wikiPath(CENTRAL_WIKI, "Special:OAuthManageMyGrants")}">Manage my grants</a> · ` +
+    `<a href="${wikiPath(wiki, "Special:BotPasswords")}">Bot passwords</a> · ${account}</nav></header>` +
     `<div class="banner">This is the <strong>Wikiport sandbox wiki</strong>, a local stand-in for Wikimedia used in development and tests. ` +
     `It is not Wikipedia: never type a real password here.</div>` +
     `<main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;

@@ -4,6 +4,7 @@
  */
 import { redirect, sandboxUrl, type Ctx, type SandboxResponse } from "../http";
 import type { Router } from "../router";
+import { BOT_PASSWORDS_TITLE, botPasswordGet, botPasswordPost, botPasswordsGet } from "./bot-passwords";
 import { approveGet, approvePost, restRedirect, verified } from "./consent";
 import { home } from "./home";
 import { loginGet, loginPost, logoutGet, logoutPost } from "./login";
@@ -21,6 +22,7 @@ const SPECIAL_PAGES: [string, Handler, Handler | null][] = [
   ["Special:OAuth/verified", verified, null],
   [MY_CLIENTS_TITLE, myClientsGet, myClientsPost],
   [MANAGE_GRANTS_TITLE, manageGrantsGet, manageGrantsPost],
+  [BOT_PASSWORDS_TITLE, botPasswordsGet, null],
 ];
 
 /** `/w/index.php?title=X&…` is the long form of `/wiki/X?…`. */
@@ -39,6 +41,9 @@ export function registerPages(router: Router): void {
     router.add({ method: "GET", path, endpoint: `page/${title}`, handler: get });
     if (post) router.add({ method: "POST", path, endpoint: `page/${title}`, handler: post });
   }
+  // Special:BotPasswords/<bot name>: one bot password's form (SpecialBotPasswords takes its name as subpage).
+  router.add({ method: "GET", path: `/:wiki/wiki/${BOT_PASSWORDS_TITLE}/:appId`, endpoint: `page/${BOT_PASSWORDS_TITLE}`, handler: botPasswordGet });
+  router.add({ method: "POST", path: `/:wiki/wiki/${BOT_PASSWORDS_TITLE}/:appId`, endpoint: `page/${BOT_PASSWORDS_TITLE}`, handler: botPasswordPost });
   router.add({ method: "GET", path: "/:wiki/wiki/Special:OAuthConsumerRegistration", endpoint: `page/${MY_CLIENTS_TITLE}`,
     handler: (ctx) => redirect(302, sandboxUrl(ctx, wikiPath(ctx.wiki!.host, MY_CLIENTS_TITLE))) });
   router.add({ method: "*", path: "/:wiki/w/index.php", endpoint: "page/index.php", handler: indexPhp });

@@ -58,7 +58,8 @@ export const historyHandler: RestHandler = (ctx) => {
   if (relativeId !== null) {
     const relative = getRevision(ctx.store, ctx.wiki, relativeId);
     if (!relative || relative.pageId !== page.id) {
-      return restError(404, "rest-nonexistent-title-revision", `The specified revision (${relativeId}) does not exist on page (${page.title})`, { revid: relativeId });
+      // PageHistoryHandler: the message alone, no `revid` in the body (seen on 1.39).
+      return restError(404, "rest-nonexistent-title-revision", `The specified revision (${relativeId}) does not exist on page (${page.title})`);
     }
   }
 

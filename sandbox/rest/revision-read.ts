@@ -21,7 +21,8 @@ export function revisionHandler(flavor: RevisionFlavor): RestHandler {
     if (!/^\d+$/.test(raw)) return parameterError("id", raw, "badinteger");
     const revision = getRevision(ctx.store, ctx.wiki, Number(raw));
     const page = revision && findPageById(ctx.store, ctx.wiki, revision.pageId);
-    if (!revision || !page) return restError(404, "rest-nonexistent-revision", `The specified revision (${raw}) does not exist`, { revid: Number(raw) });
+    // RevisionContentHelper: the message alone, no `revid` in the body (seen on 1.39, contract/client-modules.test.ts).
+    if (!revision || !page) return restError(404, "rest-nonexistent-revision", `The specified revision (${raw}) does not exist`);
     const parent = revision.parentId ? getRevision(ctx.store, ctx.wiki, revision.parentId) : undefined;
     const metadata = {
       id: revision.id,

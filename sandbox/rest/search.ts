@@ -100,3 +100,58 @@ export const searchHandler: RestHandler = (ctx) => {
     }),
   });
 };
+
+/** SearchHandler's completion mode (`/v1/search/title`) answers 10 pages unless told otherwise. */
+export const TITLE_SEARCH_DEFAULT_LIMIT = 10;
+/** $wgSearchSuggestCacheExpiry: completion answers may be cached 20 minutes when everyone may read. */
+const COMPLETION_CACHE_SECONDS = 1200;
+
+/**
+ * `GET /v1/search/title?q=&limit=` (CORE SearchHandler in completion mode; docs/wikimedia-protocol.md §6.11):
+ * titles of content pages that start with `q` (first letter case-folded, as TitlePrefixSearch does), in
+ * title order. A redirect that matches stands for its target, with `matched_title` naming it; `excerpt` is
+ * the suggestion's text, the title that matched.
+ */
+export const searchTitleHandler: RestHandler = (ctx) => {
+  const q = ctx.url.searchParams.get("q");
+  if (q === null) return parameterError("q", null, "missingparam");
+  const limit = integerParam(ctx, "limit", { min: 1, max: SEARCH_MAX_LIMIT });
+  if (!limit.ok) return limit.response;
+  const headers = { "cache-control": `public, max-age=${COMPLETION_CACHE_SECONDS}` };
+  const prefix = parseTitle(ctx.wiki, q.trim())?.text ?? "";
+  if (prefix === "" || prefix.includes(":")) return json(200, { pages: [] }, headers);
+  const matches = ctx.store.state.pages
+    .filter((page) => page.wiki === ctx.wiki.host && page.ns === 0 && page.title.startsWith(prefix))
+    .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+    .slice(0, limit.value ?? TITLE_SEARCH_DEFAULT_LIMIT);
+  const publicUrl = ctx.store.config.publicUrl.replace(/\/$/, "");
+  const results = new Map<number, { page: PageRecord; excerpt: string; matchedTitle: string | null }>();
+  for (const matched of matches) {
+    const target = redirectTarget(latestRevision(ctx.store, matched).content);
+    const targetTitle = target !== null ? parseTitle(ctx.wiki, target) : null;
+    const page = targetTitle ? findPage(ctx.store, ctx.wiki, targetTitle) : matched;
+    if (!page) continue;
+    const existing = results.get(page.id);
+    // SearchHandler::buildPageObjects: a page met both as a redirect's target and itself keeps its first entry.
+    if (existing) {
+      if (existing.matchedTitle !== null) existing.excerpt = matched.title;
+      continue;
+    }
+    results.set(page.id, { page, excerpt: matched.title, matchedTitle: page === matched ? null : matched.title });
+  }
+  return json(
+    200,
+    {
+      pages: [...results.values()].map(({ page, excerpt, matchedTitle }) => ({
+        id: page.id,
+        key: page.title.replaceAll(" ", "_"),
+        title: page.title,
+        excerpt,
+        matched_title: matchedTitle,
+        description: seededDescription(ctx.wiki.host, page.title),
+        thumbnail: thumbnail(publicUrl, latestRevision(ctx.store, page).content),
+      })),
+    },
+    headers,
+  );
+};
