@@ -20,6 +20,8 @@ export const CACHE_BUDGET = {
   visitorDocuments: 8 * MiB,
   /** What signed-in readers last read of each page (overlapping the article HTML too): lib/articles/signed-in-read.ts. */
   signedInPages: 8 * MiB,
+  /** Visitors' search results by (wiki, words, limit), kept a minute: lib/articles/search-cache.ts. */
+  visitorSearches: 2 * MiB,
   /** Visitors' failed reads, kept seconds: lib/articles/visitor-cache.ts. */
   visitorFailures: 2 * MiB,
   /** (wiki, title) → latest revision id of a card: lib/widget/cache.ts. */

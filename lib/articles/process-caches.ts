@@ -5,6 +5,7 @@
  */
 import { processWide } from "@/lib/process-wide";
 import { createHtmlCache } from "./html-cache";
+import { createVisitorSearchCache } from "./search-cache";
 import { createVisitorPageCache } from "./visitor-cache";
 
 export function articleHtmlCache() {
@@ -13,4 +14,8 @@ export function articleHtmlCache() {
 
 export function visitorPageCache() {
   return processWide("articles.visitor-page-cache", () => createVisitorPageCache());
+}
+
+export function visitorSearchCache() {
+  return processWide("articles.visitor-search-cache", () => createVisitorSearchCache());
 }

@@ -134,12 +134,15 @@ export function sanitizeExcerpt(excerpt: string): string {
   });
 }
 
+/** Results per search when the caller asks for no number. */
+export const SEARCH_LIMIT = 20;
+
 export async function searchPages(
   deps: Pick<ReadDeps, "rest">,
   as: Credential,
   site: Site,
   query: string,
-  limit = 20,
+  limit = SEARCH_LIMIT,
 ): Promise<ReadResult<SearchResult[]>> {
   try {
     const hits = await deps.rest.search(as, site, query, { limit });

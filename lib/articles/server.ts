@@ -10,7 +10,7 @@ import { waitingAs } from "@/lib/wikimedia/http";
 import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
 import { processWide } from "@/lib/process-wide";
-import { articleHtmlCache, visitorPageCache } from "./process-caches";
+import { articleHtmlCache, visitorPageCache, visitorSearchCache } from "./process-caches";
 import { mediaPrefixFor } from "./media";
 import * as read from "./read";
 import { createKnownPages, readArticleAsUser as readAsUser, type SignedInArticle } from "./signed-in-read";
@@ -21,6 +21,8 @@ import { createKnownPages, readArticleAsUser as readAsUser, type SignedInArticle
 const cache = articleHtmlCache();
 // Visitors' pages for a minute, so anonymous reading does not cost one upstream request per view.
 const visitorPages = visitorPageCache();
+// And what they find when they search, for a minute too: popular searches would otherwise hold the app token's slots.
+const visitorSearches = visitorSearchCache();
 // What signed-in readers last read of each page, shown again only when the wiki tells them it is unchanged.
 const knownPages = processWide("articles.known-pages", () => createKnownPages());
 
@@ -61,8 +63,10 @@ export function readHistory(site: Site, title: string, viewer: Viewer, paging: {
   return read.readHistory(deps(), credential(viewer), site, title, paging);
 }
 
-export function searchPages(site: Site, query: string, viewer: Viewer, limit?: number) {
-  return read.searchPages(deps(), credential(viewer), site, query, limit);
+export async function searchPages(site: Site, query: string, viewer: Viewer, limit = read.SEARCH_LIMIT) {
+  if (viewer) return read.searchPages(deps(), credential(viewer), site, query, limit);
+  const as = await visitorCredential();
+  return visitorSearches.search(site.host, query, limit, () => read.searchPages(deps(), as, site, query, limit));
 }
 
 /** The wiki's own address of a page, for "View on <host>" links. */

@@ -7,8 +7,12 @@
  * Not for `next build`, which needs far more.
  */
 
-/** Old space: the process's live data (about 100 MiB warm, docs/decisions/022) plus every cache's budget and room for load. */
-export const MAX_OLD_SPACE_MIB = 256;
+/**
+ * Old space: the process's live data (about 100–130 MiB warm, docs/decisions/022) plus every cache's
+ * budget plus the requests in progress, which under 200 connections of mixed pages took a 256 MiB heap
+ * to its limit and the process down (docs/benchmarks.md, row f).
+ */
+export const MAX_OLD_SPACE_MIB = 384;
 /** One semi-space of the young generation (V8's default is 16 MiB here): short-lived garbage per request. */
 export const MAX_SEMI_SPACE_MIB = 8;
 
