@@ -64,6 +64,15 @@ describe("the wikis where a user's account exists", () => {
     expect(again.ok && again.accounts.map((account) => account.host)).toEqual(["en.wikipedia.org", "de.wikipedia.org", "he.wikipedia.org", "meta.wikimedia.org"]);
   });
 
+  it("asks Wikimedia once for two renders at the same moment", async () => {
+    const nico = await signedIn(DEMO_USERS.newcomer);
+    const accounts = createWikiAccounts({ action: action(), asUser: () => nico.as, log });
+    await sb.control("DELETE", "/requests");
+    const [page, prefetch] = await Promise.all([accounts.list(nico.userId), accounts.list(nico.userId)]);
+    expect(prefetch).toBe(page);
+    expect((await sb.control("GET", "/requests?endpoint=api/query")).requests).toHaveLength(1);
+  });
+
   it("asks the user to reconnect when Wikimedia no longer accepts the grant", async () => {
     const ada = await signedIn();
     await sb.control("POST", "/grants/revoke", { user: DEMO_USERS.editor.name, clientId: WIKIPORT_CLIENT.key });

@@ -109,6 +109,8 @@ export function createWikiAccounts(deps: WikiAccountsDeps) {
     sizeCalculation: (entry, key) => 64 + stringBytes(key) + valueBytes(entry.result.accounts),
   });
 
+  const inFlight = new Map<string, Promise<WikiAccounts>>();
+
   async function ask(userId: string): Promise<WikiAccounts> {
     try {
       const answer = await deps.action.get(
@@ -137,7 +139,13 @@ export function createWikiAccounts(deps: WikiAccountsDeps) {
     async list(userId: string): Promise<WikiAccounts> {
       const cached = kept.get(userId);
       if (cached && now().getTime() < cached.until) return cached.result;
-      const result = await ask(userId);
+      // The page and Next's prefetch of it render at once: one question to Wikimedia serves both.
+      let asking = inFlight.get(userId);
+      if (!asking) {
+        asking = ask(userId).finally(() => inFlight.delete(userId));
+        inFlight.set(userId, asking);
+      }
+      const result = await asking;
       if (result.ok) kept.set(userId, { result, until: result.checkedAt.getTime() + keepMs });
       return result;
     },
