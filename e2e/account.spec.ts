@@ -117,5 +117,9 @@ test("a blocked account signs in and is told what the block means for Wikiport",
   const notice = page.getByRole("alert").filter({ hasText: "Your Wikimedia account is blocked" });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText("Wikimedia will refuse edits made for you");
-  await expect(page.getByRole("region", { name: "Your Wikimedia account" }).getByText("Yes")).toBeVisible();
+  const account = page.getByRole("region", { name: "Your Wikimedia account" });
+  await expect(account.getByText("Yes")).toBeVisible();
+  // Blake has accounts on his home wiki and on Meta only (sandbox seed); others are made on first use.
+  const wikis = account.getByRole("list", { name: "Wikis where your account exists" });
+  await expect(wikis.getByRole("listitem")).toHaveText([/^en\.wikipedia\.org — home wiki$/, /^meta\.wikimedia\.org — created on first use, .* UTC$/]);
 });

@@ -15,7 +15,7 @@ import { E2E } from "./environment";
 import { SERVER_LOG } from "./final/evidence";
 import { grantOf, openTokens, userIdOf } from "./support/app-db";
 import { expect, test } from "./support/fixtures";
-import { ADA, ANA, clearFaults } from "./support/sandbox";
+import { ADA, ANA, clearFaults, latestRequestSeq } from "./support/sandbox";
 import { SESSION_COOKIE, approveAtWikimedia, logInAtWikimedia, signIn, startSignIn } from "./support/sign-in";
 
 const WIKI = "en.wikipedia.org";
@@ -320,3 +320,59 @@ test("a fault for Ada leaves a sign-in by Ana untouched", async ({ page, request
   await approveAtWikimedia(page);
   await onDashboard(page);
 });
+
+/**
+ * Wikimedia's API gateway itself, not an injected fault (docs/decisions/023-api-gateway.md): Blake's token
+ * has expired by Wikimedia's clock while Wikiport believes it fresh, so the gateway answers 401
+ * invalid_token and Wikiport refreshes once and retries; then, with a per-minute limit this test makes
+ * small, the gateway answers 429 and Blake is told to wait, and his next view is refused by Wikiport
+ * without asking Wikimedia again. Blake, because no later spec uses him: Wikiport's pause lasts the rest
+ * of the gateway's minute.
+ */
+test.describe("behind the API gateway", () => {
+  const BLAKE = { name: "Blake Blocked", password: "blocked-demo-3" } as const;
+  const CREDENTIAL = `user:${BLAKE.name}`;
+
+  test.afterEach(async ({ request }) => {
+    const reset = await request.post(`${E2E.sandboxUrl}/__sandbox/settings`, { data: { gatewayLimits: { "new-account": null } } });
+    expect(reset.ok()).toBe(true);
+  });
+
+  test("a refused expired token is refreshed and retried; a 429 is explained, and paces Blake's next view", async ({ page, request }) => {
+    test.setTimeout(2 * CALL_DEADLINE_MS);
+    await signIn(page, BLAKE);
+    const info = (await (await request.get(`${E2E.sandboxUrl}/__sandbox/info`)).json()) as { settings: { accessTokenTtl: number } };
+    // Past the token's expiry by Wikimedia's clock, and into a new gateway minute for everyone.
+    expect((await request.post(`${E2E.sandboxUrl}/__sandbox/clock`, { data: { advanceSeconds: info.settings.accessTokenTtl + 60 } })).ok()).toBe(true);
+    expect((await request.post(`${E2E.sandboxUrl}/__sandbox/settings`, { data: { gatewayLimits: { "new-account": 3 } } })).ok()).toBe(true);
+    const since = await latestRequestSeq(request);
+    const blakes = async () => {
+      const log = (await (await request.get(`${E2E.sandboxUrl}/__sandbox/requests?since=${since}`)).json()) as { requests: { endpoint: string; status: number; credential: string | null }[] };
+      return log.requests.filter((entry) => entry.credential === CREDENTIAL);
+    };
+
+    await page.goto(articleUrl("Moon"));
+    await expect(page.getByRole("heading", { level: 1, name: "Moon" })).toBeVisible();
+    const refreshed = await blakes();
+    expect(refreshed[0]).toMatchObject({ endpoint: "gateway", status: 401 });
+    expect(refreshed.slice(1).every((entry) => entry.status < 400)).toBe(true);
+
+    // Each signed-in view asks the wiki once or twice: within five views Blake passes 3 in the minute.
+    const slowDown = page.getByRole("main").getByRole("alert").filter({ hasText: WIKI_SAYS["429"] });
+    for (const title of ["Earth", "Sun", "Solar_System", "Main_Page", "Planet_Earth"]) {
+      await page.goto(articleUrl(title));
+      await expect(page.getByRole("heading", { level: 1 }).or(slowDown).first()).toBeVisible();
+      if (await slowDown.isVisible()) break;
+    }
+    await expect(slowDown).toBeVisible();
+    const limited = await blakes();
+    const refusals = limited.filter((entry) => entry.status === 429);
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.every((entry) => entry.endpoint === "gateway")).toBe(true);
+
+    await page.goto(articleUrl("The_Solar_System"));
+    await expect(slowDown).toBeVisible();
+    expect(await blakes()).toHaveLength(limited.length);
+  });
+});
+

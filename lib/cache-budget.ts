@@ -32,6 +32,10 @@ export const CACHE_BUDGET = {
   cardRendered: 4 * MiB,
   /** CSRF and watch tokens by (credential, wiki): lib/wikimedia/action.ts. */
   actionTokens: 1 * MiB,
+  /** Users' accounts across wikis, kept minutes: lib/account/wiki-accounts.ts. */
+  wikiAccounts: 1 * MiB,
+  /** Personal tokens' cookie jars (a session cookie per wiki): lib/personal-tokens/cookies.ts. */
+  personalTokenCookies: 1 * MiB,
 } as const;
 
 /** The most every cache of one process holds together, when all are full. */

@@ -3,6 +3,7 @@
  * session cookie, or nobody. Failure shapes are the caller's business: api.php answers HTTP 200 with
  * `mwoauth-invalid-authorization`, rest.php answers 403 (docs/wikimedia-protocol.md §4).
  */
+import { ensureLocalAccount } from "./accounts";
 import type { Ctx } from "./http";
 import { rightsForGrants, rightsOfGroups, effectiveGroups } from "./rights";
 import type { BlockRecord, UserRecord } from "./state";
@@ -88,6 +89,8 @@ export async function authenticate(ctx: Ctx): Promise<AuthResult> {
         message: "The authorization headers in your request are not valid: The user is not valid",
       };
     }
+    // Since May 2026 an OAuth request creates a missing local account (docs/wikimedia-protocol.md §11.2).
+    if (ctx.wiki) ensureLocalAccount(store, user, ctx.wiki.host);
     const sessionKey = `oauth:${record.approvalId || `${record.clientKey}:${record.userId}`}`;
     return {
       ok: true,

@@ -6,7 +6,7 @@ const sb = useSandbox();
 describe("sandbox control API", () => {
   it("lists the demo accounts and Wikiport's consumer", async () => {
     const info = await sb.control("GET", "/info");
-    expect(info.users.map((u: { name: string }) => u.name)).toEqual(["Ada Editor", "Nico Newcomer", "Blake Blocked", "Ana Admin"]);
+    expect(info.users.map((u: { name: string }) => u.name)).toEqual(["Ada Editor", "Nico Newcomer", "Blake Blocked", "Ana Admin", "Wanda Wanderer"]);
     expect(info.consumer.clientId).toMatch(/^[0-9a-f]{32}$/);
     expect(info.wikis.map((w: { host: string }) => w.host)).toContain("he.wikipedia.org");
   });

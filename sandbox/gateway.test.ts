@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS, WIKIPORT_CLIENT } from "./seed";
 import { useSandbox } from "./testing";
@@ -84,4 +85,68 @@ describe("the API gateway in front of api.php and rest.php", () => {
     expect((await get(restUrl(), { "user-agent": "" })).status).toBe(200);
     await sb.control("POST", "/settings", { gateway: true });
   });
+
+  it("issues the rlc claim by edit count and account age, and never for an owner-only token", async () => {
+    expect(decodeJwt(await sb.token(DEMO_USERS.editor.name)).rlc).toBe("established-user");
+    expect(decodeJwt(await sb.token(DEMO_USERS.newcomer.name)).rlc).toBe("authed-user");
+    // 87 edits since 2021: old enough, too few edits.
+    expect(decodeJwt(await sb.token(DEMO_USERS.blocked.name)).rlc).toBe("authed-user");
+    expect(decodeJwt(await ownerOnlyToken(DEMO_USERS.editor.name))).not.toHaveProperty("rlc");
+  });
+
+  it("uses the rlc claim for the class: an established editor gets the established minute", async () => {
+    await sb.control("POST", "/settings", { gatewayLimits: { "new-account": 1, established: 2 } });
+    const nico = await sb.token(DEMO_USERS.newcomer.name);
+    const ana = await sb.token(DEMO_USERS.admin.name);
+    const as = (token: string) => get(restUrl(), { authorization: `Bearer ${token}` });
+    expect([(await as(nico)).status, (await as(nico)).status]).toEqual([200, 429]);
+    expect([(await as(ana)).status, (await as(ana)).status, (await as(ana)).status]).toEqual([200, 200, 429]);
+  });
+
+  it("sets a sessionJwt cookie on answers to owner-only tokens, for that wiki only, carrying the user's class", async () => {
+    const personal = await ownerOnlyToken(DEMO_USERS.editor.name);
+    const answer = await fetch(`${sb.wiki()}/api.php?action=query&meta=userinfo&format=json`, { headers: { "user-agent": POLICY_UA, authorization: `Bearer ${personal}` } });
+    expect(answer.status).toBe(200);
+    const [cookie, ...others] = answer.headers.getSetCookie();
+    expect(others).toEqual([]);
+    expect(cookie).toMatch(/^sessionJwt=[\w-]+\.[\w-]+\.[\w-]+; Path=\/en\.wikipedia\.org\/; Max-Age=3600; HttpOnly; SameSite=Lax$/);
+    const claims = decodeJwt(cookie!.slice("sessionJwt=".length, cookie!.indexOf(";")));
+    expect(claims).toMatchObject({ sub: `mw:CentralAuth::${DEMO_USERS.editor.id}`, rlc: "established-user", iss: `${sb.url}/en.wikipedia.org` });
+    expect(claims.exp! - claims.iat!).toBe(3600);
+    // Tokens of ordinary clients carry rlc themselves and get no cookie.
+    const ordinary = await get(restUrl(), { authorization: `Bearer ${await sb.token(DEMO_USERS.editor.name)}` });
+    expect(ordinary.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("counts an owner-only token without its cookie as an identified client, and with it in the user's class", async () => {
+    const personal = await ownerOnlyToken(DEMO_USERS.editor.name);
+    const nicoPersonal = await ownerOnlyToken(DEMO_USERS.newcomer.name);
+    const cookieOf = async (token: string) => (await get(restUrl(), { authorization: `Bearer ${token}` })).headers.getSetCookie()[0]!.split(";")[0]!;
+    const cookie = await cookieOf(personal);
+    const nicoCookie = await cookieOf(nicoPersonal);
+    await sb.control("POST", "/settings", { gatewayLimits: { identified: 1, established: 3 } });
+    const as = (sent?: string) => get(restUrl(), { authorization: `Bearer ${personal}`, ...(sent ? { cookie: sent } : {}) });
+    const nextMinute = () => sb.control("POST", "/clock", { advanceSeconds: 60 });
+
+    await nextMinute();
+    expect([(await as()).status, (await as()).status]).toEqual([200, 429]);
+    // Another user's cookie does not lend its class.
+    await nextMinute();
+    expect([(await as(nicoCookie)).status, (await as(nicoCookie)).status]).toEqual([200, 429]);
+    // The user's own does.
+    await nextMinute();
+    expect([(await as(cookie)).status, (await as(cookie)).status, (await as(cookie)).status, (await as(cookie)).status]).toEqual([200, 200, 200, 429]);
+  });
 });
+
+/** A personal API token: an owner-only client registered on Meta, whose reply carries its never-expiring token. */
+async function ownerOnlyToken(user: string): Promise<string> {
+  const manager = await sb.token(user, ["basic", "oauthmanageownclient"]);
+  const response = await fetch(`${sb.wiki("meta.wikimedia.org")}/rest.php/oauth2/client`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${manager}`, "content-type": "application/json", "user-agent": POLICY_UA },
+    body: JSON.stringify({ name: `Scripts ${Math.random()}`, version: "1.0", description: "My scripts", owner_only: true, scopes: ["basic"] }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -5,9 +5,10 @@
  * - a bearer token is expired or badly signed (401 with `WWW-Authenticate: Bearer … error="invalid_token"`,
  *   T419034); a revoked token that has not expired passes and MediaWiki refuses it, as before;
  * - a client has used its requests for the minute (429 with `Retry-After`). Limits are per user (the
- *   JWT's `sub`) or, without a token, per address, by class: the JWT's `rlc` claim when present,
- *   otherwise bots exempt, established editors, new accounts and identified clients, and unidentified
- *   clients (a User-Agent without contact information).
+ *   JWT's `sub`) or, without a token, per address, by class: the JWT's `rlc` claim (bots exempt,
+ *   established editors, other accounts), or for owner-only tokens the `rlc` of their `sessionJwt`
+ *   cookie (docs/wikimedia-protocol.md §11.3); identified clients (a token without either, or a
+ *   User-Agent with contact information) and unidentified clients.
  * The exact bodies are Envoy's defaults where known ("Jwt is expired"); the classes' numbers are the
  * published ones as of 2026-06 and are settings, so tests can make them small. `SANDBOX_GATEWAY=off`
  * leaves MediaWiki's own answers, as before the gateway.
@@ -15,6 +16,7 @@
 import type { IncomingMessage } from "node:http";
 import { text, type SandboxResponse } from "./http";
 import type { SandboxStore } from "./store";
+import { sessionJwtClaims } from "./session-jwt";
 import { checkJwtAtGateway } from "./tokens";
 
 export type RateLimitClass = "unidentified" | "identified" | "new-account" | "established" | "bot";
@@ -35,23 +37,35 @@ const CONTACT = /(?:https?:\/\/|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\(\s*User:)/i;
 
 const WINDOW_MS = 60_000;
 
+/** The gateway's class for each `rlc` value RateLimitHookHandler sets (rate-limit-class.ts). */
+const CLASS_OF_CLAIM: Readonly<Record<string, RateLimitClass>> = {
+  "approved-bot": "bot",
+  "established-user": "established",
+  "authed-user": "new-account",
+};
+
 function classOfClaim(value: unknown): RateLimitClass | null {
-  return typeof value === "string" && (["unidentified", "identified", "new-account", "established", "bot"] as const).includes(value as RateLimitClass)
-    ? (value as RateLimitClass)
-    : null;
+  return typeof value === "string" && Object.hasOwn(CLASS_OF_CLAIM, value) ? CLASS_OF_CLAIM[value]! : null;
 }
 
-/** A token's class: its `rlc` claim, or what the sandbox knows of its user. */
-function classOfToken(store: SandboxStore, claims: Record<string, unknown>): { key: string; class: RateLimitClass } {
-  const sub = String(claims.sub ?? "");
-  const userId = Number(/(\d+)$/.exec(sub)?.[1] ?? NaN);
-  const user = store.state.users.find((u) => u.id === userId);
+/** The central user id in `sub`: `mw:CentralAuth::<id>`, or a plain id in owner-only tokens. */
+function userIdOf(claims: Record<string, unknown>): string {
+  return /(\d+)$/.exec(String(claims.sub ?? ""))?.[1] ?? String(claims.sub ?? "");
+}
+
+/**
+ * A token's class: its `rlc` claim; for a token without one (owner-only tokens, T418042), the `rlc` of
+ * the `sessionJwt` cookie MediaWiki set on an earlier answer, when that cookie names the same user
+ * (session-jwt.ts); otherwise an authenticated client's. Counted per user, whichever token they use.
+ */
+async function classOfToken(store: SandboxStore, req: IncomingMessage, claims: Record<string, unknown>): Promise<{ key: string; class: RateLimitClass }> {
+  const userId = userIdOf(claims);
+  const key = `user:${userId}`;
   const fromClaim = classOfClaim(claims.rlc);
-  if (fromClaim) return { key: `user:${sub}`, class: fromClaim };
-  if (claims.grant_type === "client_credentials" || !user) return { key: `user:${sub}`, class: "identified" };
-  if (user.groups.includes("bot")) return { key: `user:${sub}`, class: "bot" };
-  // What counts as established is Wikimedia's to say; the sandbox takes MediaWiki's extended-confirmed bar.
-  return { key: `user:${sub}`, class: user.editCount >= 500 ? "established" : "new-account" };
+  if (fromClaim) return { key, class: fromClaim };
+  const cookie = await sessionJwtClaims(store, req);
+  const fromCookie = cookie && userIdOf(cookie) === userId ? classOfClaim(cookie.rlc) : null;
+  return { key, class: fromCookie ?? "identified" };
 }
 
 function bearerOf(req: IncomingMessage): string | null {
@@ -89,7 +103,7 @@ export async function gatewayAnswer(store: SandboxStore, req: IncomingMessage, u
     if (!checked.ok) {
       return text(401, checked.reason, { "www-authenticate": `Bearer realm="${url.origin}${url.pathname}", error="invalid_token"` });
     }
-    const who = classOfToken(store, checked.claims);
+    const who = await classOfToken(store, req, checked.claims);
     return take(store, who.key, limits[who.class]);
   }
   const address = req.socket.remoteAddress ?? "unknown";

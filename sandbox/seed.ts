@@ -3,6 +3,7 @@
  * wiki. `reset` puts exactly this back. Demo passwords are public on purpose: the home page shows them.
  */
 import { generateKeyPairSync } from "node:crypto";
+import { FIRST_AUTOCREATED_ID, seedLocalAccounts } from "./accounts";
 import type { SandboxConfig } from "./config";
 import { seedPages } from "./seed-pages";
 import type { ClientRecord, SandboxState, UserRecord } from "./state";
@@ -26,6 +27,8 @@ export const DEMO_USERS = {
   newcomer: { id: 1002, name: "Nico Newcomer", password: "newcomer-demo-2" },
   blocked: { id: 1003, name: "Blake Blocked", password: "blocked-demo-3" },
   admin: { id: 1004, name: "Ana Admin", password: "admin-demo-4" },
+  /** Has accounts on en.wikipedia.org and Meta only: the others are made on first use (sandbox/accounts.ts). */
+  wanderer: { id: 1005, name: "Wanda Wanderer", password: "wanderer-demo-5" },
 } as const;
 
 /** Bot password of the demo editor (Special:BotPasswords): log in as "Ada Editor@wikiport-bot". */
@@ -44,7 +47,7 @@ export function generateSigningKey(): SandboxState["signingKey"] {
 }
 
 function users(now: number): UserRecord[] {
-  const { editor, newcomer, blocked, admin } = DEMO_USERS;
+  const { editor, newcomer, blocked, admin, wanderer } = DEMO_USERS;
   return [
     {
       ...editor, groups: ["autoconfirmed"], editCount: 1523, registered: Date.UTC(2019, 2, 14, 9, 30),
@@ -65,6 +68,11 @@ function users(now: number): UserRecord[] {
       ...admin, groups: ["autoconfirmed", "sysop", "bureaucrat"], editCount: 48211,
       registered: Date.UTC(2008, 10, 3, 12, 0), email: "ana.admin@example.org", emailConfirmed: true,
       realName: "Ana Admin", role: "Administrator: edits protected pages",
+    },
+    {
+      ...wanderer, groups: ["autoconfirmed"], editCount: 640, registered: Date.UTC(2022, 4, 9, 16, 45),
+      email: "wanda.wanderer@example.org", emailConfirmed: true, realName: "",
+      role: "Autoconfirmed editor with accounts on en.wikipedia.org and Meta only: the others are created on first use",
     },
   ];
 }
@@ -95,11 +103,14 @@ export function seedState(
   signingKey: SandboxState["signingKey"] = generateSigningKey(),
 ): SandboxState {
   const { pages, revisions, nextPageId, nextRevisionId } = seedPages(now);
+  const demoUsers = users(now);
   return {
     version: 1,
     clockOffsetMs: 0,
-    nextId: { page: nextPageId, revision: nextRevisionId, approval: 1, block: 2 },
-    users: users(now),
+    nextId: { page: nextPageId, revision: nextRevisionId, approval: 1, block: 2, localUser: FIRST_AUTOCREATED_ID, log: 1 },
+    users: demoUsers,
+    localAccounts: seedLocalAccounts(demoUsers),
+    logEvents: [],
     blocks: [
       {
         id: 1, userId: DEMO_USERS.blocked.id, by: DEMO_USERS.admin.name, byId: DEMO_USERS.admin.id,

@@ -17,6 +17,7 @@ import { registerRest } from "./rest/routes";
 import { Router } from "./router";
 import { SandboxStore, type Fault } from "./store";
 import { gatewayAnswer } from "./gateway";
+import { withSessionJwtCookie } from "./session-jwt";
 import { findWiki } from "./wikis";
 
 export interface Sandbox {
@@ -159,6 +160,7 @@ export async function handle(
       if (appliedFault?.kind === "slow") await new Promise((r) => setTimeout(r, appliedFault?.delayMs ?? 3000));
       response = (appliedFault && faultResponse(appliedFault, scope)) ?? (await match.route.handler(ctx));
       if (appliedFault) response = mangle(response, appliedFault);
+      if ((scope === "api" || scope === "rest") && wiki) response = await withSessionJwtCookie(store, req, wiki, response);
     } else if (match.kind === "wrong-method" && scope !== "page") {
       response = restError(405, "rest-wrong-method", "The request method is not supported by this endpoint.");
     } else if (scope === "rest" || scope === "oauth") {

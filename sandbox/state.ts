@@ -9,6 +9,8 @@ export interface UserRecord {
   password: string;
   /** Explicit groups (effective groups add `*` and `user`). */
   groups: string[];
+  /** CentralAuth global groups (e.g. `global-bot`); none when absent. */
+  globalGroups?: string[];
   editCount: number;
   registered: number;
   email: string;
@@ -16,6 +18,39 @@ export interface UserRecord {
   realName: string;
   /** One-line role shown on the sandbox's home page. */
   role: string;
+}
+
+/**
+ * A user's account on one wiki, attached to their global account (CentralAuth's `localuser` row). The
+ * home wiki's account was made at registration; the others were created automatically on first use
+ * (docs/wikimedia-protocol.md §11.2).
+ */
+export interface LocalAccountRecord {
+  /** The global account's id (UserRecord.id). */
+  userId: number;
+  /** The wiki's host. */
+  wiki: string;
+  /** The id of the account on that wiki. */
+  localId: number;
+  /** When it was attached to the global account (epoch ms). */
+  attached: number;
+  /** How it was attached (CentralAuth `lu_attached_method`): `primary`/`new` at home, `login` when created automatically. */
+  method: "primary" | "new" | "login";
+}
+
+/** A log entry (`logging` table); the sandbox keeps the `newusers` ones it writes. */
+export interface LogEventRecord {
+  id: number;
+  wiki: string;
+  type: "newusers";
+  action: "autocreate" | "create";
+  /** Who did it; for `autocreate`, the new account itself. */
+  userId: number;
+  userName: string;
+  /** The log entry's page: `User:<name>`. */
+  title: string;
+  timestamp: number;
+  params: Record<string, number | string>;
 }
 
 export interface BlockRecord {
@@ -171,8 +206,10 @@ export interface SandboxState {
   version: 1;
   /** Added to the real clock; moved forward by the control API to expire tokens in tests. */
   clockOffsetMs: number;
-  nextId: { page: number; revision: number; approval: number; block: number };
+  nextId: { page: number; revision: number; approval: number; block: number; localUser: number; log: number };
   users: UserRecord[];
+  localAccounts: LocalAccountRecord[];
+  logEvents: LogEventRecord[];
   blocks: BlockRecord[];
   pages: PageRecord[];
   revisions: RevisionRecord[];

@@ -101,7 +101,8 @@ export class SandboxStore {
   static open(config: SandboxConfig): SandboxStore {
     if (config.store !== "memory" && existsSync(config.store.file)) {
       const saved = JSON.parse(readFileSync(config.store.file, "utf8")) as SandboxState;
-      if (saved.version === 1) return new SandboxStore(config, saved);
+      // A file from before accounts across wikis (sandbox/accounts.ts) is re-seeded rather than half-read.
+      if (saved.version === 1 && Array.isArray(saved.localAccounts)) return new SandboxStore(config, saved);
     }
     const store = new SandboxStore(config);
     store.changed();

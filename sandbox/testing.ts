@@ -53,13 +53,16 @@ export function useSandbox(requested: Partial<SandboxConfig> = {}, options: { re
     token: async (user, grants = ALL_WIKIPORT_GRANTS, ttlSeconds) =>
       (await handle.control("POST", "/tokens", { user, grants, ttlSeconds })).access_token as string,
   };
+  const startingConfig = defaultSandboxConfig({ port: 0, store: "memory", ...overrides });
+  const startingLimits = { ...startingConfig.gatewayLimits };
   beforeAll(async () => {
-    sandbox = await startSandbox(defaultSandboxConfig({ port: 0, store: "memory", ...overrides }));
+    sandbox = await startSandbox(startingConfig);
   });
   if (options.resetEachTest ?? true) {
     beforeEach(() => {
       sandbox?.store.reset();
-      Object.assign(sandbox!.store.config, overrides);
+      // Limits a previous test set through the control API go too: each test starts with the file's.
+      Object.assign(sandbox!.store.config, overrides, { gatewayLimits: { ...startingLimits } });
     });
   }
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from "
 import { SignJWT, jwtVerify, decodeProtectedHeader } from "jose";
 import type { SandboxStore } from "./store";
 import type { AccessTokenRecord, ClientRecord } from "./state";
+import { rateLimitClaim } from "./rate-limit-class";
 import { CENTRAL_WIKI } from "./wikis";
 
 const keyCache = new WeakMap<object, { privateKey: KeyObject; publicKey: KeyObject }>();
@@ -61,8 +62,12 @@ export async function issueAccessToken(
     exp: expSeconds,
     sub: ownerOnlyToken ? String(subjectId) : `mw:CentralAuth::${subjectId}`,
     iss: issuer(store),
-    ratelimit: { requests_per_unit: 5000, unit: "HOUR" },
   };
+  // ClaimStore runs GetSessionJwtData first, for the token's user (a client's owner for client
+  // credentials), flagged `ownerOnly` for owner-only clients, which RateLimitHookHandler leaves without `rlc` (§11.3).
+  const subject = store.state.users.find((user) => user.id === subjectId);
+  if (subject && !input.client.ownerOnly) claims.rlc = rateLimitClaim(subject, now);
+  claims.ratelimit = { requests_per_unit: 5000, unit: "HOUR" };
   if (!input.client.ownerOnly) {
     claims.grant_type = input.grantType === "owner_only" ? "client_credentials" : input.grantType;
   }
@@ -75,6 +80,11 @@ export async function issueAccessToken(
   store.state.accessTokens.push(record);
   store.changed();
   return { jwt, record };
+}
+
+/** Signs other JWTs the sandbox's wikis issue (the session cookie, session-jwt.ts) with the same key. */
+export async function signJwt(store: SandboxStore, claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ typ: "JWT", alg: "RS256" }).sign(keys(store).privateKey);
 }
 
 /**

@@ -12,6 +12,7 @@ import { dashboardNotice } from "@/lib/account/notices";
 import { listSessions } from "@/lib/account/sessions";
 import { listApiTokens } from "@/lib/api-tokens";
 import { ApiTokenForm } from "./api-token-form";
+import { WikiAccounts } from "./wiki-accounts";
 import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
@@ -84,6 +85,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <When date={profile.registeredAt} />
             </Row>
             <Row term="Grants held">{profile.grants.length > 0 ? profile.grants.join(", ") : "none"}</Row>
+            <Row term="Accounts on wikis">
+              <WikiAccounts userId={user.id} connected={connected} />
+            </Row>
           </dl>
         ) : (
           <p className="text-cdx-subtle">Wikimedia has not told Wikiport about your account yet. Sign in again to fetch it.</p>

@@ -12,6 +12,7 @@ import { SealError, open, seal } from "@/lib/crypto/sealed";
 import type { Logger } from "@/lib/log";
 // The associated data is defined once, with the column's entry for key rotation.
 import { personalTokenSealContext } from "@/lib/sealed-columns/registry";
+import { forgetPersonalTokenCookies } from "./cookies";
 import type { VerifiedToken } from "./verify";
 
 export type PersonalTokenRow = typeof personalTokens.$inferSelect;
@@ -63,5 +64,6 @@ export async function markPersonalTokenUsed(db: Db, userId: string, now: Date): 
 /** Forgets the user's token; true when there was one. It stays valid on Meta until revoked there. */
 export async function deletePersonalToken(db: Db, userId: string): Promise<boolean> {
   const deleted = await db.delete(personalTokens).where(eq(personalTokens.userId, userId)).returning({ userId: personalTokens.userId });
+  forgetPersonalTokenCookies(userId);
   return deleted.length > 0;
 }

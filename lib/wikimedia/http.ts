@@ -14,10 +14,13 @@
  * - bearer tokens only for allow-listed wiki URLs, checked before any connection, and redirects
  *   followed by hand so an Authorization header never leaves the wiki it was meant for
  *   (docs/security-requirements.md items 9 and 36).
- * Tokens are never logged: log lines carry the wiki and the path only.
+ * - a credential that keeps cookies (personal tokens) sends back what each wiki set for it, to that wiki
+ *   only (cookie-jar.ts; docs/wikimedia-protocol.md §11.3).
+ * Tokens and cookies are never logged: log lines carry the wiki and the path only.
  */
 import { LRUCache } from "lru-cache";
 import { log as defaultLog, type Logger } from "@/lib/log";
+import type { WikiCookies } from "./cookie-jar";
 import type { DeprecationWatch } from "./deprecations";
 import { WikimediaError, type WikimediaErrorCode } from "./errors";
 import { apiErrorCodes, parseRetryAfter } from "./headers";
@@ -52,12 +55,20 @@ export interface Credential {
    * token cannot queue everyone else behind it (docs/decisions/019-fair-reading.md).
    */
   readonly waiter?: string;
+  /** Cookies the wikis set for this credential, sent back with its requests (personal tokens, cookie-jar.ts). */
+  readonly cookies?: WikiCookies;
   run(send: (bearer: string | null) => Promise<WikiResponse>): Promise<WikiResponse>;
 }
 
 /** `credential` for one waiter: the same token, key and refusal handling, queued under `waiter`. */
 export function waitingAs(credential: Credential, waiter: string): Credential {
-  return { kind: credential.kind, key: credential.key, waiter, run: (send) => credential.run(send) };
+  return {
+    kind: credential.kind,
+    key: credential.key,
+    waiter,
+    ...(credential.cookies ? { cookies: credential.cookies } : {}),
+    run: (send) => credential.run(send),
+  };
 }
 
 /** No token at all: Wikimedia treats the call as an anonymous reader. */
@@ -267,7 +278,9 @@ export function createWikimediaHttp(options: HttpOptions) {
    * waiting out Retry-After within the deadline. Returns 2xx answers of the expected type, 3xx never,
    * and 4xx JSON envelopes for the API client to map; throws a `WikimediaError` for everything else.
    */
-  async function request(req: WikiRequest & { bearer: string | null; key: string; waiter: string | undefined }): Promise<WikiResponse> {
+  async function request(
+    req: WikiRequest & { bearer: string | null; key: string; waiter: string | undefined; cookies: WikiCookies | undefined },
+  ): Promise<WikiResponse> {
     const deadline = req.deadline ?? Date.now() + defaultDeadlineMs;
     const method = req.method ?? "GET";
     const expect = req.expect ?? "json";
@@ -287,7 +300,10 @@ export function createWikimediaHttp(options: HttpOptions) {
     const hops: WikiResponse["hops"] = [];
     for (;;) {
       await waitForTurn(req.key, wikiOf(url), deadline);
-      const response = await attempt(url, { method, headers, body }, req.key, req.waiter, deadline);
+      // Per attempt: a redirect's target gets only the cookies that belong to it.
+      const cookie = req.cookies ? await req.cookies.header(url) : "";
+      const response = await attempt(url, { method, headers: cookie ? { ...headers, cookie } : headers, body }, req.key, req.waiter, deadline);
+      if (req.cookies) await req.cookies.keep(url, response.headers.getSetCookie());
       const host = wikiOf(url);
       options.deprecations?.notice({ method, url, host, headers: response.headers });
 
@@ -348,7 +364,7 @@ export function createWikimediaHttp(options: HttpOptions) {
     /** The request as `credential`: its token, its concurrency key, its answer to a rejected token. */
     async send(credential: Credential, req: WikiRequest): Promise<WikiResponse> {
       checkAllowed(req.url);
-      return credential.run((bearer) => request({ ...req, bearer, key: credential.key, waiter: credential.waiter }));
+      return credential.run((bearer) => request({ ...req, bearer, key: credential.key, waiter: credential.waiter, cookies: credential.cookies }));
     },
   };
 }

@@ -297,6 +297,25 @@ export const QUERY_SUBMODULES: Readonly<Record<string, { prefix: string; params:
       continue: text,
     },
   },
+  logevents: {
+    prefix: "le",
+    params: {
+      prop: { type: ["ids", "title", "type", "user", "userid", "timestamp", "comment", "parsedcomment", "details", "tags"], multi: true },
+      // Core's log types and the Wikimedia extensions' ones the sandbox names ($wgLogTypes).
+      type: { type: ["", "abusefilter", "block", "contentmodel", "create", "delete", "gblblock", "gblrights", "globalauth", "import", "managetags", "merge", "move", "newusers", "patrol", "protect", "rights", "suppress", "tag", "upload"] },
+      action: text,
+      start: { type: "timestamp" },
+      end: { type: "timestamp" },
+      dir: { type: ["newer", "older"] },
+      user: text,
+      title: text,
+      namespace: { type: "namespace" },
+      prefix: text,
+      tag: text,
+      limit: limit(),
+      continue: text,
+    },
+  },
   tokens: {
     prefix: "",
     params: {
@@ -312,6 +331,15 @@ export const QUERY_SUBMODULES: Readonly<Record<string, { prefix: string; params:
         all: "*",
       },
       attachedwiki: text,
+    },
+  },
+  // CentralAuth ApiQueryGlobalUserInfo.
+  globaluserinfo: {
+    prefix: "gui",
+    params: {
+      user: text,
+      id: { type: "integer" },
+      prop: { type: ["groups", "rights", "merged", "unattached", "editcount"], multi: true },
     },
   },
   siteinfo: {

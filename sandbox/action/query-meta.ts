@@ -1,4 +1,5 @@
 /** meta=tokens, meta=userinfo and meta=siteinfo (CORE ApiQueryTokens, ApiQueryUserInfo, ApiQuerySiteinfo). */
+import { localAccount } from "../accounts";
 import { activeBlock } from "../auth";
 import { blockInfo, MAX_ARTICLE_BYTES } from "../content/edit";
 import { isoTimestamp, namespaceName } from "../content/pages";
@@ -44,7 +45,8 @@ export function metaUserInfo(api: Api): Record<string, unknown> {
     info.name = api.ctx.req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
     info.anon = true;
   } else {
-    info.id = viewer.user.id;
+    // The account on this wiki (ApiQueryUserInfo: the local user's id; the central id is under centralids).
+    info.id = localAccount(api.store, viewer.user.id, api.wiki.host)?.localId ?? viewer.user.id;
     info.name = viewer.user.name;
   }
   const user = viewer.kind === "user" ? viewer.user : null;
@@ -71,7 +73,7 @@ export function metaUserInfo(api: Api): Record<string, unknown> {
   }
   if (props.has("registrationdate") && user) info.registrationdate = isoTimestamp(user.registered);
   if (props.has("centralids") && user) {
-    info.centralids = { CentralAuth: user.id, local: user.id };
+    info.centralids = { CentralAuth: user.id, local: info.id };
     info.attachedlocal = { CentralAuth: true, local: true };
   }
   if (props.has("cancreateaccount")) info.cancreateaccount = viewer.kind !== "user";

@@ -8,6 +8,8 @@ import { QUERY_PARAMS, QUERY_SUBMODULES } from "./param-declarations";
 import { validateParams, type ModuleParams } from "./param-validator";
 import { pageBase, pageKey, resolvePageSet, type PageSetEntry } from "./page-set";
 import { listAllPages, listSearch, listWatchlist, listWatchlistRaw, type ListOutcome } from "./query-lists";
+import { metaGlobalUserInfo } from "./query-globaluserinfo";
+import { listLogEvents } from "./query-logevents";
 import { metaSiteInfo, metaTokens, metaUserInfo } from "./query-meta";
 import { propDescription, propExtracts, propPageImages } from "./query-card-props";
 import { listRecentChanges, listUserContribs } from "./query-changes";
@@ -24,8 +26,9 @@ const LISTS: Record<string, (api: Api) => ListOutcome> = {
   recentchanges: listRecentChanges,
   categorymembers: listCategoryMembers,
   backlinks: listBacklinks,
+  logevents: listLogEvents,
 };
-const METAS = ["tokens", "userinfo", "siteinfo"] as const;
+const METAS = ["tokens", "userinfo", "siteinfo", "globaluserinfo"] as const;
 /** ApiQueryTokens and ApiQueryUserInfo are not read-mode: they work without the `read` right. */
 const NON_READ_METAS = new Set(["tokens", "userinfo"]);
 /** Lists whose results ApiQuery puts at the top level rather than under `query` (a long-standing quirk). */
@@ -47,6 +50,8 @@ const PRIVATE_INFO_PROPS = ["watched", "watchers", "visitingwatchers", "notifica
 /** ApiQuery::getCacheMode: the most restrictive of its submodules' modes. */
 function queryCacheMode(api: Api, modules: string[]): Api["cacheMode"] {
   if (modules.some((name) => PRIVATE_SUBMODULES.has(name))) return "private";
+  // ApiQueryGlobalUserInfo::getCacheMode: private when it falls back to the caller.
+  if (modules.includes("globaluserinfo") && api.params.raw("guiuser") === undefined && api.params.raw("guiid") === undefined) return "private";
   if (modules.includes("info") && api.params.multi("inprop").some((prop) => PRIVATE_INFO_PROPS.includes(prop))) return "private";
   return "public";
 }
@@ -142,6 +147,7 @@ export function actionQuery(api: Api): Record<string, unknown> {
       if (tokens) query.tokens = tokens;
     } else if (meta === "userinfo") query.userinfo = metaUserInfo(api);
     else if (meta === "siteinfo") Object.assign(query, metaSiteInfo(api));
+    else if (meta === "globaluserinfo") query.globaluserinfo = metaGlobalUserInfo(api);
   }
 
   const result: Record<string, unknown> = {};

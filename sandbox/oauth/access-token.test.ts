@@ -284,7 +284,7 @@ describe("access_token: success", () => {
 
     const { header, payload } = decodeJwt(body.access_token);
     expect(header).toEqual({ typ: "JWT", alg: "RS256" });
-    expect(Object.keys(payload)).toEqual(["aud", "jti", "iat", "nbf", "exp", "sub", "iss", "ratelimit", "grant_type", "scopes"]);
+    expect(Object.keys(payload)).toEqual(["aud", "jti", "iat", "nbf", "exp", "sub", "iss", "rlc", "ratelimit", "grant_type", "scopes"]);
     expect(payload.aud).toBe(WIKIPORT_CLIENT.key);
     expect(payload.jti).toMatch(/^[0-9a-f]{80}$/);
     expect(payload.iat).toBe(payload.nbf);
@@ -292,6 +292,8 @@ describe("access_token: success", () => {
     expect(payload.exp - payload.iat).toBeCloseTo(14400, 3);
     expect(payload.sub).toBe(`mw:CentralAuth::${DEMO_USERS.editor.id}`);
     expect(payload.iss).toBe(`${sb.url}/${META}`);
+    // 1,523 edits since 2019: RateLimitHookHandler's established user (docs/wikimedia-protocol.md §11.3).
+    expect(payload.rlc).toBe("established-user");
     expect(payload.ratelimit).toEqual({ requests_per_unit: 5000, unit: "HOUR" });
     expect(payload.grant_type).toBe("authorization_code");
     expect(payload.scopes).toEqual(["basic", "editpage", "createeditmovepage", "editmywatchlist", "viewmywatchlist"]);
