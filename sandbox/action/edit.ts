@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { ApiError, invalidParamMix } from "./api-error";
 import type { Api } from "./context";
 import { warn } from "./context";
+import { undoText } from "./undo";
 
 const WATCHLIST_VALUES = ["watch", "unwatch", "preferences", "nochange"] as const;
 
@@ -69,7 +70,7 @@ function checkMd5(api: Api, text: string | undefined, appendText: string | undef
 }
 
 export function actionEdit(api: Api): Record<string, unknown> {
-  const text = api.params.get("text");
+  let text = api.params.get("text");
   const appendText = api.params.get("appendtext");
   const prependText = api.params.get("prependtext");
   const undo = api.params.get("undo");
@@ -81,12 +82,17 @@ export function actionEdit(api: Api): Record<string, unknown> {
     });
   }
   const title = editTitle(api);
-  if (undo !== undefined) {
-    throw new ApiError("undofailure", "The edit could not be undone due to conflicting intermediate edits.");
-  }
   checkMd5(api, text, appendText, prependText);
   const section = api.params.get("section");
   let summary = api.params.get("summary") ?? "";
+  let undoTags: string[] = [];
+  if (undo !== undefined) {
+    // ApiEditPage replaces `text` with the undo's text, and tags the edit `mw-undo` (ChangeTags).
+    const undone = undoText(api.store, api.wiki, title, api.params.int("undo", { min: 0 }) ?? 0, api.params.int("undoafter", { min: 0 }));
+    text = undone.text;
+    if (api.params.get("summary") === undefined && undone.summary !== null) summary = undone.summary;
+    undoTags = ["mw-undo"];
+  }
   let sectionTitle = api.params.get("sectiontitle");
   // ApiEditPage: with section=new and no sectiontitle, the summary is the new section's heading.
   if (section === "new" && sectionTitle === undefined && summary) {
@@ -96,7 +102,7 @@ export function actionEdit(api: Api): Record<string, unknown> {
   const baseRevId = api.params.int("baserevid");
   const baseTimestamp = parseTimestamp(api.params.get("basetimestamp"), "basetimestamp");
   parseTimestamp(api.params.get("starttimestamp"), "starttimestamp");
-  const tags = api.params.multi("tags");
+  const tags = [...api.params.multi("tags"), ...undoTags];
   api.params.markUsed("bot", "recreate", "contentformat", "contentmodel", "redirect", "watchlistexpiry", "notminor", "captchaid", "captchaword");
   const minor = api.params.bool("minor") && !api.params.bool("notminor");
 
