@@ -37,7 +37,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const notice = dashboardNotice((await searchParams).notice);
   const config = getConfig();
-  const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, "Special:OAuthManageMyGrants");
+  // Wikiport's own page among the user's apps, where Revoke is (docs/wikimedia-protocol.md §11.1).
+  const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, `Special:OAuthManageMyGrants/manage/${config.wikimedia.clientId}`);
   const profile = await getWikimediaProfile(getDb(), user.id);
   const grant = await getVault().describe(user.id);
   const connected = grant?.status === "active";

@@ -7,7 +7,7 @@ import type { Router } from "../router";
 import { approveGet, approvePost, restRedirect, verified } from "./consent";
 import { home } from "./home";
 import { loginGet, loginPost, logoutGet, logoutPost } from "./login";
-import { MANAGE_GRANTS_TITLE, manageGrantsGet, manageGrantsPost } from "./manage-grants";
+import { MANAGE_GRANTS_TITLE, manageGrantsGet, manageGrantsPost, manageOneGet, manageOnePost } from "./manage-grants";
 import { MY_CLIENTS_TITLE, myClientsGet, myClientsPost } from "./my-clients";
 import { wikiPath } from "./session";
 
@@ -39,6 +39,9 @@ export function registerPages(router: Router): void {
     router.add({ method: "GET", path, endpoint: `page/${title}`, handler: get });
     if (post) router.add({ method: "POST", path, endpoint: `page/${title}`, handler: post });
   }
+  const manageOne = `/:wiki/wiki/${MANAGE_GRANTS_TITLE}/manage/:consumer`;
+  router.add({ method: "GET", path: manageOne, endpoint: `page/${MANAGE_GRANTS_TITLE}/manage`, handler: manageOneGet });
+  router.add({ method: "POST", path: manageOne, endpoint: `page/${MANAGE_GRANTS_TITLE}/manage`, handler: manageOnePost });
   router.add({ method: "GET", path: "/:wiki/wiki/Special:OAuthConsumerRegistration", endpoint: `page/${MY_CLIENTS_TITLE}`,
     handler: (ctx) => redirect(302, sandboxUrl(ctx, wikiPath(ctx.wiki!.host, MY_CLIENTS_TITLE))) });
   router.add({ method: "*", path: "/:wiki/w/index.php", endpoint: "page/index.php", handler: indexPhp });
