@@ -5,6 +5,7 @@
  */
 import { registerMedia } from "../content/media";
 import type { Router } from "../router";
+import { registerAttribution } from "./attribution";
 import { restRoute, type RestHandler } from "./common";
 import { historyHandler } from "./history";
 import { pageHandler } from "./page-read";
@@ -30,5 +31,6 @@ export function registerRest(router: Router): void {
   add("GET", "/revision/:id/html", "rest/revision", revisionHandler("html"));
   add("GET", "/revision/:id/with_html", "rest/revision", revisionHandler("with_html"));
   add("GET", "/search/page", "rest/search/page", searchHandler);
+  registerAttribution(router);
   registerMedia(router);
 }
