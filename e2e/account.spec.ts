@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { grantOf, userIdOf } from "./support/app-db";
-import { ADA } from "./support/sandbox";
+import { ADA, WIKIPORT_CLIENT_KEY } from "./support/sandbox";
 import { SESSION_COOKIE, approveAtWikimedia, sessionCookie, signIn } from "./support/sign-in";
 
 const BLAKE = { name: "Blake Blocked", password: "blocked-demo-3" } as const;
@@ -53,10 +53,11 @@ test("Disconnect deletes the tokens and points to Manage my grants on Meta-Wiki"
   await expect(connection.getByText("Disconnected")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "You disconnected Wikiport" })).toBeVisible();
   expect(grantOf(userIdOf("Ada Editor"))).toMatchObject({ status: "revoked", access_token: null, refresh_token: null });
-  await expect(connection.getByRole("link", { name: "Manage my grants on Meta-Wiki" })).toHaveAttribute(
-    "href",
-    `${E2E.sandboxUrl}/meta.wikimedia.org/wiki/Special:OAuthManageMyGrants`,
-  );
+  const manage = connection.getByRole("link", { name: "Manage my grants on Meta-Wiki" });
+  await expect(manage).toHaveAttribute("href", `${E2E.sandboxUrl}/meta.wikimedia.org/wiki/Special:OAuthManageMyGrants/manage/${WIKIPORT_CLIENT_KEY}`);
+  // The sandbox serves that page, with Wikiport's own Revoke button.
+  await manage.click();
+  await expect(page.getByRole("button", { name: "Revoke Wikiport" })).toBeVisible();
 });
 
 test("Sign out everywhere ends the sessions on every device", async ({ browser }) => {

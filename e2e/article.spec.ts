@@ -19,7 +19,12 @@ test("a visitor reads an article, with its images from the wiki's media host", a
   await expect(article.locator('a[href^="/wiki/en.wikipedia.org/"]').first()).toBeVisible();
   await expect(page.getByRole("link", { name: "View on en.wikipedia.org" })).toHaveAttribute("href", `${E2E.sandboxUrl}/en.wikipedia.org/wiki/Solar_System`);
   await expect(page.getByRole("link", { name: "Edit" })).toHaveAttribute("href", "/wiki/en.wikipedia.org/Solar_System?action=edit");
-  await expect(page.getByText(/available under the/)).toBeVisible();
+  // Licence and credit from the sandbox's Attribution API, in the visitor's script-free page.
+  await expect(page.getByText(/on English Wikipedia, available under the/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Creative Commons Attribution-Share Alike 4.0" })).toHaveAttribute(
+    "href",
+    "https://creativecommons.org/licenses/by-sa/4.0/deed.en",
+  );
   // A visitor's article page has no script (docs/decisions/020-visitor-pages.md): signing in is a link to
   // the sign-in page, whose button comes back here (e2e/visitor-pages.spec.ts).
   await expect(page.getByRole("link", { name: "Sign in with Wikimedia" })).toHaveAttribute("href", "/sign-in?callbackUrl=%2Fwiki%2Fen.wikipedia.org%2FSolar_System");

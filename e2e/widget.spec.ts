@@ -83,6 +83,9 @@ test.describe("the article card on another origin", () => {
     await expect(card.getByRole("link", { name: "Read on Wikiport" })).toHaveAttribute("href", `${APP}/wiki/en.wikipedia.org/Earth`);
     await expect(card.getByRole("link", { name: "Read on en.wikipedia.org" })).toHaveAttribute("rel", "noopener noreferrer");
     await expect(card.getByRole("link", { name: "CC BY-SA 4.0" })).toHaveAttribute("target", "_blank");
+    // From the sandbox's Attribution API (lib/articles/attribution.ts).
+    await expect(card.getByRole("link", { name: "CC BY-SA 4.0" })).toHaveAttribute("href", "https://creativecommons.org/licenses/by-sa/4.0/deed.en");
+    await expect(card.getByText(/on English Wikipedia, available under/)).toBeVisible();
 
     // The snippet's initial height is 240px; the card's script reports its real height and the iframe follows.
     await expect.poll(async () => { const h = await heights(page, "earth"); return h.iframe === h.content && h.iframe !== 240; }).toBe(true);

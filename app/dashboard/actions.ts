@@ -1,25 +1,29 @@
 "use server";
 /**
  * The dashboard's actions: checking and ending the Wikimedia connection, signing out everywhere,
- * deleting the account, and creating and revoking API tokens. Each goes through the action boundary
+ * deleting the account, creating and revoking API tokens, and undoing an edit from the activity log. Each goes through the action boundary
  * (lib/server-actions) and acts only on the signed-in user's own data. Most answer by redirecting to
  * the dashboard with a notice code (lib/account/notices.ts), refusals too; creating a token answers its
  * form, because the plaintext is shown once, there, and is never stored, logged or put in a URL.
  */
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkConnection } from "@/lib/account/connection";
 import { deleteAccount, signOutEverywhere } from "@/lib/account/manage";
 import type { DashboardNotice } from "@/lib/account/notices";
 import { API_TOKEN_SCOPES, createApiToken, revokeApiToken } from "@/lib/api-tokens";
-import { recordAudit } from "@/lib/audit";
+import { findAuditEvent, recordAudit, undoable } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
+import { recordUndo } from "@/lib/edits/audit";
+import { undoEdit } from "@/lib/edits/undo";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
 import { log } from "@/lib/log";
-import { boundaryNotice, failure, formAction, repeated, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
+import { boundaryNotice, failure, formAction, numericId, repeated, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
+import { parseSite } from "@/lib/wikimedia/sites";
 import { getWikimedia } from "@/lib/wiring";
 
 function backToDashboard(notice: DashboardNotice): never {
@@ -109,3 +113,31 @@ export const revokeApiTokenAction = formAction({ name: "revoke_api_token", schem
   if (revoked) await recordAudit(getDb(), log, { userId: user.id, action: "revoke_api_token", result: "ok" });
   backToDashboard(revoked ? "token-revoked" : "token-not-found");
 });
+
+export type UndoState = ActionResult<{ revisionId: number | null }> | null;
+
+const undoSchema = z.object({ eventId: numericId });
+
+export const undoAction = stateAction(
+  {
+    name: "undo",
+    schema: undoSchema,
+    countsAsEdit: true,
+    failed: (refusal): UndoState => refusal,
+  },
+  async ({ user, input }): Promise<UndoState> => {
+    // The browser names a line of its own activity log; the wiki, page and revision come from that line.
+    const event = await findAuditEvent(getDb(), user.id, input.eventId);
+    const site = event?.wiki ? parseSite(event.wiki) : null;
+    if (!event || !undoable(event) || !site?.ok) {
+      return { ok: false, code: "not_found", message: "That edit is not in your activity log, so Wikiport cannot undo it." };
+    }
+    const wikimedia = getWikimedia();
+    const outcome = await undoEdit({ action: wikimedia.action }, wikimedia.asUser(user.id), site.site, { title: event.title!, revisionId: event.revisionId! });
+    await recordUndo(user.id, site.site.host, event.title!, outcome);
+    revalidatePath("/dashboard");
+    if (outcome.status === "error") return failure(outcome);
+    log.info("edit.undone", { userId: user.id, site: site.site.host, revisionId: outcome.revisionId });
+    return { ok: true, revisionId: outcome.revisionId };
+  },
+);

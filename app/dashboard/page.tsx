@@ -13,7 +13,7 @@ import { listSessions } from "@/lib/account/sessions";
 import { listApiTokens } from "@/lib/api-tokens";
 import { ApiTokenForm } from "./api-token-form";
 import { WikiAccounts } from "./wiki-accounts";
-import { describeAudit, describeAuditResult, recentAudit } from "@/lib/audit";
+import { describeAudit, describeAuditResult, recentAudit, undoable } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
@@ -22,7 +22,8 @@ import { getVault } from "@/lib/grants";
 import { DashboardShell } from "@/app/_components/dashboard-shell";
 import { Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { SignInButton } from "@/app/_components/sign-in-button";
-import { META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
+import { diffUrl, META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
+import { UndoButton } from "./undo-button";
 import { wikiHref } from "@/lib/ui/wiki/address";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -37,7 +38,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const notice = dashboardNotice((await searchParams).notice);
   const config = getConfig();
-  const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, "Special:OAuthManageMyGrants");
+  // Wikiport's own page among the user's apps, where Revoke is (docs/wikimedia-protocol.md §11.1).
+  const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, `Special:OAuthManageMyGrants/manage/${config.wikimedia.clientId}`);
   const profile = await getWikimediaProfile(getDb(), user.id);
   const grant = await getVault().describe(user.id);
   const connected = grant?.status === "active";
@@ -151,8 +153,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     {event.revisionId ? <span className="text-cdx-subtle"> (revision {event.revisionId})</span> : null}
                     <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {describeAuditResult(event.result)}</span>
                   </span>
-                  <span className="text-sm text-cdx-subtle">
-                    <When date={event.createdAt} />
+                  <span className="flex flex-wrap items-baseline gap-3 text-sm">
+                    {site?.ok && event.revisionId && event.result === "ok" ? (
+                      <a
+                        href={diffUrl(site.site, config.wikimedia.wikiUrlTemplate, event.revisionId)}
+                        rel="noopener noreferrer"
+                        aria-label={`Diff of revision ${event.revisionId} on ${site.site.host}`}
+                      >
+                        Diff
+                      </a>
+                    ) : null}
+                    {site?.ok && undoable(event) ? (
+                      <UndoButton eventId={event.id} what={describeAudit(event)} editHref={wikiHref(site.site, event.title!, "edit")} />
+                    ) : null}
+                    <span className="text-cdx-subtle">
+                      <When date={event.createdAt} />
+                    </span>
                   </span>
                 </li>
               );

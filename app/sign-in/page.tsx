@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { SignInButton } from "@/app/_components/sign-in-button";
+import { eCodeSchema, helpUrl, OAUTH_E_CODES } from "@/lib/auth/oauth-errors";
 import { returnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -50,12 +51,14 @@ const querySchema = z.object({
     .regex(/^[A-Za-z]{1,40}$/)
     .optional()
     .catch(undefined),
+  // The OAuth extension's E-code of Wikimedia's refusal, when it sent one (lib/auth/route-guard.ts).
+  code: eCodeSchema.optional().catch(undefined),
   // The wiki page to come back to (a visitor's article page links here with it).
   callbackUrl: returnPath.optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error, callbackUrl } = querySchema.parse(await searchParams);
+  const { error, code, callbackUrl } = querySchema.parse(await searchParams);
   // Own keys only: `?error=constructor` must not find Object.prototype's and show an empty heading.
   const problem = error ? (Object.hasOwn(PROBLEMS, error) ? PROBLEMS[error]! : EXPIRED) : null;
   return (
@@ -64,8 +67,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {problem ? (
         <div role="alert" className="flex flex-col gap-2 rounded-cdx border border-cdx-border-error bg-cdx-bg-error-subtle p-4">
           <p>{problem.text}</p>
+          {code ? (
+            <p>
+              {OAUTH_E_CODES[code]}{" "}
+              <a href={helpUrl(code)} rel="noopener noreferrer">
+                What Wikimedia says about {code}
+              </a>
+            </p>
+          ) : null}
           <p className="text-sm text-cdx-subtle">
-            Error code: <code>{error}</code>
+            Error code: <code>{code ? `${error} (${code})` : error}</code>
           </p>
         </div>
       ) : (

@@ -128,7 +128,7 @@ export const auditEvents = sqliteTable("audit_events", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   action: text("action", {
-    enum: ["sign_in", "edit", "add_section", "watch", "unwatch", "disconnect", "check_connection", "create_api_token", "revoke_api_token", "save_personal_token", "delete_personal_token", "create_widget", "delete_widget"],
+    enum: ["sign_in", "edit", "add_section", "undo", "watch", "unwatch", "disconnect", "check_connection", "create_api_token", "revoke_api_token", "save_personal_token", "delete_personal_token", "create_widget", "delete_widget"],
   }).notNull(),
   /** The wiki's host, when the action was on a wiki. */
   wiki: text("wiki"),

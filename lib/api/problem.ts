@@ -118,6 +118,8 @@ export function problemFromDescribed(error: DescribedError): { body: Problem; he
     case "captcha":
       return with_(422, "captcha");
     case "api_error":
+    // The JSON API does not undo; should one reach here, it is the wiki's refusal like any other.
+    case "undo_failed":
       return with_(422, "wiki_refused");
     case "reconnect_needed":
       // The token is fine; the user's Wikimedia grant is not. 403, not 401: presenting the token again won't help.

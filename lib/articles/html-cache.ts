@@ -1,6 +1,7 @@
 /**
  * Sanitized article HTML, cached by wiki and revision: a revision never changes, so each is sanitized
- * once per process. Bounded in bytes (LRU, lib/cache-budget.ts), so a crawl over many pages cannot
+ * once per process. What else is fixed per revision (its attribution, lib/articles/attribution.ts) is
+ * kept alongside, under the same budget. Bounded in bytes (LRU, lib/cache-budget.ts), so a crawl over many pages cannot
  * exhaust memory.
  */
 import { LRUCache } from "lru-cache";
@@ -25,6 +26,13 @@ export function createHtmlCache(options: HtmlCacheOptions = {}) {
       const value = compute();
       cache.set(key, value);
       return value;
+    },
+    /** Another value of (host, revision), named by `kind`; undefined when not (or no longer) held. */
+    peek(host: string, revisionId: number, kind: string): string | undefined {
+      return cache.get(`${host}\u0000${revisionId}\u0000${kind}`);
+    },
+    put(host: string, revisionId: number, kind: string, value: string): void {
+      cache.set(`${host}\u0000${revisionId}\u0000${kind}`, value);
     },
     get size(): number {
       return cache.size;

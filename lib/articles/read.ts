@@ -9,6 +9,7 @@ import { describeWikimediaError, type DescribedError } from "@/lib/wikimedia/err
 import type { Credential } from "@/lib/wikimedia/http";
 import type { RestClient, Revision } from "@/lib/wikimedia/rest";
 import { pageUrl, type Site } from "@/lib/wikimedia/sites";
+import { attributionOf, type Licence } from "./attribution";
 import type { HtmlCache } from "./html-cache";
 import { sanitizeArticleHtml } from "./sanitize";
 
@@ -23,10 +24,7 @@ export interface ReadDeps {
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: DescribedError };
 
-export interface Licence {
-  title: string;
-  url: string;
-}
+export type { Licence } from "./attribution";
 
 export interface Article {
   /** The page's title after normalization and a followed redirect, with spaces. */
@@ -40,7 +38,10 @@ export interface Article {
   redirectedFrom: string | null;
   lang: string;
   dir: "ltr" | "rtl";
+  /** From Wikimedia's Attribution API, or the page's own licence when the wiki has no such route. */
   licence: Licence;
+  /** Whom the text is credited to, e.g. "English Wikipedia"; null: name the wiki's host. */
+  credit: string | null;
   /** ISO timestamp of the latest revision. */
   lastModified: string;
   /** The page on the wiki itself. */
@@ -62,18 +63,10 @@ export interface SearchResult {
   description: string | null;
 }
 
-/** Wikimedia's content licence, used when the wiki names one that is not an https link. */
-const CC_BY_SA_4: Licence = { title: "Creative Commons Attribution-Share Alike 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" };
-
 const HISTORY_PAGE_SIZE = 20;
 
 function failed(error: unknown): { ok: false; error: DescribedError } {
   return { ok: false, error: describeWikimediaError(error) };
-}
-
-/** The licence as a link Wikiport can put on its page: upstream text is data, so only https URLs are kept. */
-function licenceOf(license: { title: string; url: string }): Licence {
-  return /^https:\/\//i.test(license.url) && license.title.trim() ? { title: license.title, url: license.url } : CC_BY_SA_4;
 }
 
 /** The content direction Parsoid declared on the document body, when it did; the site's otherwise. */
@@ -89,6 +82,7 @@ export async function readArticle(deps: ReadDeps, as: Credential, site: Site, ti
     const page = await deps.rest.getPageWithHtml(as, site, title);
     // A revision never changes: sanitize its HTML once, whoever reads it.
     const html = deps.cache.get(site.host, page.latest.id, () => sanitizeArticleHtml(page.html, { site, mediaPrefix: deps.mediaPrefix }));
+    const attribution = await attributionOf(deps, as, site, { key: page.key, revisionId: page.latest.id }, page.license);
     return {
       ok: true,
       value: {
@@ -99,7 +93,8 @@ export async function readArticle(deps: ReadDeps, as: Credential, site: Site, ti
         html,
         redirectedFrom: page.redirectedFrom,
         ...bodyDirection(page.html, site),
-        licence: licenceOf(page.license),
+        licence: attribution.licence,
+        credit: attribution.credit,
         lastModified: page.latest.timestamp,
         wikiUrl: pageUrl(site, deps.wikiUrlTemplate, page.key),
       },

@@ -174,7 +174,7 @@ describe("a signed-in reader's article view", () => {
     const known = createKnownPages({ maxSize: 10_000 });
     const article = (html: string): Article => ({
       title: "T", key: "T", displayTitle: "T", revisionId: 1, html, redirectedFrom: null, lang: "en", dir: "ltr",
-      licence: { title: "L", url: "https://l" }, lastModified: "2026-01-01T00:00:00Z", wikiUrl: "https://w",
+      licence: { title: "L", url: "https://l" }, credit: null, lastModified: "2026-01-01T00:00:00Z", wikiUrl: "https://w",
     });
     known.set("a", { revisionId: 1, touched: "t", article: article("x".repeat(6_000)) });
     known.set("b", { revisionId: 2, touched: "t", article: article("y".repeat(6_000)) });

@@ -20,6 +20,7 @@ function article(overrides: Partial<Article> = {}): Article {
     lang: "en",
     dir: "ltr",
     licence: { title: "Creative Commons Attribution-Share Alike 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" },
+    credit: null,
     lastModified: "2026-11-01T10:00:00Z",
     wikiUrl: "https://en.wikipedia.org/wiki/Solar_System",
     ...overrides,
@@ -39,6 +40,7 @@ function hostileArticle(): Article {
     redirectedFrom: HOSTILE,
     lang: `en"><script>x</script>`,
     licence: { title: HOSTILE, url: `https://example.org/"><script>y</script>` },
+    credit: HOSTILE,
     lastModified: HOSTILE,
     wikiUrl: `https://en.wikipedia.org/wiki/"><script>z</script>`,
   });

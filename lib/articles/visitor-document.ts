@@ -135,7 +135,7 @@ export function renderVisitorArticle({ requested, article, stylesheets }: Visito
   const body = `<div ${languageAttributes(article.lang, article.dir)} class="wikiport-article">${article.html}</div>`;
   const attribution =
     `<footer class="border-t border-cdx-border-subtle pt-3 text-sm text-cdx-subtle"><p>` +
-    `Text from <a href="${escapeHtml(article.wikiUrl)}" rel="noopener noreferrer">${escapeHtml(article.title)}</a> on ${escapeHtml(site.host)}, available under the ` +
+    `Text from <a href="${escapeHtml(article.wikiUrl)}" rel="noopener noreferrer">${escapeHtml(article.title)}</a> on ${escapeHtml(article.credit ?? site.host)}, available under the ` +
     `<a href="${escapeHtml(article.licence.url)}" rel="license noopener noreferrer">${escapeHtml(article.licence.title)}</a> licence; additional terms may apply. ` +
     `Last edited <time datetime="${escapeHtml(article.lastModified)}">${escapeHtml(formatTimestamp(article.lastModified))}</time>.</p></footer>`;
   return documentHtml({ stylesheets }, `${displayTitle(requested.title)} — ${site.host}`, pageFrame(requested, article.key, article.wikiUrl, heading + body + attribution));

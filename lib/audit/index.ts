@@ -3,7 +3,7 @@
  * the account events around it (sign-in, disconnect, connection checks), with its result. Shown only to
  * that user. Recording never fails the action it describes.
  */
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { constraintViolated } from "@/db/errors";
 import { auditEvents } from "@/db/schema";
@@ -45,10 +45,21 @@ export function recentAudit(db: Db, userId: string, limit = 20): Promise<AuditEv
   return db.select().from(auditEvents).where(eq(auditEvents.userId, userId)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit);
 }
 
+/** One of the user's own events by id; another user's id answers like a missing one. */
+export async function findAuditEvent(db: Db, userId: string, id: number): Promise<AuditEvent | null> {
+  return (await db.select().from(auditEvents).where(and(eq(auditEvents.id, id), eq(auditEvents.userId, userId))).limit(1))[0] ?? null;
+}
+
+/** Edits that made a revision and can be undone from the activity log (an undo can be undone too). */
+export function undoable(event: Pick<AuditEvent, "action" | "wiki" | "title" | "revisionId" | "result">): boolean {
+  return (event.action === "edit" || event.action === "add_section" || event.action === "undo") && event.result === "ok" && !!event.wiki && !!event.title && !!event.revisionId;
+}
+
 const VERBS: Record<AuditAction, string> = {
   sign_in: "Signed in with Wikimedia",
   edit: "Edited",
   add_section: "Added a section to",
+  undo: "Undid an edit to",
   watch: "Watched",
   unwatch: "Stopped watching",
   disconnect: "Disconnected Wikiport from Wikimedia",
@@ -71,6 +82,7 @@ export function describeAudit(event: Pick<AuditEvent, "action" | "wiki" | "title
 const RESULTS: Record<string, string> = {
   ok: "Done",
   edit_conflict: "Edit conflict",
+  undo_failed: "Not undone: later edits changed the same lines",
   blocked: "Refused: your account is blocked",
   protected: "Refused: the page is protected",
   abuse_filter: "Stopped by an abuse filter",

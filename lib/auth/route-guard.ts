@@ -6,11 +6,13 @@
  *   (redirect_uri, scope, response_type…), @auth/core lib/actions/signin/authorization-url.js;
  * - an error that Wikimedia sends back to the callback goes straight to the sign-in page. Wikimedia
  *   leaves `state` out of error redirects (docs/wikimedia-protocol.md §1.1, "Cancel"), which Auth.js could only
- *   report as a configuration error;
+ *   report as a configuration error. An OAuth E-code in the error's text (lib/auth/oauth-errors.ts) goes
+ *   along, so the page can explain it and link its Help:OAuth/Errors anchor;
  * - every answer carries `Cache-Control: no-store` and `Referrer-Policy: no-referrer`, because callback
  *   URLs hold a code and a state (docs/security-requirements.md item 5).
  */
 import { NextRequest } from "next/server";
+import { eCodeFrom } from "./oauth-errors";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 
@@ -25,11 +27,14 @@ function hardened(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-function providerError(url: URL): string | null {
+function providerError(url: URL): Record<string, string> | null {
   if (!/\/callback\/[^/]+$/.test(url.pathname)) return null;
-  const error = url.searchParams.get("error");
-  if (!error || url.searchParams.has("code")) return null;
-  return CANCELLED.has(error) ? "Cancelled" : "WikimediaRefused";
+  const query = url.searchParams;
+  const error = query.get("error");
+  if (!error || query.has("code")) return null;
+  if (CANCELLED.has(error)) return { error: "Cancelled" };
+  const code = eCodeFrom([query.get("error_description"), query.get("hint"), query.get("message")]);
+  return { error: "WikimediaRefused", ...(code ? { code } : {}) };
 }
 
 export function guardAuthRoutes(handlers: { GET: Handler; POST: Handler }, appUrl: () => string): { GET: Handler; POST: Handler } {
@@ -38,7 +43,7 @@ export function guardAuthRoutes(handlers: { GET: Handler; POST: Handler }, appUr
     const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin);
     const refusal = providerError(url);
     if (request.method === "GET" && refusal) {
-      return hardened(Response.redirect(`${origin}/sign-in?${new URLSearchParams({ error: refusal })}`, 302));
+      return hardened(Response.redirect(`${origin}/sign-in?${new URLSearchParams(refusal)}`, 302));
     }
     if (request.method === "POST" && /\/signin\//.test(url.pathname)) url.search = "";
     return hardened(await handler(new NextRequest(url, request)));

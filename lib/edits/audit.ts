@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { SaveOutcome } from "./save";
+import type { UndoOutcome } from "./undo";
 
 export async function recordSave(userId: string, wiki: string, title: string, outcome: SaveOutcome): Promise<void> {
   await recordAudit(getDb(), log, {
@@ -12,6 +13,18 @@ export async function recordSave(userId: string, wiki: string, title: string, ou
     title,
     revisionId: outcome.status === "saved" ? (outcome.revisionId ?? null) : null,
     result: outcome.status === "saved" ? "ok" : outcome.status === "conflict" ? "edit_conflict" : outcome.code,
+  });
+}
+
+/** An undo from the activity log: its own kind of line, with the revision it made. */
+export async function recordUndo(userId: string, wiki: string, title: string, outcome: UndoOutcome): Promise<void> {
+  await recordAudit(getDb(), log, {
+    userId,
+    action: "undo",
+    wiki,
+    title,
+    revisionId: outcome.status === "undone" ? outcome.revisionId : null,
+    result: outcome.status === "undone" ? "ok" : outcome.code,
   });
 }
 

@@ -9,7 +9,7 @@ const EN = siteOf("en.wikipedia.org");
 function summary(title: string, revisionId: number): CardSummary {
   return {
     title, wiki: EN.host, lang: "en", dir: "ltr", revisionId, lastModified: null, description: null, extract: `Revision ${revisionId}`, thumbnail: null,
-    wikiUrl: `https://en.wikipedia.org/wiki/${title}`,
+    wikiUrl: `https://en.wikipedia.org/wiki/${title}`, licence: { title: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" }, credit: null,
   };
 }
 

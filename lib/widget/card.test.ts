@@ -6,12 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { users, widgets } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
+import { createHtmlCache } from "@/lib/articles/html-cache";
 import { mediaPrefixFor } from "@/lib/articles/media";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { createActionClient } from "@/lib/wikimedia/action";
 import { appCredential, createAppToken } from "@/lib/wikimedia/app-token";
 import { createWikimediaHttp } from "@/lib/wikimedia/http";
 import { createTokenClient } from "@/lib/wikimedia/oauth";
+import { createRestClient } from "@/lib/wikimedia/rest";
 import { siteOf } from "@/lib/wikimedia/testing";
 import { WIKIPORT_CLIENT } from "@/sandbox/seed";
 import { useSandbox } from "@/sandbox/testing";
@@ -33,7 +35,9 @@ function setup(limits = { capacity: 1_000, refillPerMinute: 1_000 }) {
   const wikiUrlTemplate = `${sb.url}/{host}/w`;
   const http = createWikimediaHttp({ wikiUrlTemplate, userAgent: "Wikiport/test (widget tests)", requestTimeoutMs: 2_000 });
   const mediaPrefix = mediaPrefixFor({ mode: "sandbox", sandboxUrl: sb.url });
-  const deps: SummaryDeps = { action: createActionClient({ http }), wikiUrlTemplate, mediaPrefix };
+  const deps: SummaryDeps = {
+    action: createActionClient({ http }), wikiUrlTemplate, mediaPrefix, attribution: { rest: createRestClient({ http }), cache: createHtmlCache() },
+  };
   const visitor = appCredential(createAppToken({ tokens }));
   const cache = createCardCache((site, title) => fetchCardSummary(deps, visitor, site, title));
   const responder = createCardResponder({
@@ -106,7 +110,10 @@ describe("public card responses", () => {
     expect(html).toContain('<html lang="he" dir="rtl" data-theme="dark" data-layout="full"');
     expect(html).toContain(`href="${APP}/wiki/en.wikipedia.org/Earth" target="_blank" rel="noopener noreferrer"`);
     expect(html).toContain(`href="${sb.url}/en.wikipedia.org/wiki/Earth" target="_blank" rel="noopener noreferrer"`);
-    expect(html).toContain('href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="license noopener noreferrer">CC BY-SA 4.0</a>');
+    // Licence and credit from the sandbox's Attribution API (lib/articles/attribution.ts), in the card's language.
+    expect(html).toContain(
+      ' ב־English Wikipedia, זמין לפי רישיון <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.en" target="_blank" rel="license noopener noreferrer">CC BY-SA 4.0</a>',
+    );
     expect(html).toContain(`<img class="thumb" src="${mediaPrefix}`);
     expect(html).not.toContain(`id="wp-watch"`);
     expect(frameJavaScript(html)).toMatchObject({ inlineScripts: 1, externalScripts: [] });

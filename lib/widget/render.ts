@@ -12,8 +12,14 @@ import { CARD_CSS } from "./styles";
 import type { CardSummary } from "./summary";
 import { escapeHtml } from "@/lib/ui/escape-html";
 
-/** The licence of Wikimedia's text, as the article page names it. */
-export const CARD_LICENCE = { title: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" } as const;
+/**
+ * The card names a Creative Commons licence by its short name ("CC BY-SA 4.0"), read from the licence's
+ * own URL, so the line keeps today's length in the card's fixed frame; any other licence by its title.
+ */
+function cardLicenceName(licence: { title: string; url: string }): string {
+  const cc = /^https:\/\/creativecommons\.org\/licenses\/(by(?:-sa|-nd|-nc|-nc-sa|-nc-nd)?)\/(\d\.\d)\//.exec(licence.url);
+  return cc ? `CC ${cc[1]!.toUpperCase()} ${cc[2]}` : licence.title;
+}
 
 /** A registered widget's part of the card: its id, allow-list (for the script's postMessage) and button. */
 export interface CardEmbed {
@@ -96,8 +102,8 @@ export function renderCard({ site, summary, options, appOrigin, embed }: CardInp
   ].join("");
   const attribution = tHtml(m.attribution, {
     title: link(summary.wikiUrl, summary.title),
-    wiki: escapeHtml(summary.wiki),
-    licence: link(CARD_LICENCE.url, CARD_LICENCE.title, "license noopener noreferrer"),
+    wiki: escapeHtml(summary.credit ?? summary.wiki),
+    licence: link(summary.licence.url, cardLicenceName(summary.licence), "license noopener noreferrer"),
   });
   const body =
     `<article class="card">` +

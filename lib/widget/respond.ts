@@ -53,7 +53,7 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate
  */
 export const REGISTERED_CACHE_CONTROL = "no-cache";
 /** Changes whenever the card's markup, style or script changes, so old ETags stop matching after a deploy. */
-const RENDER_VERSION = createHash("sha256").update(`1\n${CARD_CSS_HASH}\n${FRAME_SCRIPT_HASH}`).digest("base64url").slice(0, 12);
+const RENDER_VERSION = createHash("sha256").update(`2\n${CARD_CSS_HASH}\n${FRAME_SCRIPT_HASH}`).digest("base64url").slice(0, 12);
 
 
 function languageOf(query: URLSearchParams): CardOptions["lang"] {

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { mediaPrefixFor } from "@/lib/articles/media";
+import { articleHtmlCache } from "@/lib/articles/process-caches";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -33,7 +34,13 @@ function createResponder(): CardResponderApi {
   const config = getConfig();
   const wikimedia = getWikimedia();
   const mediaPrefix = mediaPrefixFor(config.wikimedia);
-  const summaryDeps = { action: wikimedia.action, wikiUrlTemplate: config.wikimedia.wikiUrlTemplate, mediaPrefix };
+  // Attribution is kept per revision in the articles' cache, shared with the article pages (lib/articles/attribution.ts).
+  const summaryDeps = {
+    action: wikimedia.action,
+    wikiUrlTemplate: config.wikimedia.wikiUrlTemplate,
+    mediaPrefix,
+    attribution: { rest: wikimedia.rest, cache: articleHtmlCache() },
+  };
   const visitor = wikimedia.asVisitor();
   const cache = createCardCache(
     (site, title, reader) => fetchCardSummary(summaryDeps, reader === undefined ? visitor : waitingAs(visitor, reader), site, title),

@@ -3,9 +3,11 @@
  * `prop=extracts|pageimages|description|info|revisions` (TextExtracts, PageImages, the short description)
  * with `exintro&explaintext`, so the lead comes as plain text, never as HTML. Upstream answers are data:
  * the extract and description are text that the renderer escapes, and a thumbnail is kept only when it is
- * on the wiki's media host (the same rule the article sanitizer applies to images).
+ * on the wiki's media host (the same rule the article sanitizer applies to images). Licence and credit
+ * come from the Attribution API once per revision, through the articles' cache (lib/articles/attribution.ts).
  */
 import { z } from "zod";
+import { attributionOf, type AttributionDeps, type Licence } from "@/lib/articles/attribution";
 import type { ActionClient } from "@/lib/wikimedia/action";
 import { describeWikimediaError, WikimediaError, type DescribedError } from "@/lib/wikimedia/errors";
 import type { Credential } from "@/lib/wikimedia/http";
@@ -40,6 +42,10 @@ export interface CardSummary {
   thumbnail: CardThumbnail | null;
   /** The page on the wiki itself. */
   wikiUrl: string;
+  /** From Wikimedia's Attribution API when the wiki has it (lib/articles/attribution.ts). */
+  licence: Licence;
+  /** e.g. "English Wikipedia"; null: the card names the wiki's host. */
+  credit: string | null;
 }
 
 export interface SummaryDeps {
@@ -47,7 +53,12 @@ export interface SummaryDeps {
   wikiUrlTemplate: string;
   /** Allowed image prefix (lib/articles/media.ts). */
   mediaPrefix: string;
+  /** The Attribution API, through the articles' per-revision cache; without it, the card's own licence line. */
+  attribution?: AttributionDeps;
 }
+
+/** What cards said before the Attribution API, and still say where a wiki has none: Wikimedia's licence. */
+export const CARD_LICENCE: Licence = { title: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" };
 
 export type SummaryResult = { ok: true; value: CardSummary } | { ok: false; error: DescribedError };
 
@@ -128,6 +139,9 @@ export async function fetchCardSummary(deps: SummaryDeps, as: Credential, site: 
     if (page.missing) throw new WikimediaError("not_found", { host: site.host });
     const revisionId = page.revisions?.[0]?.revid ?? page.lastrevid;
     if (revisionId === undefined) throw new WikimediaError("bad_response", { host: site.host });
+    const attribution = deps.attribution
+      ? await attributionOf(deps.attribution, as, site, { key: page.title.replaceAll(" ", "_"), revisionId }, CARD_LICENCE)
+      : { licence: CARD_LICENCE, credit: null };
     return {
       ok: true,
       value: {
@@ -141,6 +155,8 @@ export async function fetchCardSummary(deps: SummaryDeps, as: Credential, site: 
         extract: cleanText(page.extract ?? "", MAX_EXTRACT),
         thumbnail: safeThumbnail(page.thumbnail, deps.mediaPrefix),
         wikiUrl: pageUrl(site, deps.wikiUrlTemplate, page.title),
+        licence: attribution.licence,
+        credit: attribution.credit,
       },
     };
   } catch (error) {

@@ -49,6 +49,13 @@ export interface EditInput {
   noCreate?: boolean;
   watchlist?: "watch" | "unwatch" | "preferences" | "nochange";
   tags?: readonly string[];
+  /**
+   * Reverts this revision's change (`undo`, §5.4) instead of sending a text: the wiki merges the
+   * reversal into the current text, or answers `undofailure` when later edits touched the same lines.
+   */
+  undo?: number;
+  /** With `undo`: revert every revision after this one up to `undo`. */
+  undoAfter?: number;
 }
 
 export interface EditResult {
@@ -289,7 +296,8 @@ export function createActionClient(options: ActionClientOptions) {
         prependtext: input.prependText,
         section: input.section,
         sectiontitle: input.sectionTitle,
-        summary: input.summary ?? "",
+        // An undo without a summary gets the wiki's own "Undo revision N by X" (ApiEditPage checks for null).
+        summary: input.summary ?? (input.undo !== undefined ? undefined : ""),
         minor: input.minor,
         baserevid: input.baseRevisionId,
         basetimestamp: input.baseTimestamp,
@@ -298,6 +306,8 @@ export function createActionClient(options: ActionClientOptions) {
         nocreate: input.noCreate,
         watchlist: input.watchlist,
         tags: input.tags && input.tags.length > 0 ? input.tags : undefined,
+        undo: input.undo,
+        undoafter: input.undoAfter,
       };
       const { edit } = await write(as, site, "csrf", params, editSchema, opts);
       if (edit.result === "Failure") {

@@ -32,6 +32,8 @@ export type WikimediaErrorCode =
   | "blocked"
   | "protected"
   | "edit_conflict"
+  /** An undo the wiki could not apply: later edits changed the same lines (`undofailure`, §5.4). */
+  | "undo_failed"
   /** The page exists already (a create-only write). */
   | "page_exists"
   | "abuse_filter"
@@ -134,6 +136,8 @@ function defaultMessage(code: WikimediaErrorCode, d: WikimediaErrorDetails): str
       return "This page is protected: only some users can edit it. You can suggest your change on its talk page.";
     case "edit_conflict":
       return "Someone else changed this page while you were editing. Review their change, then apply yours again.";
+    case "undo_failed":
+      return "This edit cannot be undone automatically: later edits changed the same lines. Open the page's editor to change it by hand.";
     case "page_exists":
       return "A page with this title already exists. Open it and edit it instead.";
     case "abuse_filter": {
@@ -263,6 +267,7 @@ const API_CODES: Record<string, WikimediaErrorCode> = {
   nosuchrevid: "not_found",
   invalidtitle: "invalid_title",
   articleexists: "page_exists",
+  undofailure: "undo_failed",
 };
 
 export function codeForApiError(apiCode: string): WikimediaErrorCode {

@@ -69,6 +69,25 @@ const searchSchema = z.object({
   ),
 });
 
+/**
+ * The Attribution API's answer (§6.12): only `essential` is relied on, the rest is best-effort, as its
+ * README says of a beta module.
+ */
+const attributionSchema = z
+  .object({
+    essential: z
+      .object({
+        title: z.string(),
+        link: z.string(),
+        license: licenseSchema,
+        /** Set for media files (Commons), not for articles. */
+        credit: z.string().optional(),
+      })
+      .passthrough(),
+    source_wiki: z.object({ site_name: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
 /** CORE Rest/ErrorFormatter (§6.2): keyed errors, or `message` for exceptions nobody localized. */
 const errorEnvelopeSchema = z
   .object({
@@ -98,6 +117,15 @@ export interface PageSource extends PageMetadata {
 
 export interface PageWithHtml extends PageMetadata {
   html: string;
+}
+
+export interface AttributionSignals {
+  title: string;
+  link: string;
+  license: { url: string; title: string };
+  credit: string | null;
+  /** e.g. "English Wikipedia". */
+  siteName: string | null;
 }
 
 export interface Revision {
@@ -277,6 +305,22 @@ export function createRestClient(options: RestClientOptions) {
         return value !== null && /^\d+$/.test(value) ? Number(value) : null;
       };
       return { revisions: data.revisions, olderThan: relative(data.older, "older_than"), newerThan: relative(data.newer, "newer_than") };
+    },
+
+    /**
+     * `GET /attribution/v0-beta/pages/{title}/signals` (§6.12): the licence and credit Wikimedia asks
+     * reusers to show. A beta route, missing on wikis without the module (a 404 like any unknown path).
+     */
+    async getAttributionSignals(as: Credential, site: Site, title: string, call: CallOptions = {}): Promise<AttributionSignals> {
+      const url = `${siteUrls(site, http.wikiUrlTemplate).rest}/attribution/v0-beta/pages/${titleSegment(title)}/signals`;
+      const { data } = await get(as, url, attributionSchema, call);
+      return {
+        title: data.essential.title,
+        link: data.essential.link,
+        license: data.essential.license,
+        credit: data.essential.credit ?? null,
+        siteName: data.source_wiki?.site_name ?? null,
+      };
     },
 
     /** `GET /v1/search/page?q=&limit=` (§6.5). */

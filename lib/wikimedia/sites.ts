@@ -103,5 +103,13 @@ export function pageUrl(site: Site, template: string, title: string): string {
   return `${base}/wiki/${titlePath(title)}`;
 }
 
+/**
+ * A revision's diff against its parent on the wiki itself: `index.php?diff=<revid>` (MediaWiki's
+ * DifferenceEngine takes `oldid` as "prev" when only `diff` is given).
+ */
+export function diffUrl(site: Site, template: string, revisionId: number): string {
+  return `${siteUrls(site, template).base}/index.php?${new URLSearchParams({ diff: String(revisionId) })}`;
+}
+
 /** Meta-Wiki, where OAuth grants are managed and consumers registered. */
 export const META: Site = { host: "meta.wikimedia.org", lang: "en", dir: "ltr" };

@@ -27,6 +27,12 @@ async function errorPage(response: Response) {
   return { error: pick("oauth-error"), description: pick("oauth-error-description"), hint: pick("oauth-error-hint") };
 }
 
+/** The E-code line of an error page and where its link goes (docs/wikimedia-protocol.md §11.1). */
+function eCodeLine(page: string): { text: string; href: string } | null {
+  const found = page.match(/<p class="mw-mwoautherror-details">([^<]*)<a href="([^"]*)">([^<]*)<\/a><\/p>/);
+  return found ? { text: `${found[1]}${found[3]}`, href: found[2]! } : null;
+}
+
 describe("authorize: parameter validation", () => {
   it.each([
     ["response_type", { client_id: WIKIPORT_CLIENT.key }, 'Invalid request: The "response_type" parameter must be set.'],
@@ -82,7 +88,8 @@ describe("authorize: client and redirect_uri", () => {
     const browser = await signedInBrowser();
     const response = await browser.get(authorizeUrl(sb, base({ client_id: "0".repeat(32) })));
     expect(response.status).toBe(401);
-    expect(await errorPage(response)).toEqual({ error: "invalid_client", description: "Client authentication failed", hint: null });
+    expect(await errorPage(response.clone())).toEqual({ error: "invalid_client", description: "Client authentication failed", hint: null });
+    expect(eCodeLine(await response.text())).toEqual({ text: "Unknown OAuth key, E006", href: "https://www.mediawiki.org/wiki/Help:OAuth/Errors#E006" });
   });
 
   it.each([
@@ -239,14 +246,16 @@ describe("authorize: consumers the user cannot use", () => {
   }
 
   it.each([
-    ["disabled", { stage: "disabled" }],
-    ["proposed by someone else", { stage: "proposed", ownerId: DEMO_USERS.admin.id }],
-    ["owner-only", { ownerOnly: true, ownerId: DEMO_USERS.editor.id }],
-  ])("answers a %s consumer with access_denied 401", async (_what, patch) => {
+    ["disabled", { stage: "disabled" }, "Connected OAuth app not approved, E005"],
+    ["proposed by someone else", { stage: "proposed", ownerId: DEMO_USERS.admin.id }, "Connected OAuth app not approved, E005"],
+    ["owner-only", { ownerOnly: true, ownerId: DEMO_USERS.editor.id }, "Owner-only OAuth consumer, E010"],
+  ])("answers a %s consumer with access_denied 401 and its E-code", async (_what, patch, eCode) => {
     const client = addClient(patch);
     const browser = await signedInBrowser();
     const response = await browser.get(authorizeUrl(sb, base({ client_id: client.key })));
     expect(response.status).toBe(401);
+    const code = eCode.slice(-4);
+    expect(eCodeLine(await response.clone().text())).toEqual({ text: eCode, href: `https://www.mediawiki.org/wiki/Help:OAuth/Errors#${code}` });
     expect(await errorPage(response)).toEqual({
       error: "access_denied", description: "The resource owner or authorization server denied the request.",
       hint: `Client ${client.key} is not usable by user with ID ${DEMO_USERS.editor.id}`,

@@ -54,7 +54,7 @@ interface ValidRequest {
 function validateRequest(ctx: Ctx, user: UserRecord): ValidRequest {
   const query = ctx.url.searchParams;
   const client = findClient(ctx.store, query.get("client_id") ?? "");
-  if (!client) throw OAuthProblem.invalidClient();
+  if (!client) throw OAuthProblem.invalidClient().withECode("E006");
 
   const requestedRedirectUri = query.get("redirect_uri");
   if (requestedRedirectUri !== null && !redirectUriMatches(client.callbackUrl, requestedRedirectUri)) {
@@ -80,7 +80,10 @@ function validateRequest(ctx: Ctx, user: UserRecord): ValidRequest {
     throw OAuthProblem.invalidRequest("code_challenge", "Code challenge must be provided for public clients");
   }
 
-  if (!usableBy(client, user)) throw OAuthProblem.accessDenied(`Client ${client.key} is not usable by user with ID ${user.id}`);
+  if (!usableBy(client, user)) {
+    // EXT Consumer::authorize: owner-only consumers are refused with E010, unapproved ones with E005.
+    throw OAuthProblem.accessDenied(`Client ${client.key} is not usable by user with ID ${user.id}`).withECode(client.ownerOnly ? "E010" : "E005");
+  }
   return { client, requestedRedirectUri, finalRedirectUri, state, scopes, codeChallenge, codeChallengeMethod };
 }
 

@@ -15,7 +15,23 @@ const INVALID_GRANT = "The provided authorization grant (e.g., authorization cod
 const INVALID_REFRESH = "The refresh token is invalid.";
 const ACCESS_DENIED = "The resource owner or authorization server denied the request.";
 
+/**
+ * The OAuth extension's E-codes for the cases the sandbox models, each with the words of its
+ * `mw-mwoautherror-details` line (EXT i18n; docs/wikimedia-protocol.md §11.1). E010's words are the
+ * sandbox's: the public sources show its code and anchor but not its English text.
+ */
+export const E_CODES = {
+  E005: "Connected OAuth app not approved",
+  E006: "Unknown OAuth key",
+  E010: "Owner-only OAuth consumer",
+} as const;
+
+export type ECode = keyof typeof E_CODES;
+
 export class OAuthProblem extends Error {
+  /** Shown, with its Help:OAuth/Errors link, on the HTML error page. */
+  eCode: ECode | null = null;
+
   constructor(
     readonly status: number,
     readonly error: string,
@@ -25,6 +41,11 @@ export class OAuthProblem extends Error {
     readonly redirectUri: string | null = null,
   ) {
     super(description);
+  }
+
+  withECode(code: ECode): this {
+    this.eCode = code;
+    return this;
   }
 
   static invalidRequest(parameter: string, hint?: string): OAuthProblem {
@@ -107,6 +128,11 @@ export function problemAtAuthorize(ctx: Ctx, problem: OAuthProblem): SandboxResp
     `<dl><dt>Error</dt><dd><code class="oauth-error">${escapeHtml(problem.error)}</code></dd>` +
     `<dt>Description</dt><dd class="oauth-error-description">${escapeHtml(problem.description)}</dd>` +
     (problem.hint !== null ? `<dt>Hint</dt><dd class="oauth-error-hint">${escapeHtml(problem.hint)}</dd>` : "") +
-    `</dl></div>`;
+    `</dl>` +
+    (problem.eCode !== null
+      ? `<p class="mw-mwoautherror-details">${escapeHtml(E_CODES[problem.eCode])}, ` +
+        `<a href="https://www.mediawiki.org/wiki/Help:OAuth/Errors#${problem.eCode}">${problem.eCode}</a></p>`
+      : "") +
+    `</div>`;
   return html(problem.status, renderPage(ctx, { title: "OAuth 2.0 error", body }));
 }

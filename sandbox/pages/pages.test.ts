@@ -198,6 +198,32 @@ describe("Special:OAuthManageMyGrants", () => {
   });
 });
 
+describe("Special:OAuthManageMyGrants/manage/<consumer id>", () => {
+  it("shows that one application and revokes it there, by consumer key or by its number", async () => {
+    const tokens = await wikiportTokens(sb);
+    const browser = await signedIn();
+    const byNumber = await browser.get(`${MANAGE}/manage/1`);
+    expect(byNumber.status).toBe(200);
+    expect(await byNumber.text()).toContain('aria-label="Revoke Wikiport"');
+    const page = await (await browser.get(`${MANAGE}/manage/${WIKIPORT_CLIENT.key}`)).text();
+    expect(page).toContain("Edit your watchlist");
+    const revoked = await browser.post(`${MANAGE}/manage/${WIKIPORT_CLIENT.key}`, hiddenFields(page, `value="${WIKIPORT_CLIENT.key}"`));
+    expect(revoked.status).toBe(200);
+    expect(await revoked.text()).toContain("has been revoked");
+    expect((await profile(sb, tokens.access_token)).status).toBe(403);
+  });
+
+  it("answers 404 for an application the user has not allowed, and sends a signed-out visitor to log in first", async () => {
+    const browser = await signedIn(DEMO_USERS.admin);
+    const response = await browser.get(`${MANAGE}/manage/${"0".repeat(32)}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(`aria-label="Revoke`);
+    const anonymous = await fetch(`${sb.url}${MANAGE}/manage/1`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(decodeURIComponent(anonymous.headers.get("location") ?? "")).toContain("returnto=Special:OAuthManageMyGrants/manage/1");
+  });
+});
+
 describe("POST/GET oauth2/client", () => {
   it("registers an owner-only client for a token with oauthmanageownclient and lists it", async () => {
     const token = await sb.token(DEMO_USERS.editor.name, ["basic", "oauthmanageownclient"]);

@@ -8,7 +8,7 @@ import { BOT_PASSWORDS_TITLE, botPasswordGet, botPasswordPost, botPasswordsGet }
 import { approveGet, approvePost, restRedirect, verified } from "./consent";
 import { home } from "./home";
 import { loginGet, loginPost, logoutGet, logoutPost } from "./login";
-import { MANAGE_GRANTS_TITLE, manageGrantsGet, manageGrantsPost } from "./manage-grants";
+import { MANAGE_GRANTS_TITLE, manageGrantsGet, manageGrantsPost, manageOneGet, manageOnePost } from "./manage-grants";
 import { MY_CLIENTS_TITLE, myClientsGet, myClientsPost } from "./my-clients";
 import { wikiPath } from "./session";
 
@@ -44,6 +44,9 @@ export function registerPages(router: Router): void {
   // Special:BotPasswords/<bot name>: one bot password's form (SpecialBotPasswords takes its name as subpage).
   router.add({ method: "GET", path: `/:wiki/wiki/${BOT_PASSWORDS_TITLE}/:appId`, endpoint: `page/${BOT_PASSWORDS_TITLE}`, handler: botPasswordGet });
   router.add({ method: "POST", path: `/:wiki/wiki/${BOT_PASSWORDS_TITLE}/:appId`, endpoint: `page/${BOT_PASSWORDS_TITLE}`, handler: botPasswordPost });
+  const manageOne = `/:wiki/wiki/${MANAGE_GRANTS_TITLE}/manage/:consumer`;
+  router.add({ method: "GET", path: manageOne, endpoint: `page/${MANAGE_GRANTS_TITLE}/manage`, handler: manageOneGet });
+  router.add({ method: "POST", path: manageOne, endpoint: `page/${MANAGE_GRANTS_TITLE}/manage`, handler: manageOnePost });
   router.add({ method: "GET", path: "/:wiki/wiki/Special:OAuthConsumerRegistration", endpoint: `page/${MY_CLIENTS_TITLE}`,
     handler: (ctx) => redirect(302, sandboxUrl(ctx, wikiPath(ctx.wiki!.host, MY_CLIENTS_TITLE))) });
   router.add({ method: "*", path: "/:wiki/w/index.php", endpoint: "page/index.php", handler: indexPhp });

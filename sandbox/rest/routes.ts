@@ -5,6 +5,7 @@
  */
 import { registerMedia } from "../content/media";
 import type { Router } from "../router";
+import { registerAttribution } from "./attribution";
 import { restRoute, type RestHandler } from "./common";
 import { historyHandler } from "./history";
 import { historyCountsHandler } from "./history-counts";
@@ -35,5 +36,6 @@ export function registerRest(router: Router): void {
   add("GET", "/revision/:id/with_html", "rest/revision", revisionHandler("with_html"));
   add("GET", "/search/page", "rest/search/page", searchHandler);
   add("GET", "/search/title", "rest/search/title", searchTitleHandler);
+  registerAttribution(router);
   registerMedia(router);
 }

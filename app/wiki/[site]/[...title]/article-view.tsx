@@ -163,7 +163,7 @@ function Attribution({ site, article }: { site: Site; article: Article }) {
         <a href={article.wikiUrl} rel="noopener noreferrer">
           {article.title}
         </a>{" "}
-        on {site.host}, available under the{" "}
+        on {article.credit ?? site.host}, available under the{" "}
         <a href={article.licence.url} rel="license noopener noreferrer">
           {article.licence.title}
         </a>{" "}
