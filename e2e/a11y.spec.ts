@@ -7,7 +7,7 @@
  * type with page.keyboard, as someone without a mouse would.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { join } from "node:path";
 import { E2E } from "./environment";
 import { expect, test } from "./support/fixtures";
@@ -34,12 +34,23 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
   expect(serious, `axe violations on ${what} (${page.url()}):\n${serious.join("\n")}`).toEqual([]);
 }
 
-async function scan(page: Page, path: string, scheme: Scheme, ready: (page: Page) => Promise<void>): Promise<void> {
-  await page.emulateMedia({ colorScheme: scheme });
+/**
+ * Loads the page once and scans it in each scheme in turn. The schemes differ only in CSS media queries
+ * (app/globals.css, lib/widget/styles.ts: no script reads the preference, no colour transitions), which
+ * the browser re-applies at once when the emulated preference changes, so a switch shows what a load in
+ * that scheme shows.
+ */
+async function scan(page: Page, path: string, schemes: readonly Scheme[], ready: (page: Page) => Promise<void>): Promise<void> {
+  await page.emulateMedia({ colorScheme: schemes[0] });
   await page.goto(path);
   await ready(page);
-  await expectNoSeriousViolations(page, `${path} in the ${scheme} scheme`);
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoSeriousViolations(page, `${path} in the ${scheme} scheme`);
+  }
 }
+
+const BOTH_SCHEMES = ["light", "dark"] as const;
 
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -118,31 +129,39 @@ const SIGNED_IN: Record<string, Target> = {
 
 const CARD = "/embed/en.wikipedia.org/Solar_System";
 /** The widget frame: each theme, under the reader's light and dark preference (`auto` follows it). */
-const WIDGET_FRAMES: [string, Scheme][] = [
-  [`${CARD}?theme=light`, "light"],
-  [`${CARD}?theme=light`, "dark"],
-  [`${CARD}?theme=dark`, "light"],
-  [`${CARD}?theme=dark&layout=compact`, "dark"],
-  [`${CARD}?theme=auto`, "light"],
-  [`${CARD}?theme=auto&lang=he`, "dark"],
-  [`/embed/he.wikipedia.org/${encodeURIComponent("מערכת_השמש")}?theme=dark`, "dark"],
+const WIDGET_FRAMES: [string, Scheme[]][] = [
+  [`${CARD}?theme=light`, ["light", "dark"]],
+  [`${CARD}?theme=dark`, ["light"]],
+  [`${CARD}?theme=dark&layout=compact`, ["dark"]],
+  [`${CARD}?theme=auto`, ["light"]],
+  [`${CARD}?theme=auto&lang=he`, ["dark"]],
+  [`/embed/he.wikipedia.org/${encodeURIComponent("מערכת_השמש")}?theme=dark`, ["dark"]],
 ];
 
-/** Signed in once, as Ana, for the whole describe block: each test's browser context starts from this state. */
+/** Signed in once, as Ana, for the whole file: the browser context of each test that needs it starts from this state. */
 const SIGNED_IN_STATE = join(E2E.dataDir, "a11y-signed-in.json");
+let signedInState: Promise<void> | undefined;
+
+function signInOnce(browser: Browser): Promise<void> {
+  signedInState ??= (async () => {
+    const context = await browser.newContext({ baseURL: E2E.appUrl, storageState: { cookies: [], origins: [] } });
+    await signIn(await context.newPage(), ANA);
+    await context.storageState({ path: SIGNED_IN_STATE });
+    await context.close();
+  })();
+  return signedInState;
+}
 
 test.describe("axe finds no serious or critical violation", () => {
-  for (const scheme of ["light", "dark"] as const) {
-    for (const [name, target] of Object.entries(SIGNED_OUT)) {
-      test(`${name}, signed out, ${scheme} scheme`, async ({ page }) => {
-        await scan(page, target.path, scheme, target.ready);
-      });
-    }
+  for (const [name, target] of Object.entries(SIGNED_OUT)) {
+    test(`${name}, signed out, light and dark schemes`, async ({ page }) => {
+      await scan(page, target.path, BOTH_SCHEMES, target.ready);
+    });
   }
 
-  for (const [path, scheme] of WIDGET_FRAMES) {
-    test(`the widget frame ${path}, ${scheme} preference`, async ({ page }) => {
-      await scan(page, path, scheme, async (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible());
+  for (const [path, schemes] of WIDGET_FRAMES) {
+    test(`the widget frame ${path}, ${schemes.join(" and ")} preference`, async ({ page }) => {
+      await scan(page, path, schemes, async (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible());
     });
   }
 
@@ -160,46 +179,38 @@ test.describe("axe finds no serious or critical violation", () => {
 
   test.describe("signed in", () => {
     test.use({ storageState: SIGNED_IN_STATE });
-    test.beforeAll(async ({ browser }) => {
-      const context = await browser.newContext({ baseURL: E2E.appUrl, storageState: { cookies: [], origins: [] } });
-      await signIn(await context.newPage(), ANA);
-      await context.storageState({ path: SIGNED_IN_STATE });
-      await context.close();
-    });
+    test.beforeAll(({ browser }) => signInOnce(browser));
 
-    for (const scheme of ["light", "dark"] as const) {
-      for (const [name, target] of Object.entries(SIGNED_IN)) {
-        test(`${name}, signed in, ${scheme} scheme`, async ({ page }) => {
-          await scan(page, target.path, scheme, target.ready);
-          await expect(page.getByText(`Signed in as ${ANA.name}`).or(page.getByRole("link", { name: `Open your dashboard, ${ANA.name}` }))).toBeVisible();
-        });
-      }
+    for (const [name, target] of Object.entries(SIGNED_IN)) {
+      test(`${name}, signed in, light and dark schemes`, async ({ page }) => {
+        await scan(page, target.path, BOTH_SCHEMES, target.ready);
+        await expect(page.getByText(`Signed in as ${ANA.name}`).or(page.getByRole("link", { name: `Open your dashboard, ${ANA.name}` }))).toBeVisible();
+      });
     }
-  });
 
-  test("the edit-conflict view, in both schemes", async ({ page, request }) => {
-    await signIn(page, ANA);
-    await page.goto("/wiki/en.wikipedia.org/Earth?action=edit");
-    const textarea = page.getByLabel("Wikitext");
-    const lines = (await textarea.inputValue()).split("\n");
+    test("the edit-conflict view, in both schemes", async ({ page, request }) => {
+      await page.goto("/wiki/en.wikipedia.org/Earth?action=edit");
+      const textarea = page.getByLabel("Wikitext");
+      const lines = (await textarea.inputValue()).split("\n");
 
-    // Ada changes the first line through the wiki while Ana's form is open, and Ana changes it too.
-    const minted = await request.post(`${E2E.sandboxUrl}/__sandbox/tokens`, { data: { user: ADA.name, grants: ["basic", "editpage"] } });
-    expect(minted.ok()).toBe(true);
-    const { access_token: adaToken } = (await minted.json()) as { access_token: string };
-    const current = (await (await request.get(`${REST}/page/Earth`)).json()) as { latest: { id: number } };
-    const put = await request.put(`${REST}/page/Earth`, {
-      headers: { authorization: `Bearer ${adaToken}` },
-      data: { source: [`${lines[0]} <!-- Ada -->`, ...lines.slice(1)].join("\n"), comment: "Ada's change", latest: { id: current.latest.id } },
+      // Ada changes the first line through the wiki while Ana's form is open, and Ana changes it too.
+      const minted = await request.post(`${E2E.sandboxUrl}/__sandbox/tokens`, { data: { user: ADA.name, grants: ["basic", "editpage"] } });
+      expect(minted.ok()).toBe(true);
+      const { access_token: adaToken } = (await minted.json()) as { access_token: string };
+      const current = (await (await request.get(`${REST}/page/Earth`)).json()) as { latest: { id: number } };
+      const put = await request.put(`${REST}/page/Earth`, {
+        headers: { authorization: `Bearer ${adaToken}` },
+        data: { source: [`${lines[0]} <!-- Ada -->`, ...lines.slice(1)].join("\n"), comment: "Ada's change", latest: { id: current.latest.id } },
+      });
+      expect(put.status()).toBe(200);
+      await textarea.fill([`${lines[0]} <!-- Ana -->`, ...lines.slice(1)].join("\n"));
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toContainText("Someone else changed this page");
+
+      await expectNoSeriousViolations(page, "the edit-conflict view (light)");
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expectNoSeriousViolations(page, "the edit-conflict view (dark)");
     });
-    expect(put.status()).toBe(200);
-    await textarea.fill([`${lines[0]} <!-- Ana -->`, ...lines.slice(1)].join("\n"));
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("Someone else changed this page");
-
-    await expectNoSeriousViolations(page, "the edit-conflict view (light)");
-    await page.emulateMedia({ colorScheme: "dark" });
-    await expectNoSeriousViolations(page, "the edit-conflict view (dark)");
   });
 });
 
@@ -243,25 +254,29 @@ test.describe("keyboard alone", () => {
     await expect(page.getByText(`Signed in as ${ANA.name}`)).toBeVisible();
   });
 
-  test("editing: from an article to Edit, changing the text and the summary, saving", async ({ page }) => {
-    await signIn(page, ANA);
-    await page.goto("/wiki/en.wikipedia.org/Moon");
-    await expect(page.getByRole("heading", { level: 1, name: "Moon" })).toBeVisible();
-    await activate(page, page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "Edit" }));
+  test.describe("signed in", () => {
+    test.use({ storageState: SIGNED_IN_STATE });
+    test.beforeAll(({ browser }) => signInOnce(browser));
 
-    await expect(page.getByRole("heading", { level: 1, name: "Editing Moon" })).toBeVisible();
-    const textarea = page.getByLabel("Wikitext");
-    await tabTo(page, textarea);
-    await expectVisibleFocus(textarea);
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type("\n\nA sentence typed with the keyboard alone.");
-    await tabTo(page, page.getByLabel("Summary"));
-    await expectVisibleFocus(page.getByLabel("Summary"));
-    await page.keyboard.type("Keyboard edit");
-    await activate(page, page.getByRole("button", { name: "Save changes" }));
+    test("editing: from an article to Edit, changing the text and the summary, saving", async ({ page }) => {
+      await page.goto("/wiki/en.wikipedia.org/Moon");
+      await expect(page.getByRole("heading", { level: 1, name: "Moon" })).toBeVisible();
+      await activate(page, page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "Edit" }));
 
-    await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toBeVisible();
-    const wiki = (await (await page.request.get(`${REST}/page/Moon`)).json()) as { source: string };
-    expect(wiki.source).toContain("A sentence typed with the keyboard alone.");
+      await expect(page.getByRole("heading", { level: 1, name: "Editing Moon" })).toBeVisible();
+      const textarea = page.getByLabel("Wikitext");
+      await tabTo(page, textarea);
+      await expectVisibleFocus(textarea);
+      await page.keyboard.press("Control+End");
+      await page.keyboard.type("\n\nA sentence typed with the keyboard alone.");
+      await tabTo(page, page.getByLabel("Summary"));
+      await expectVisibleFocus(page.getByLabel("Summary"));
+      await page.keyboard.type("Keyboard edit");
+      await activate(page, page.getByRole("button", { name: "Save changes" }));
+
+      await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toBeVisible();
+      const wiki = (await (await page.request.get(`${REST}/page/Moon`)).json()) as { source: string };
+      expect(wiki.source).toContain("A sentence typed with the keyboard alone.");
+    });
   });
 });

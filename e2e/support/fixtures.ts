@@ -6,7 +6,7 @@
  *   and session cookies), which the final project then looks for in the logs and the database (item 35).
  * One explicit, per-test exception: see `allowTokenEcho`.
  */
-import { expect, test as base, type Request, type Response } from "@playwright/test";
+import { expect, test as base, type APIResponse, type BrowserContext, type BrowserContextOptions, type Request, type Response, type Route } from "@playwright/test";
 import { E2E } from "../environment";
 import { recordObserved, type ObservedValue } from "../final/evidence";
 import { TOKEN_PATTERNS, findLeaks } from "../final/leak-patterns";
@@ -54,7 +54,107 @@ const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 type AllowEcho = (token: string) => void;
 
-export const test = base.extend<{ allowTokenEcho: AllowEcho; appSendsNoTokens: { allowEcho: AllowEcho } }>({
+/**
+ * `route.fetch`, sent once more when a GET or HEAD meets a connection reset: Playwright's request client
+ * reuses a kept-alive socket after the server's keep-alive timeout has closed it (microsoft/playwright
+ * issue 42701), which Chromium itself would meet by sending the request again on a new connection.
+ */
+async function fetchAsTheBrowserWould(route: Route): Promise<APIResponse> {
+  try {
+    return await route.fetch({ maxRedirects: 0 });
+  } catch (error) {
+    const idempotent = ["GET", "HEAD"].includes(route.request().method());
+    if (!idempotent || !(error instanceof Error) || !/ECONNRESET|socket hang up/.test(error.message)) throw error;
+    return route.fetch({ maxRedirects: 0 });
+  }
+}
+
+/** What one browser context's scan found, handed over when the test is done with the context. */
+interface ContextFindings {
+  leaks: string[];
+  unreadable: string[];
+  observed: ObservedValue[];
+}
+
+/**
+ * Scans everything Wikiport sends to one browser context, from now until `finish` (which waits for the
+ * requests still in flight, so call it before the context closes).
+ */
+async function scanContext(context: BrowserContext, echoAllowed: ReadonlySet<string>): Promise<{ finish: () => Promise<ContextFindings> }> {
+  const leaks: string[] = [];
+  const observed: ObservedValue[] = [];
+  const inspectHeaders = (where: string, headers: { name: string; value: string }[]) => {
+    observed.push(...cookiesSet(headers));
+    const text = headers.map((h) => `${h.name}: ${h.value}`).join("\n");
+    leaks.push(...findLeaks(text, TOKEN_PATTERNS).map((leak) => `${where}, headers: ${leak}`));
+  };
+
+  const inspectBody = (where: string, body: Buffer, method: string) => {
+    let text = body.toString("latin1");
+    // The allowance of `allowTokenEcho`: POST answers only, exact registered values only.
+    if (method === "POST") for (const token of echoAllowed) text = text.replaceAll(token, "[allowed echo]");
+    leaks.push(...findLeaks(text, TOKEN_PATTERNS).map((leak) => `${where}, body: ${leak}`));
+  };
+
+  // The browser discards a body once the page navigates away (after a server action's redirect, say),
+  // and reports no Set-Cookie for an intercepted response, so a "response" event cannot show either
+  // reliably. Fetching each app request here and handing the answer to the browser unchanged sees all
+  // of it; redirects are left for the browser to follow, as it would.
+  const routed = new WeakSet<Request>();
+  await context.route(
+    (url) => fromApp(url.href),
+    async (route) => {
+      routed.add(route.request());
+      const response = await fetchAsTheBrowserWould(route);
+      const where = label(route.request().method(), response.url(), response.status());
+      inspectHeaders(where, response.headersArray());
+      inspectBody(where, await response.body(), route.request().method());
+      await route.fulfill({ response });
+    },
+  );
+  // Playwright routes no request that follows a redirect (the callback after Wikimedia's consent page,
+  // the dashboard after the callback): those are read from the "response" event, at once, while the
+  // page that asked for them is still there. Any other request the route above did not see went to a
+  // spec's own page.route, which takes precedence and reads the bodies itself: check its headers.
+  const checks: Promise<void>[] = [];
+  const unreadable: string[] = [];
+  const onResponse = (response: Response) => {
+    const request = response.request();
+    if (!fromApp(response.url()) || routed.has(request)) return;
+    const where = label(request.method(), response.url(), response.status());
+    const followsRedirect = request.redirectedFrom() !== null;
+    checks.push(
+      (async () => {
+        inspectHeaders(where, await response.headersArray());
+        if (followsRedirect && hasBody(response)) inspectBody(where, await response.body(), request.method());
+      })().catch((error: unknown) => {
+        // Reported at the end of the test, as a failure: a response that could not be read was not checked.
+        unreadable.push(`${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      }),
+    );
+  };
+  const onRequest = (request: Request) => observed.push(...callbackValues(request));
+  context.on("response", onResponse);
+  context.on("request", onRequest);
+
+  return {
+    async finish() {
+      // Let requests still in flight (prefetches, say) be checked before the context closes.
+      await context.unrouteAll({ behavior: "wait" });
+      context.off("response", onResponse);
+      context.off("request", onRequest);
+      await Promise.all(checks);
+      return { leaks, unreadable, observed };
+    },
+  };
+}
+
+interface Scanner {
+  allowEcho: AllowEcho;
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+}
+
+export const test = base.extend<{ allowTokenEcho: AllowEcho; scannedContext: Scanner["newContext"]; appSendsNoTokens: Scanner }>({
   /**
    * Issue 7, personal API token setup: the user pastes their own Wikimedia personal API token, and the
    * "ready-to-copy snippets … that use it against the chosen wiki" carry "the real token only right after
@@ -68,80 +168,38 @@ export const test = base.extend<{ allowTokenEcho: AllowEcho; appSendsNoTokens: {
     await use(appSendsNoTokens.allowEcho);
   },
 
+  /**
+   * Another browser context (another person, or the same person in another browser) whose answers from
+   * Wikiport are scanned like the test's own `context`; it is closed after the scan, when the test ends.
+   */
+  scannedContext: async ({ appSendsNoTokens }, use) => {
+    await use(appSendsNoTokens.newContext);
+  },
+
   appSendsNoTokens: [
-    async ({ context }, use, testInfo) => {
-      const leaks: string[] = [];
+    async ({ browser, context }, use, testInfo) => {
       const echoAllowed = new Set<string>();
-      const observed: ObservedValue[] = [];
-      const inspectHeaders = (where: string, headers: { name: string; value: string }[]) => {
-        observed.push(...cookiesSet(headers));
-        const text = headers.map((h) => `${h.name}: ${h.value}`).join("\n");
-        leaks.push(...findLeaks(text, TOKEN_PATTERNS).map((leak) => `${where}, headers: ${leak}`));
-      };
-
-      const inspectBody = (where: string, body: Buffer, method: string) => {
-        let text = body.toString("latin1");
-        // The allowance of `allowTokenEcho`: POST answers only, exact registered values only.
-        if (method === "POST") for (const token of echoAllowed) text = text.replaceAll(token, "[allowed echo]");
-        leaks.push(...findLeaks(text, TOKEN_PATTERNS).map((leak) => `${where}, body: ${leak}`));
-      };
-
-      // The browser discards a body once the page navigates away (after a server action's redirect, say),
-      // and reports no Set-Cookie for an intercepted response, so a "response" event cannot show either
-      // reliably. Fetching each app request here and handing the answer to the browser unchanged sees all
-      // of it; redirects are left for the browser to follow, as it would.
-      const routed = new WeakSet<Request>();
-      await context.route(
-        (url) => fromApp(url.href),
-        async (route) => {
-          routed.add(route.request());
-          const response = await route.fetch({ maxRedirects: 0 });
-          const where = label(route.request().method(), response.url(), response.status());
-          inspectHeaders(where, response.headersArray());
-          inspectBody(where, await response.body(), route.request().method());
-          await route.fulfill({ response });
-        },
-      );
-      // Playwright routes no request that follows a redirect (the callback after Wikimedia's consent page,
-      // the dashboard after the callback): those are read from the "response" event, at once, while the
-      // page that asked for them is still there. Any other request the route above did not see went to a
-      // spec's own page.route, which takes precedence and reads the bodies itself: check its headers.
-      const checks: Promise<void>[] = [];
-      const unreadable: string[] = [];
-      const onResponse = (response: Response) => {
-        const request = response.request();
-        if (!fromApp(response.url()) || routed.has(request)) return;
-        const where = label(request.method(), response.url(), response.status());
-        const followsRedirect = request.redirectedFrom() !== null;
-        checks.push(
-          (async () => {
-            inspectHeaders(where, await response.headersArray());
-            if (followsRedirect && hasBody(response)) inspectBody(where, await response.body(), request.method());
-          })().catch((error: unknown) => {
-            // Reported at the end of the test, as a failure: a response that could not be read was not checked.
-            unreadable.push(`${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-          }),
-        );
-      };
-      const onRequest = (request: Request) => observed.push(...callbackValues(request));
-      context.on("response", onResponse);
-      context.on("request", onRequest);
+      const scans = [await scanContext(context, echoAllowed)];
+      const extra: BrowserContext[] = [];
 
       await use({
         allowEcho(token) {
           if (!WHOLE_JWT.test(token)) throw new Error("allowTokenEcho: only a whole personal API token (a JWT) can be allowed");
           echoAllowed.add(token);
         },
+        async newContext(options) {
+          const created = await browser.newContext({ baseURL: E2E.appUrl, ...options });
+          extra.push(created);
+          scans.push(await scanContext(created, echoAllowed));
+          return created;
+        },
       });
 
-      // Let requests still in flight (prefetches, say) be checked before the context closes.
-      await context.unrouteAll({ behavior: "wait" });
-      context.off("response", onResponse);
-      context.off("request", onRequest);
-      await Promise.all(checks);
-      recordObserved(testInfo.testId, observed);
-      expect(leaks, "Wikiport sent a Wikimedia token value to the browser").toEqual([]);
-      expect(unreadable, "responses from Wikiport that could not be checked").toEqual([]);
+      const findings = await Promise.all(scans.map((scan) => scan.finish()));
+      await Promise.all(extra.map((created) => created.close()));
+      recordObserved(testInfo.testId, findings.flatMap((found) => found.observed));
+      expect(findings.flatMap((found) => found.leaks), "Wikiport sent a Wikimedia token value to the browser").toEqual([]);
+      expect(findings.flatMap((found) => found.unreadable), "responses from Wikiport that could not be checked").toEqual([]);
     },
     { auto: true },
   ],

@@ -4,6 +4,8 @@ import { E2E } from "../environment";
 
 export const ADA = { name: "Ada Editor", password: "editor-demo-1" } as const;
 export const ANA = { name: "Ana Admin", password: "admin-demo-4" } as const;
+export const NICO = { name: "Nico Newcomer", password: "newcomer-demo-2" } as const;
+export const BLAKE = { name: "Blake Blocked", password: "blocked-demo-3" } as const;
 export const TOKEN_ENDPOINT = "oauth2/access_token";
 /** The key of the sandbox's seeded Wikiport consumer, which the app uses when none is configured. */
 export const WIKIPORT_CLIENT_KEY = "f0950fa7a8399babe551f51af656b54a";

@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/security/client-address";
 import { startFrontDoor } from "./front-door";
@@ -91,6 +91,29 @@ describe("the front door of npm start", () => {
     expect(answer.echoed).toMatchObject({ method: "POST", url: "/missing?x=%zz", body: "hello" });
     expect(answer.echoed.headers).toMatchObject({ host: "localhost:3000", "x-forwarded-port": "443" });
     expect((await send(port, "127.0.0.1")).echoed.headers["x-forwarded-port"]).toBe(String(port));
+  });
+
+  it("lets go of an idle connection before the app's keep-alive timeout, so no request is sent on one the app is closing", async () => {
+    const app = createServer((_req, res) => res.end("ok"));
+    // Announced on every answer as `Keep-Alive: timeout=3`, as `next start` announces its 5 s.
+    app.keepAliveTimeout = 3_000;
+    // The app closing an idle connection itself ends it without the peer's FIN ("end") first.
+    const closedBy = new Promise<string>((resolve) =>
+      app.on("connection", (socket: Socket) => {
+        let peerEnded = false;
+        socket.once("end", () => (peerEnded = true));
+        socket.once("close", () => resolve(peerEnded ? "front door" : "app"));
+      }),
+    );
+    const port = await frontDoor(await listen(app, "127.0.0.1"));
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      request({ host: "127.0.0.1", port }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode));
+      }).once("error", reject).end();
+    });
+    expect(status).toBe(200);
+    expect(await closedBy).toBe("front door");
   });
 
   it("answers 502 with a message when the app is not listening", async () => {

@@ -43,8 +43,17 @@ export function forwardedHeaders(incoming: IncomingMessage, publicPort: number):
 
 const UNAVAILABLE = "Wikiport's app server is not answering (it may be starting or stopping). Try again in a moment.\n";
 
+/**
+ * How long a kept-alive connection to the app may sit idle. Its real job: Node lets a pooled socket go
+ * when the app's `Keep-Alive: timeout=N` says (1 s early) only if the agent has a timeout of its own
+ * (node/lib/_http_agent.js, keepSocketAlive). Without one, a connection that `next start` closes after its
+ * 5 s keep-alive timeout stays in the pool, the next request is sent on it as the app closes it, and the
+ * person gets this front door's 502 (seen under load in the end-to-end suite, on a server action's POST).
+ */
+const IDLE_CONNECTION_MS = 60_000;
+
 export function startFrontDoor(options: FrontDoorOptions): Promise<Server> {
-  const agent = new Agent({ keepAlive: true });
+  const agent = new Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const upstream = request(
       { host: "127.0.0.1", port: options.appPort, method: incoming.method, path: incoming.url, headers: forwardedHeaders(incoming, (server.address() as AddressInfo).port), agent },
