@@ -3,7 +3,7 @@
  * and consent pages, then the database the server wrote (docs/security-requirements.md items 2, 3, 5, 8, 10, 24, 34).
  */
 import type { Response } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, fulfillUnlessAbandoned, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { accountRows, allSessionTokens, grantOf, openTokens, userIdOf } from "./support/app-db";
 import { ADA, TOKEN_ENDPOINT, addFault, clearFaults, latestRequestSeq, tokenEndpointCallsSince } from "./support/sandbox";
@@ -23,7 +23,7 @@ test("Ada signs in through Wikimedia's login and consent pages and sees who she 
   await page.route(`${E2E.appUrl}/**`, async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
     received.push(JSON.stringify(response.headersArray()), await response.text());
-    await route.fulfill({ response });
+    await fulfillUnlessAbandoned(route, response);
   });
 
   await startSignIn(page);

@@ -69,6 +69,19 @@ async function fetchAsTheBrowserWould(route: Route): Promise<APIResponse> {
   }
 }
 
+/**
+ * Hands the fetched answer to the browser. A request the browser has given up meanwhile (a prefetch
+ * cancelled by the navigation that follows it) is already settled, and Playwright then answers
+ * "Route is already handled!": its answer was read all the same, and no page waits for it.
+ */
+export async function fulfillUnlessAbandoned(route: Route, response: APIResponse): Promise<void> {
+  try {
+    await route.fulfill({ response });
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes("Route is already handled")) throw error;
+  }
+}
+
 /** What one browser context's scan found, handed over when the test is done with the context. */
 interface ContextFindings {
   leaks: string[];
@@ -109,7 +122,7 @@ async function scanContext(context: BrowserContext, echoAllowed: ReadonlySet<str
       const where = label(route.request().method(), response.url(), response.status());
       inspectHeaders(where, response.headersArray());
       inspectBody(where, await response.body(), route.request().method());
-      await route.fulfill({ response });
+      await fulfillUnlessAbandoned(route, response);
     },
   );
   // Playwright routes no request that follows a redirect (the callback after Wikimedia's consent page,
