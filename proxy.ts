@@ -28,6 +28,7 @@ import { visitorResponse } from "@/lib/articles/visitor-pages";
 import { isVisitorView } from "@/lib/articles/visitor-route";
 import { visitorDocuments } from "@/lib/articles/visitor-server";
 import { getConfig } from "@/lib/env";
+import { USELANG_HEADER } from "@/lib/i18n/negotiate";
 import { log } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
 import { appRateLimitStore } from "@/lib/rate-limit/app-store";
@@ -131,6 +132,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete("x-nonce");
   requestHeaders.delete("content-security-policy");
+  requestHeaders.delete(USELANG_HEADER);
+  const uselang = request.nextUrl.searchParams.get("uselang");
+  if (uselang) requestHeaders.set(USELANG_HEADER, uselang.slice(0, 40));
   if (!isEmbedPath(pathname)) {
     requestHeaders.set("content-security-policy", contentSecurityPolicy);
     requestHeaders.set("x-nonce", nonce);

@@ -1,12 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { SITE_DESCRIPTION, SITE_NAME, TITLE_TEMPLATE } from "@/lib/ui/site-meta";
+import { getTranslator } from "@/lib/i18n/request";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: SITE_NAME, template: TITLE_TEMPLATE },
-  description: SITE_DESCRIPTION,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
+  return {
+    title: { default: t.msg("wikiport-site-name"), template: t.msg("wikiport-page-title", "%s") },
+    description: t.msg("wikiport-site-description"),
+  };
+}
 
 export const viewport: Viewport = {
   colorScheme: "light dark",
@@ -16,8 +19,9 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // Every page renders per request, so that Next can put this request's CSP nonce on its scripts
   // (proxy.ts); a prerendered page (the 404 page, say) would carry none and its scripts would be refused.
   await connection();
+  const t = await getTranslator();
   return (
-    <html lang="en" dir="ltr">
+    <html lang={t.language} dir={t.dir}>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

@@ -2,6 +2,8 @@ import { cdxIconLogOut, cdxIconLogoWikimedia } from "@wikimedia/codex-icons";
 import Link from "next/link";
 import { signOutOfWikiport } from "./auth-actions";
 import type { SignedInUser } from "@/lib/auth/session";
+import { Message } from "@/lib/i18n/message";
+import { getTranslator } from "@/lib/i18n/request";
 import { Icon } from "@/lib/ui/icon";
 import { SignInButton } from "./sign-in-button";
 
@@ -13,31 +15,40 @@ export const MAIN_ID = "content";
  * to sign in. It starts with a skip link (WCAG 2.4.1), hidden until it has the focus, so keyboard users
  * need not tab through the header on every page.
  */
-export function SiteHeader({ user }: { user: SignedInUser | null }) {
+export async function SiteHeader({ user }: { user: SignedInUser | null }) {
+  const t = await getTranslator();
   return (
     <>
       <a href={`#${MAIN_ID}`} className="wikiport-skip-link">
-        Skip to content
+        {t.msg("wikiport-header-skip-link")}
       </a>
       <header className="border-b border-cdx-border-subtle">
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">
           <Link href="/" className="flex items-center gap-2 font-bold text-cdx-emphasized no-underline">
             <Icon icon={cdxIconLogoWikimedia} size={24} />
-            <span>Wikiport</span>
+            <span>{t.msg("wikiport-site-name")}</span>
           </Link>
           {user ? (
             <div className="flex items-center gap-3">
-              <nav aria-label="Your Wikiport" className="flex items-center gap-3 text-sm">
-                <Link href="/dashboard">Dashboard</Link>
-                <Link href="/watchlist">Watchlist</Link>
+              <nav aria-label={t.msg("wikiport-header-nav-label")} className="flex items-center gap-3 text-sm">
+                <Link href="/dashboard">{t.msg("wikiport-header-dashboard")}</Link>
+                <Link href="/watchlist">{t.msg("wikiport-header-watchlist")}</Link>
               </nav>
               <span className="text-cdx-subtle">
-                Signed in as <strong className="text-cdx-emphasized">{user.name}</strong>
+                <Message
+                  t={t}
+                  k="wikiport-header-signed-in-as"
+                  elements={[
+                    <strong key="name" className="text-cdx-emphasized">
+                      <bdi>{user.name}</bdi>
+                    </strong>,
+                  ]}
+                />
               </span>
               <form action={signOutOfWikiport}>
                 <button type="submit" className="cdx-button">
                   <Icon icon={cdxIconLogOut} />
-                  Sign out
+                  {t.msg("wikiport-header-sign-out")}
                 </button>
               </form>
             </div>

@@ -1,0 +1,54 @@
+import { isServable, KEYS_LANGUAGE, normalizeLanguage } from "./languages";
+
+/** The cookie a visitor's choice in the language picker is kept in (a signed-in user's is also on the account). */
+export const LANGUAGE_COOKIE = "wikiport-language";
+
+/** The request header the proxy hands `?uselang=` to server components in (layouts cannot read the query). */
+export const USELANG_HEADER = "x-wikiport-uselang";
+
+/**
+ * Where a request's interface language can come from, strongest first, as on a wiki: `?uselang=` for one
+ * page; the person's own choice (the picker: a cookie for visitors, the account for signed-in users); the
+ * interface language of their Wikimedia account (`meta=userinfo&uiprop=options`, read at sign-in); the
+ * browser's `Accept-Language`.
+ */
+export interface LanguageSources {
+  uselang?: string | null;
+  chosen?: string | null;
+  wikimedia?: string | null;
+  acceptLanguage?: string | null;
+}
+
+/** The languages of an `Accept-Language` header, most wanted first (RFC 9110 §12.5.4), without `*` or q=0. */
+export function acceptedLanguages(header: string | null | undefined): string[] {
+  if (!header) return [];
+  const ranges = header
+    .slice(0, 1000)
+    .split(",")
+    .map((part, index) => {
+      const [range = "", ...parameters] = part.trim().split(";");
+      const q = parameters.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { range: range.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter(({ range, weight }) => range !== "*" && weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranges.map(({ range }) => normalizeLanguage(range)).filter((code): code is string => code !== null);
+}
+
+/** The interface language for a request: the first source naming a language Wikiport can show, else English. */
+export function chooseLanguage(sources: LanguageSources): string {
+  const uselang = normalizeLanguage(sources.uselang);
+  if (uselang && isServable(uselang)) return uselang;
+  for (const candidate of [sources.chosen, sources.wikimedia]) {
+    const code = normalizeLanguage(candidate);
+    if (code && code !== KEYS_LANGUAGE && isServable(code)) return code;
+  }
+  for (const code of acceptedLanguages(sources.acceptLanguage)) {
+    if (code !== KEYS_LANGUAGE && isServable(code)) return code;
+    // `de-CH` not servable as such still reaches German through its prefix.
+    const base = code.split("-")[0];
+    if (base && base !== code && isServable(base)) return base;
+  }
+  return "en";
+}
