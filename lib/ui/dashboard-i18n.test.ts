@@ -119,9 +119,11 @@ describe("dates and rate limits in the interface language", () => {
     expect(renderToStaticMarkup(createElement(When, { t: translatorFor("en"), date }))).toBe('<time dateTime="2026-11-23T12:05:00.000Z">Nov 23, 2026, 12:05 PM UTC</time>');
     expect(renderToStaticMarkup(createElement(When, { t: translatorFor("de"), date }))).toContain(">23. Nov. 2026, 12:05 UTC<");
     expect(renderToStaticMarkup(createElement(When, { t: translatorFor("de"), date: null }))).toBe("nie");
-    for (const claim of [null, { requestsPerUnit: 5000, unit: "HOUR" }, { requestsPerUnit: 1, unit: "minute" }, { requestsPerUnit: 40, unit: "week" }]) {
+    for (const claim of [null, { requestsPerUnit: 5000, unit: "HOUR" }, { requestsPerUnit: 2, unit: "minute" }, { requestsPerUnit: 40, unit: "week" }]) {
       expect(rateLimitText(translatorFor("en"), claim)).toBe(describeRateLimit(claim));
     }
     expect(rateLimitText(translatorFor("de"), { requestsPerUnit: 5000, unit: "HOUR" })).toBe("Stufe default: 5.000 Anfragen pro Stunde");
+    // English said "1 requests"; the message counts.
+    expect(rateLimitText(translatorFor("en"), { requestsPerUnit: 1, unit: "minute" })).toBe("1 request per minute");
   });
 });
