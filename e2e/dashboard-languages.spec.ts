@@ -52,6 +52,11 @@ test("the dashboard speaks German and Hebrew, right to left in Hebrew, and every
   await expect(page.getByRole("region", { name: "Letzte Aktivitäten" })).toContainText("Mit Wikimedia angemeldet");
   await verbindung.getByRole("button", { name: "Verbindung prüfen" }).click();
   await expect(page.getByRole("status")).toContainText("Deine Verbindung funktioniert.");
+  // A client form gets its words from the page, and its action answers in German.
+  const tokens = page.getByRole("region", { name: "Tokens für die API von Wikiport" });
+  await tokens.getByLabel("Name des Tokens").fill("Mein Bot");
+  await tokens.getByRole("button", { name: "Token erstellen" }).click();
+  await expect(tokens.getByRole("status")).toContainText("Kopiere dein neues Token „Mein Bot“ jetzt");
 
   await page.goto("/dashboard?uselang=he");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

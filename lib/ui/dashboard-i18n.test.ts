@@ -14,6 +14,7 @@ import type { ActionFailure } from "@/lib/server-actions/result";
 import { ActivityLine, activityResult, activityText } from "./activity";
 import { When } from "./dashboard";
 import { createTokenSchema, formFailureText, pasteMistakeKey } from "./dashboard-forms";
+import { ListOf } from "./list-of";
 import { rateLimitText } from "./personal-token-text";
 
 const testDb = useTestDb();
@@ -125,5 +126,13 @@ describe("dates and rate limits in the interface language", () => {
     expect(rateLimitText(translatorFor("de"), { requestsPerUnit: 5000, unit: "HOUR" })).toBe("Stufe default: 5.000 Anfragen pro Stunde");
     // English said "1 requests"; the message counts.
     expect(rateLimitText(translatorFor("en"), { requestsPerUnit: 1, unit: "minute" })).toBe("1 request per minute");
+  });
+});
+
+describe("a list with elements in it", () => {
+  it("is joined as the language joins lists, each element where its item was", () => {
+    const items = ["Light", "Full", createElement("span", { key: "lang", lang: "he" }, "עברית")];
+    expect(renderToStaticMarkup(createElement(ListOf, { t: translatorFor("en"), items }))).toBe('Light, Full, and <span lang="he">עברית</span>');
+    expect(renderToStaticMarkup(createElement(ListOf, { t: translatorFor("de"), items: ["Hell", "Kompakt", "English"] }))).toBe("Hell, Kompakt und English");
   });
 });

@@ -20,6 +20,7 @@ import { getTranslator } from "@/lib/i18n/request";
 import { Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { COMMON_WIKIS, WikiErrorBox } from "@/app/wiki/[site]/[...title]/article-view";
 import { CopyButton, type CopyLabels } from "@/lib/ui/copy-button";
+import { ListOf } from "@/lib/ui/list-of";
 import { WidgetOriginsForm } from "./widget-origins-form";
 import { WidgetPreview } from "@/lib/ui/widget-preview";
 import { WidgetRegisterForm } from "./widget-register-form";
@@ -243,7 +244,16 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
                       </ul>
                     </Row>
                     <Row term={t.msg("wikiport-widgets-row-options")}>
-                      {t.list([optionLabel("theme", options.theme), optionLabel("layout", options.layout), CARD_LANGUAGE_NAMES[options.lang]])}
+                      <ListOf
+                        t={t}
+                        items={[
+                          optionLabel("theme", options.theme),
+                          optionLabel("layout", options.layout),
+                          <span key="lang" lang={options.lang}>
+                            {CARD_LANGUAGE_NAMES[options.lang]}
+                          </span>,
+                        ]}
+                      />
                     </Row>
                     <Row term={t.msg("wikiport-widgets-row-watch-button")}>
                       {widget.watchButton ? t.msg("wikiport-dashboard-yes") : t.msg("wikiport-dashboard-no")}
