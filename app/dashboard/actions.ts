@@ -12,7 +12,7 @@ import { z } from "zod";
 import { checkConnection } from "@/lib/account/connection";
 import { deleteAccount, signOutEverywhere } from "@/lib/account/manage";
 import type { DashboardNotice } from "@/lib/account/notices";
-import { API_TOKEN_SCOPES, createApiToken, revokeApiToken } from "@/lib/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
 import { findAuditEvent, recordAudit, undoable } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
@@ -21,8 +21,11 @@ import { recordUndo } from "@/lib/edits/audit";
 import { undoEdit } from "@/lib/edits/undo";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
+import { describeFailure } from "@/lib/i18n/errors";
+import { getTranslator } from "@/lib/i18n/request";
 import { log } from "@/lib/log";
-import { boundaryNotice, failure, formAction, numericId, repeated, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
+import { boundaryNotice, failure, formAction, numericId, stateAction, type ActionFailure, type ActionResult } from "@/lib/server-actions";
+import { createTokenSchema, formFailureText, isBoundaryFailure } from "@/lib/ui/dashboard-forms";
 import { parseSite } from "@/lib/wikimedia/sites";
 import { getWikimedia } from "@/lib/wiring";
 
@@ -83,14 +86,7 @@ export const deleteAccountAction = formAction({ name: "delete_account", schema: 
 
 export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;
 
-const createTokenSchema = z.object({
-  // Length and characters are the token store's to judge (lib/api-tokens), with its own messages.
-  name: z.string().max(1000),
-  scopes: repeated(z.enum(API_TOKEN_SCOPES)),
-  expiry: z.enum(["30", "90", "365", "never"]).transform((value) => (value === "never" ? null : (Number(value) as 30 | 90 | 365))),
-});
-
-export const createApiTokenAction = stateAction(
+const createTokenForm = stateAction(
   {
     name: "create_api_token",
     schema: createTokenSchema,
@@ -105,6 +101,13 @@ export const createApiTokenAction = stateAction(
   },
 );
 
+/** The form's answer, a refusal in the interface language. */
+export async function createApiTokenAction(previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  const state = await createTokenForm(previous, formData);
+  if (!state || state.ok) return state;
+  return { ...state, message: formFailureText(await getTranslator(), state, "wikiport-apitoken-invalid") };
+}
+
 const revokeSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export const revokeApiTokenAction = formAction({ name: "revoke_api_token", schema: revokeSchema, failed: refused("token-not-found") }, async ({ user, input }) => {
@@ -114,11 +117,11 @@ export const revokeApiTokenAction = formAction({ name: "revoke_api_token", schem
   backToDashboard(revoked ? "token-revoked" : "token-not-found");
 });
 
-export type UndoState = ActionResult<{ revisionId: number | null }> | null;
+export type UndoState = ActionResult<{ revisionId: number | null; message: string }> | null;
 
 const undoSchema = z.object({ eventId: numericId });
 
-export const undoAction = stateAction(
+const undo = stateAction(
   {
     name: "undo",
     schema: undoSchema,
@@ -127,17 +130,29 @@ export const undoAction = stateAction(
   },
   async ({ user, input }): Promise<UndoState> => {
     // The browser names a line of its own activity log; the wiki, page and revision come from that line.
+    const t = await getTranslator();
     const event = await findAuditEvent(getDb(), user.id, input.eventId);
     const site = event?.wiki ? parseSite(event.wiki) : null;
     if (!event || !undoable(event) || !site?.ok) {
-      return { ok: false, code: "not_found", message: "That edit is not in your activity log, so Wikiport cannot undo it." };
+      return { ok: false, code: "not_found", message: t.msg("wikiport-activity-undo-not-found") };
     }
     const wikimedia = getWikimedia();
     const outcome = await undoEdit({ action: wikimedia.action }, wikimedia.asUser(user.id), site.site, { title: event.title!, revisionId: event.revisionId! });
     await recordUndo(user.id, site.site.host, event.title!, outcome);
     revalidatePath("/dashboard");
-    if (outcome.status === "error") return failure(outcome);
+    if (outcome.status === "error") return { ...failure(outcome), message: describeFailure(t, outcome) };
     log.info("edit.undone", { userId: user.id, site: site.site.host, revisionId: outcome.revisionId });
-    return { ok: true, revisionId: outcome.revisionId };
+    return {
+      ok: true,
+      revisionId: outcome.revisionId,
+      message: outcome.revisionId === null ? t.msg("wikiport-activity-undo-nothing") : t.msg("wikiport-activity-undo-done", String(outcome.revisionId)),
+    };
   },
 );
+
+/** Undo's answer: the action words its own outcomes; the boundary's refusals are worded here. */
+export async function undoAction(previous: UndoState, formData: FormData): Promise<UndoState> {
+  const state = await undo(previous, formData);
+  if (!state || state.ok || !isBoundaryFailure(state)) return state;
+  return { ...state, message: formFailureText(await getTranslator(), state) };
+}

@@ -8,35 +8,51 @@ import {
 } from "./actions";
 import { revokeApiTokenAction } from "./actions";
 import { currentSessionToken } from "@/lib/account/current-session";
-import { dashboardNotice } from "@/lib/account/notices";
+import { DASHBOARD_NOTICES, type DashboardNotice } from "@/lib/account/notices";
 import { listSessions } from "@/lib/account/sessions";
 import { listApiTokens } from "@/lib/api-tokens";
 import { ApiTokenForm } from "./api-token-form";
 import { WikiAccounts } from "./wiki-accounts";
-import { describeAudit, describeAuditResult, recentAudit, undoable } from "@/lib/audit";
+import { recentAudit, undoable } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getVault } from "@/lib/grants";
 import { DashboardShell } from "@/app/_components/dashboard-shell";
+import { Message as I18nMessage } from "@/lib/i18n/message";
+import { getTranslator } from "@/lib/i18n/request";
+import { ActivityLine, activityResult, activityText } from "@/lib/ui/activity";
 import { Message, Row, Section, When } from "@/lib/ui/dashboard";
+import { dashboardNoticeText } from "@/lib/ui/dashboard-notices";
 import { SignInButton } from "@/app/_components/sign-in-button";
 import { diffUrl, META, pageUrl, parseSite } from "@/lib/wikimedia/sites";
 import { UndoButton } from "./undo-button";
 import { wikiHref } from "@/lib/ui/wiki/address";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
+  return { title: t.msg("wikiport-dashboard-page-title") };
+}
 
-const STATUS_TEXT = {
-  active: "Connected",
-  reconnect_needed: "Reconnect needed",
-  revoked: "Disconnected",
+const STATUS_KEYS = {
+  active: "wikiport-dashboard-status-active",
+  reconnect_needed: "wikiport-dashboard-status-reconnect-needed",
+  revoked: "wikiport-dashboard-status-revoked",
+} as const;
+
+const API_TOKEN_STATUS_KEYS = {
+  active: "wikiport-apitoken-status-active",
+  revoked: "wikiport-apitoken-status-revoked",
+  expired: "wikiport-apitoken-status-expired",
 } as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const notice = dashboardNotice((await searchParams).notice);
+  const t = await getTranslator();
+  const noticeParam = (await searchParams).notice;
+  // Only known codes are rendered, so a crafted URL cannot put text on the page.
+  const notice = typeof noticeParam === "string" && Object.hasOwn(DASHBOARD_NOTICES, noticeParam) ? (noticeParam as DashboardNotice) : null;
   const config = getConfig();
   // Wikiport's own page among the user's apps, where Revoke is (docs/wikimedia-protocol.md §11.1).
   const manageGrantsUrl = pageUrl(META, config.wikimedia.wikiUrlTemplate, `Special:OAuthManageMyGrants/manage/${config.wikimedia.clientId}`);
@@ -51,65 +67,72 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const sessions = await listSessions(getDb(), user.id, await currentSessionToken());
 
   return (
-    <DashboardShell user={user} current="/dashboard" title="Your Wikiport">
+    <DashboardShell user={user} current="/dashboard" title={t.msg("wikiport-dashboard-heading")}>
 
-      {notice ? <Message tone={notice.tone}>{notice.text}</Message> : null}
+      {notice ? <Message tone={DASHBOARD_NOTICES[notice].tone}>{dashboardNoticeText(t, notice)}</Message> : null}
 
       {!connected ? (
-        <Message tone="error" title="Reconnect to Wikimedia">
+        <Message tone="error" title={t.msg("wikiport-dashboard-reconnect")}>
           <p>
-            {grant?.status === "revoked"
-              ? "You disconnected Wikiport from your Wikimedia account, so it cannot act for you."
-              : "Wikiport can no longer act for you on Wikimedia: the access you gave it was revoked or has expired."}{" "}
-            Reconnecting asks Wikimedia for a new authorization.
+            {grant?.status === "revoked" ? t.msg("wikiport-dashboard-reconnect-disconnected") : t.msg("wikiport-dashboard-reconnect-ended")}{" "}
+            {t.msg("wikiport-dashboard-reconnect-explanation")}
           </p>
-          <SignInButton label="Reconnect to Wikimedia" />
+          <SignInButton label={t.msg("wikiport-dashboard-reconnect")} />
         </Message>
       ) : null}
 
       {profile?.blocked ? (
-        <Message tone="warning" title="Your Wikimedia account is blocked">
-          <p>
-            You can still read through Wikiport, but Wikimedia will refuse edits made for you until the block ends.
-            The block&apos;s reason and length are shown on your contributions page on Wikimedia.
-          </p>
+        <Message tone="warning" title={t.msg("wikiport-dashboard-blocked-title")}>
+          <p>{t.msg("wikiport-dashboard-blocked-text")}</p>
         </Message>
       ) : null}
 
-      <Section id="wikimedia-account" title="Your Wikimedia account">
+      <Section id="wikimedia-account" title={t.msg("wikiport-dashboard-account-heading")}>
         {profile ? (
           <dl>
-            <Row term="Username">{profile.username}</Row>
-            <Row term="Groups">{groups.length > 0 ? groups.join(", ") : "none"}</Row>
-            <Row term="Edit count">{profile.editCount.toLocaleString("en")}</Row>
-            <Row term="Blocked">{profile.blocked ? "Yes" : "No"}</Row>
-            <Row term="Registered">
-              <When date={profile.registeredAt} />
+            <Row term={t.msg("wikiport-dashboard-account-username")}>
+              <bdi>{profile.username}</bdi>
             </Row>
-            <Row term="Grants held">{profile.grants.length > 0 ? profile.grants.join(", ") : "none"}</Row>
-            <Row term="Accounts on wikis">
-              <WikiAccounts userId={user.id} connected={connected} />
+            <Row term={t.msg("wikiport-dashboard-account-groups")}>
+              {/* Group names are MediaWiki's identifiers (`autoconfirmed`), shown as the API gives them. */}
+              {groups.length > 0 ? <bdi>{groups.join(", ")}</bdi> : t.msg("wikiport-dashboard-none")}
+            </Row>
+            <Row term={t.msg("wikiport-dashboard-account-edit-count")}>{t.number(profile.editCount)}</Row>
+            <Row term={t.msg("wikiport-dashboard-account-blocked")}>
+              {profile.blocked ? t.msg("wikiport-dashboard-yes") : t.msg("wikiport-dashboard-no")}
+            </Row>
+            <Row term={t.msg("wikiport-dashboard-account-registered")}>
+              <When t={t} date={profile.registeredAt} />
+            </Row>
+            <Row term={t.msg("wikiport-dashboard-account-grants")}>
+              {/* Grant names are Wikimedia's identifiers (`editpage`), not words to translate. */}
+              {profile.grants.length > 0 ? <code dir="ltr">{profile.grants.join(", ")}</code> : t.msg("wikiport-dashboard-none")}
+            </Row>
+            <Row term={t.msg("wikiport-accounts-row")}>
+              <WikiAccounts t={t} userId={user.id} connected={connected} />
             </Row>
           </dl>
         ) : (
-          <p className="text-cdx-subtle">Wikimedia has not told Wikiport about your account yet. Sign in again to fetch it.</p>
+          <p className="text-cdx-subtle">{t.msg("wikiport-dashboard-account-unknown")}</p>
         )}
       </Section>
 
-      <Section id="wikimedia-connection" title="Connection to Wikimedia">
+      <Section id="wikimedia-connection" title={t.msg("wikiport-dashboard-connection-heading")}>
         <dl>
-          <Row term="Status">{grant ? STATUS_TEXT[grant.status] : "Not connected"}</Row>
+          <Row term={t.msg("wikiport-dashboard-connection-status")}>
+            {grant ? t.msg(STATUS_KEYS[grant.status]) : t.msg("wikiport-dashboard-status-none")}
+          </Row>
           {grant ? (
             <>
-              <Row term="Access token expires">
-                <When date={grant.accessExpiresAt} />
+              <Row term={t.msg("wikiport-dashboard-connection-access-expires")}>
+                <When t={t} date={grant.accessExpiresAt} />
               </Row>
-              <Row term="Last refresh">
-                <When date={grant.lastRefreshAt} />
+              <Row term={t.msg("wikiport-dashboard-connection-last-refresh")}>
+                <When t={t} date={grant.lastRefreshAt} />
               </Row>
-              <Row term="Refresh token expires">
+              <Row term={t.msg("wikiport-dashboard-connection-refresh-expires")}>
                 {/* Wikimedia's refresh tokens last a year; after that only signing in again reconnects. */}
-                <When date={grant.refreshExpiresAt} />
+                <When t={t} date={grant.refreshExpiresAt} />
               </Row>
             </>
           ) : null}
@@ -118,26 +141,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div className="flex flex-wrap gap-3">
             <form action={checkConnectionAction}>
               <button type="submit" className="cdx-button">
-                Check connection
+                {t.msg("wikiport-dashboard-connection-check")}
               </button>
             </form>
             <form action={disconnectAction}>
               <button type="submit" className="cdx-button">
-                Disconnect
+                {t.msg("wikiport-dashboard-connection-disconnect")}
               </button>
             </form>
           </div>
         ) : null}
         <p className="text-sm text-cdx-subtle">
-          Disconnecting deletes the tokens Wikiport holds for you. Wikimedia has no way for an app to revoke its own
-          access, so to remove Wikiport from your authorized apps as well, use{" "}
-          <a href={manageGrantsUrl}>Manage my grants on Meta-Wiki</a>.
+          <I18nMessage
+            t={t}
+            k="wikiport-dashboard-connection-disconnect-help"
+            elements={[
+              <a key="grants" href={manageGrantsUrl}>
+                {t.msg("wikiport-dashboard-connection-manage-grants")}
+              </a>,
+            ]}
+          />
         </p>
       </Section>
 
-      <Section id="activity" title="Recent activity">
+      <Section id="activity" title={t.msg("wikiport-activity-heading")}>
         {activity.length === 0 ? (
-          <p className="text-cdx-subtle">Nothing yet. Edits and watchlist changes made through Wikiport will be listed here.</p>
+          <p className="text-cdx-subtle">{t.msg("wikiport-activity-empty")}</p>
         ) : (
           <ol className="flex flex-col divide-y divide-cdx-border-muted">
             {activity.map((event) => {
@@ -146,28 +175,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
                   <span>
                     {site?.ok && event.title ? (
-                      <a href={wikiHref(site.site, event.title)}>{describeAudit(event)}</a>
+                      <a href={wikiHref(site.site, event.title)}>
+                        <ActivityLine t={t} event={event} />
+                      </a>
                     ) : (
-                      describeAudit(event)
+                      <ActivityLine t={t} event={event} />
                     )}
-                    {event.revisionId ? <span className="text-cdx-subtle"> (revision {event.revisionId})</span> : null}
-                    <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {describeAuditResult(event.result)}</span>
+                    {event.revisionId ? <span className="text-cdx-subtle"> {t.msg("wikiport-activity-revision", String(event.revisionId))}</span> : null}
+                    <span className={event.result === "ok" ? "text-cdx-success" : "text-cdx-error"}> — {activityResult(t, event.result)}</span>
                   </span>
                   <span className="flex flex-wrap items-baseline gap-3 text-sm">
                     {site?.ok && event.revisionId && event.result === "ok" ? (
                       <a
                         href={diffUrl(site.site, config.wikimedia.wikiUrlTemplate, event.revisionId)}
                         rel="noopener noreferrer"
-                        aria-label={`Diff of revision ${event.revisionId} on ${site.site.host}`}
+                        aria-label={t.msg("wikiport-activity-diff-label", String(event.revisionId), site.site.host)}
                       >
-                        Diff
+                        {t.msg("wikiport-activity-diff")}
                       </a>
                     ) : null}
                     {site?.ok && undoable(event) ? (
-                      <UndoButton eventId={event.id} what={describeAudit(event)} editHref={wikiHref(site.site, event.title!, "edit")} />
+                      <UndoButton
+                        eventId={event.id}
+                        editHref={wikiHref(site.site, event.title!, "edit")}
+                        labels={{
+                          undo: t.msg("wikiport-activity-undo-button"),
+                          undoLabel: t.msg("wikiport-activity-undo-button-label", activityText(t, event)),
+                          openEditor: t.msg("wikiport-activity-undo-open-editor"),
+                        }}
+                      />
                     ) : null}
                     <span className="text-cdx-subtle">
-                      <When date={event.createdAt} />
+                      <When t={t} date={event.createdAt} />
                     </span>
                   </span>
                 </li>
@@ -177,46 +216,77 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </Section>
 
-      <Section id="api-tokens" title="Tokens for Wikiport's API">
+      <Section id="api-tokens" title={t.msg("wikiport-apitoken-heading")}>
         <p className="text-sm text-cdx-subtle">
-          Scripts can call Wikiport&apos;s JSON API with these tokens; Wikiport then acts with your Wikimedia
-          connection, so a script never handles OAuth itself. Each token is shown once, when you create it.{" "}
-          <Link href="/dashboard/api">How to call the API</Link>
+          {t.msg("wikiport-apitoken-intro")} <Link href="/dashboard/api">{t.msg("wikiport-apitoken-guide-link")}</Link>
         </p>
-        <ApiTokenForm />
+        <ApiTokenForm
+          labels={{
+            shownOnce: t.parts("wikiport-apitoken-created", 1),
+            newToken: t.msg("wikiport-apitoken-new-token"),
+            name: t.msg("wikiport-apitoken-name"),
+            scopes: t.msg("wikiport-apitoken-scopes"),
+            scopeRead: t.msg("wikiport-apitoken-scope-read"),
+            scopeEdit: t.msg("wikiport-apitoken-scope-edit"),
+            scopeWatch: t.msg("wikiport-apitoken-scope-watch"),
+            expires: t.msg("wikiport-apitoken-expires"),
+            in30Days: t.msg("wikiport-apitoken-expires-in-days", 30),
+            in90Days: t.msg("wikiport-apitoken-expires-in-days", 90),
+            in365Days: t.msg("wikiport-apitoken-expires-in-days", 365),
+            never: t.msg("wikiport-dashboard-never"),
+            create: t.msg("wikiport-apitoken-create"),
+          }}
+        />
         {apiTokens.length > 0 ? (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Your API tokens</caption>
+          <table className="w-full text-start text-sm">
+            <caption className="sr-only">{t.msg("wikiport-apitoken-table-caption")}</caption>
             <thead>
               <tr className="text-cdx-subtle">
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
+                <th scope="col">{t.msg("wikiport-apitoken-column-name")}</th>
+                <th scope="col">{t.msg("wikiport-apitoken-column-token")}</th>
+                <th scope="col">{t.msg("wikiport-apitoken-scopes")}</th>
+                <th scope="col">{t.msg("wikiport-apitoken-expires")}</th>
+                <th scope="col">{t.msg("wikiport-apitoken-column-last-used")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t.msg("wikiport-apitoken-column-actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {apiTokens.map((token) => (
                 <tr key={token.id} className="border-t border-cdx-border-muted">
-                  <td className="py-1">{token.name}</td>
-                  <td className="font-mono">wkp_…{token.lastFour}</td>
-                  <td>{token.scopes.join(", ")}</td>
-                  <td>{token.status === "revoked" ? "revoked" : token.expiresAt ? <When date={token.expiresAt} /> : "never"}</td>
+                  <td className="py-1">
+                    <bdi>{token.name}</bdi>
+                  </td>
                   <td>
-                    <When date={token.lastUsedAt} />
+                    <code dir="ltr">wkp_…{token.lastFour}</code>
+                  </td>
+                  <td>
+                    {/* Scope names are the API's identifiers, as a script sends them. */}
+                    <code dir="ltr">{token.scopes.join(", ")}</code>
+                  </td>
+                  <td>
+                    {token.status === "revoked" ? (
+                      t.msg(API_TOKEN_STATUS_KEYS.revoked)
+                    ) : token.expiresAt ? (
+                      <When t={t} date={token.expiresAt} />
+                    ) : (
+                      t.msg("wikiport-dashboard-never")
+                    )}
+                  </td>
+                  <td>
+                    <When t={t} date={token.lastUsedAt} />
                   </td>
                   <td>
                     {token.status === "active" ? (
                       <form action={revokeApiTokenAction}>
                         <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" className="cdx-button" aria-label={`Revoke ${token.name}`}>
-                          Revoke
+                        <button type="submit" className="cdx-button" aria-label={t.msg("wikiport-apitoken-revoke-label", token.name)}>
+                          {t.msg("wikiport-apitoken-revoke")}
                         </button>
                       </form>
                     ) : (
-                      token.status
+                      t.msg(API_TOKEN_STATUS_KEYS[token.status])
                     )}
                   </td>
                 </tr>
@@ -226,64 +296,67 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : null}
       </Section>
 
-      <Section id="sessions" title="Your sessions">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Your Wikiport sessions</caption>
+      <Section id="sessions" title={t.msg("wikiport-dashboard-sessions-heading")}>
+        <table className="w-full text-start text-sm">
+          <caption className="sr-only">{t.msg("wikiport-dashboard-sessions-caption")}</caption>
           <thead>
             <tr className="text-cdx-subtle">
-              <th scope="col">Session</th>
-              <th scope="col">Signed in or renewed</th>
-              <th scope="col">Expires</th>
+              <th scope="col">{t.msg("wikiport-dashboard-sessions-column-session")}</th>
+              <th scope="col">{t.msg("wikiport-dashboard-sessions-column-renewed")}</th>
+              <th scope="col">{t.msg("wikiport-dashboard-sessions-column-expires")}</th>
             </tr>
           </thead>
           <tbody>
             {sessions.map((session) => (
               <tr key={session.label} className="border-t border-cdx-border-muted">
                 <td className="py-1">
-                  <span className="font-mono">{session.label}</span>
-                  {session.current ? <strong> (this session)</strong> : null}
+                  <code dir="ltr">{session.label}</code>
+                  {session.current ? <strong> {t.msg("wikiport-dashboard-sessions-current")}</strong> : null}
                 </td>
                 <td>
-                  <When date={session.renewedAt} />
+                  <When t={t} date={session.renewedAt} />
                 </td>
                 <td>
-                  <When date={session.expiresAt} />
+                  <When t={t} date={session.expiresAt} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="text-sm text-cdx-subtle">
-          Each session is a browser signed in to Wikiport, shown by a short label that is not its secret.
-          Wikiport renews a session you use at most once a day.
-        </p>
-        <p>Signed in on another device you no longer use? End every Wikiport session at once, including this one.</p>
+        <p className="text-sm text-cdx-subtle">{t.msg("wikiport-dashboard-sessions-help")}</p>
+        <p>{t.msg("wikiport-dashboard-sessions-sign-out-everywhere-help")}</p>
         <form action={signOutEverywhereAction}>
           <button type="submit" className="cdx-button">
-            Sign out everywhere
+            {t.msg("wikiport-dashboard-sessions-sign-out-everywhere")}
           </button>
         </form>
       </Section>
 
-      <Section id="delete-account" title="Delete your Wikiport account">
-        <p>
-          This deletes everything Wikiport holds for you: your sessions, the tokens for your Wikimedia account and
-          what Wikiport knows about it. Your Wikimedia account itself is not touched.
-        </p>
+      <Section id="delete-account" title={t.msg("wikiport-dashboard-delete-heading")}>
+        <p>{t.msg("wikiport-dashboard-delete-text")}</p>
         <form action={deleteAccountAction} className="flex flex-col gap-2">
           <label htmlFor="delete-confirmation">
-            Type your Wikimedia username, <strong>{username}</strong>, to confirm
+            <I18nMessage
+              t={t}
+              k="wikiport-dashboard-delete-confirm-label"
+              elements={[
+                <strong key="name">
+                  <bdi>{username}</bdi>
+                </strong>,
+              ]}
+            />
           </label>
           <input
             id="delete-confirmation"
             name="confirmation"
             autoComplete="off"
             required
+            dir="auto"
             className="max-w-sm rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1"
           />
           <div>
             <button type="submit" className="cdx-button border-cdx-border-error text-cdx-destructive">
-              Delete my Wikiport account
+              {t.msg("wikiport-dashboard-delete-button")}
             </button>
           </div>
         </form>

@@ -6,27 +6,35 @@
 import { useActionState } from "react";
 import { undoAction, type UndoState } from "./actions";
 
-export function UndoButton({ eventId, what, editHref }: { eventId: number; what: string; editHref: string }) {
+/** The button's words, translated by the dashboard page. */
+export interface UndoButtonLabels {
+  undo: string;
+  /** The accessible name: "Undo: Edited Moon on en.wikipedia.org". */
+  undoLabel: string;
+  openEditor: string;
+}
+
+export function UndoButton({ eventId, editHref, labels }: { eventId: number; editHref: string; labels: UndoButtonLabels }) {
   const [state, formAction, pending] = useActionState<UndoState, FormData>(undoAction, null);
   return (
     <span className="flex flex-wrap items-baseline gap-2">
       {state?.ok ? null : (
         <form action={formAction} className="inline">
           <input type="hidden" name="eventId" value={eventId} />
-          <button type="submit" className="cdx-button" disabled={pending} aria-label={`Undo: ${what}`}>
-            Undo
+          <button type="submit" className="cdx-button" disabled={pending} aria-label={labels.undoLabel}>
+            {labels.undo}
           </button>
         </form>
       )}
       {state?.ok ? (
         <span role="status" className="text-cdx-success">
-          {state.revisionId === null ? "Nothing to undo: the page already reads as before this edit." : `Undone as revision ${state.revisionId}.`}
+          {state.message}
         </span>
       ) : null}
       {state && !state.ok ? (
         <span role="alert" className="text-cdx-error">
           {state.message}{" "}
-          {state.code === "undo_failed" || state.code === "edit_conflict" ? <a href={editHref}>Open the editor</a> : null}
+          {state.code === "undo_failed" || state.code === "edit_conflict" ? <a href={editHref}>{labels.openEditor}</a> : null}
         </span>
       ) : null}
     </span>

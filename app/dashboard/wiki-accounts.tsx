@@ -1,25 +1,36 @@
 import { Suspense } from "react";
 import { getWikiAccounts } from "@/lib/account/wiki-accounts-server";
+import { describeFailure } from "@/lib/i18n/errors";
+import { Message } from "@/lib/i18n/message";
+import type { Translator } from "@/lib/i18n/translate";
 import { When } from "@/lib/ui/dashboard";
 
 /** The wikis where the user's account exists (lib/account/wiki-accounts.ts), listed once Wikimedia answers. */
-async function WikiAccountsList({ userId }: { userId: string }) {
+async function WikiAccountsList({ t, userId }: { t: Translator; userId: string }) {
   const result = await getWikiAccounts().list(userId);
-  if (!result.ok) return <span className="text-cdx-subtle">{result.message}</span>;
+  if (!result.ok) return <span className="text-cdx-subtle">{describeFailure(t, result)}</span>;
   return (
     <div className="flex flex-col gap-1">
-      <ul aria-label="Wikis where your account exists" className="flex flex-col">
+      <ul aria-label={t.msg("wikiport-accounts-list-label")} className="flex flex-col">
         {result.accounts.map((account) => (
           <li key={account.host}>
-            {account.host}
+            <bdi>{account.host}</bdi>
             <span className="text-sm text-cdx-subtle">
-              {account.home ? " — home wiki" : account.automatic ? " — created on first use, " : " — since "}
-              {account.home ? null : <When date={account.since} />}
+              {" — "}
+              {account.home ? (
+                t.msg("wikiport-accounts-home")
+              ) : (
+                <Message
+                  t={t}
+                  k={account.automatic ? "wikiport-accounts-created-on-first-use" : "wikiport-accounts-since"}
+                  elements={[<When key="since" t={t} date={account.since} />]}
+                />
+              )}
             </span>
           </li>
         ))}
       </ul>
-      <p className="text-sm text-cdx-subtle">On any other wiki, Wikimedia creates your account the first time Wikiport acts for you there.</p>
+      <p className="text-sm text-cdx-subtle">{t.msg("wikiport-accounts-other-wikis")}</p>
     </div>
   );
 }
@@ -28,11 +39,11 @@ async function WikiAccountsList({ userId }: { userId: string }) {
  * Streamed in after the rest of the dashboard: asking Wikimedia must never hold the page, and a failure
  * is one plain sentence in this row.
  */
-export function WikiAccounts({ userId, connected }: { userId: string; connected: boolean }) {
-  if (!connected) return <span className="text-cdx-subtle">Shown once Wikiport is connected to your Wikimedia account.</span>;
+export function WikiAccounts({ t, userId, connected }: { t: Translator; userId: string; connected: boolean }) {
+  if (!connected) return <span className="text-cdx-subtle">{t.msg("wikiport-accounts-not-connected")}</span>;
   return (
-    <Suspense fallback={<span className="text-cdx-subtle">Asking Wikimedia…</span>}>
-      <WikiAccountsList userId={userId} />
+    <Suspense fallback={<span className="text-cdx-subtle">{t.msg("wikiport-accounts-loading")}</span>}>
+      <WikiAccountsList t={t} userId={userId} />
     </Suspense>
   );
 }

@@ -95,11 +95,16 @@ export function readClaims(token: string, now = new Date()): TokenClaims | null 
  */
 const TIERS: Record<number, string> = { 10: "demo", 5000: "default", 25000: "preferred", 100000: "internal", 250000: "wme" };
 
+/** Meta's name of the tier a token's limit is ("default"), or null when it is none of them. */
+export function rateLimitTier(rateLimit: RateLimit): string | null {
+  return rateLimit.unit.toLowerCase() === "hour" ? (TIERS[rateLimit.requestsPerUnit] ?? null) : null;
+}
+
 /** e.g. "default tier: 5,000 requests per hour". */
 export function describeRateLimit(rateLimit: RateLimit | null): string {
   if (!rateLimit) return "not stated in the token (Wikimedia's usual limits apply)";
   const unit = rateLimit.unit.toLowerCase();
   const amount = `${rateLimit.requestsPerUnit.toLocaleString("en")} requests per ${unit}`;
-  const tier = unit === "hour" ? TIERS[rateLimit.requestsPerUnit] : undefined;
+  const tier = rateLimitTier(rateLimit);
   return tier ? `${tier} tier: ${amount}` : amount;
 }

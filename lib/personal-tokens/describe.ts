@@ -1,7 +1,7 @@
 /** The stored personal API token as the dashboard shows it: masked, with whose it is and what it may do. */
 import type { Db } from "@/db";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
-import { describeRateLimit } from "./claims";
+import { describeRateLimit, type RateLimit } from "./claims";
 import { getPersonalTokenRow } from "./store";
 import { warningsFor, type PersonalTokenWarning } from "./warnings";
 
@@ -11,7 +11,10 @@ export interface PersonalTokenSummary {
   username: string;
   wikimediaUserId: string;
   grants: string[];
+  /** In English, for logs and the API. */
   rateLimit: string;
+  /** The token's claim itself, for the dashboard to say in the interface language. */
+  rateLimitClaim: RateLimit | null;
   clientId: string | null;
   expiresAt: Date | null;
   createdAt: Date;
@@ -31,6 +34,7 @@ export async function describePersonalToken(db: Db, userId: string, neededGrants
     wikimediaUserId: row.wikimediaUserId,
     grants: row.grants,
     rateLimit: describeRateLimit(row.rateLimit ?? null),
+    rateLimitClaim: row.rateLimit ?? null,
     clientId: row.clientId,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,

@@ -190,6 +190,7 @@ describe("the stored token", () => {
       wikimediaUserId: "1001",
       grants: ALL_WIKIPORT_GRANTS,
       rateLimit: "default tier: 5,000 requests per hour",
+      rateLimitClaim: { requestsPerUnit: 5000, unit: "HOUR" },
       clientId: expect.stringMatching(/^[0-9a-f]{32}$/),
       expiresAt: null,
       createdAt: saved,

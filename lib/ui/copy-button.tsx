@@ -8,7 +8,13 @@ import { cdxIconCheck, cdxIconCopy } from "@wikimedia/codex-icons";
 import { useState } from "react";
 import { Icon } from "./icon";
 
-export const COPY_FAILED_MESSAGE = "Copy failed — select the text and copy it yourself";
+/** The button's words, translated by the server parent. */
+export interface CopyLabels {
+  /** The button's text ("Copy"). */
+  copy: string;
+  copied: string;
+  failed: string;
+}
 
 /** Selects the whole text of a text box, or of any other element (a <pre>, say). */
 function selectText(targetId: string): void {
@@ -25,14 +31,14 @@ function selectText(targetId: string): void {
 export function CopyButton({
   text,
   targetId,
-  label = "Copy",
+  labels,
   accessibleName,
   small = false,
 }: {
   text: string;
   /** The element on the page that shows `text`: selected when copying fails. */
   targetId: string;
-  label?: string;
+  labels: CopyLabels;
   accessibleName?: string;
   small?: boolean;
 }) {
@@ -53,10 +59,10 @@ export function CopyButton({
     <span className="flex flex-wrap items-center gap-2">
       <button type="button" className={small ? "cdx-button text-sm" : "cdx-button"} aria-label={accessibleName} onClick={() => void copy()}>
         <Icon icon={status === "copied" ? cdxIconCheck : cdxIconCopy} />
-        {label}
+        {labels.copy}
       </button>
       <span role="status" className="text-sm font-normal text-cdx-subtle">
-        {status === "copied" ? "Copied to the clipboard." : status === "failed" ? COPY_FAILED_MESSAGE : ""}
+        {status === "copied" ? labels.copied : status === "failed" ? labels.failed : ""}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 import { cdxIconAlert, cdxIconCheck, cdxIconError } from "@wikimedia/codex-icons";
+import type { Translator } from "@/lib/i18n/translate";
 import { Icon } from "./icon";
 
 const TONES = {
@@ -9,12 +10,16 @@ const TONES = {
 
 export type Tone = keyof typeof TONES;
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/**
+ * Dates are shown in UTC, named as such: the server renders them and does not know the reader's zone.
+ * (`dateStyle` cannot be combined with `timeZoneName`, hence the parts.)
+ */
+const IN_UTC: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" };
 
-/** A date in UTC, or "never". */
-export function When({ date }: { date: Date | null }) {
-  if (!date) return <>never</>;
-  return <time dateTime={date.toISOString()}>{dateFormat.format(date)} UTC</time>;
+/** A date in UTC in the interface language, or "never". */
+export function When({ t, date }: { t: Translator; date: Date | null }) {
+  if (!date) return <>{t.msg("wikiport-dashboard-never")}</>;
+  return <time dateTime={date.toISOString()}>{t.date(date, IN_UTC)}</time>;
 }
 
 /** One term and its value in a `<dl>`. */

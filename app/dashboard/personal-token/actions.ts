@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { getWikimediaProfile } from "@/lib/auth/wikimedia-profiles";
+import { getTranslator } from "@/lib/i18n/request";
 import { log } from "@/lib/log";
 import { personalTokenDeps } from "@/lib/personal-tokens";
 import { pastedTokenSchema } from "@/lib/personal-tokens/claims";
@@ -16,6 +17,7 @@ import { deletePersonalToken, savePersonalToken } from "@/lib/personal-tokens/st
 import { testPersonalToken } from "@/lib/personal-tokens/test-call";
 import { verifyPersonalToken } from "@/lib/personal-tokens/verify";
 import { boundaryNotice, failure, formAction, stateAction, wikiSite, type ActionResult } from "@/lib/server-actions";
+import { formFailureText, pasteMistakeKey } from "@/lib/ui/dashboard-forms";
 
 const PAGE = "/dashboard/personal-token";
 
@@ -28,7 +30,7 @@ export type SavePersonalTokenState = ActionResult<{
   warnings: { code: string; message: string }[];
 }> | null;
 
-export const savePersonalTokenAction = stateAction(
+const saveForm = stateAction(
   {
     name: "save_personal_token",
     schema: z.object({ token: pastedTokenSchema }),
@@ -66,7 +68,7 @@ export const savePersonalTokenAction = stateAction(
 
 export type TestPersonalTokenState = ActionResult<{ wiki: string; username: string; at: string }> | null;
 
-export const testPersonalTokenAction = stateAction(
+const testForm = stateAction(
   {
     name: "test_personal_token",
     schema: z.object({ wiki: wikiSite }),
@@ -80,6 +82,20 @@ export const testPersonalTokenAction = stateAction(
     return { ok: true, wiki: result.wiki, username: result.username, at: result.at.toISOString() };
   },
 );
+
+/** The paste form's answer, a refusal in the interface language. */
+export async function savePersonalTokenAction(previous: SavePersonalTokenState, formData: FormData): Promise<SavePersonalTokenState> {
+  const state = await saveForm(previous, formData);
+  if (!state || state.ok) return state;
+  return { ...state, message: formFailureText(await getTranslator(), state, pasteMistakeKey) };
+}
+
+/** "Test it"'s answer, a refusal in the interface language. */
+export async function testPersonalTokenAction(previous: TestPersonalTokenState, formData: FormData): Promise<TestPersonalTokenState> {
+  const state = await testForm(previous, formData);
+  if (!state || state.ok) return state;
+  return { ...state, message: formFailureText(await getTranslator(), state, "wikiport-token-test-invalid") };
+}
 
 export const deletePersonalTokenAction = formAction(
   {

@@ -1,57 +1,70 @@
 /** Step 3: the saved token, masked, with whose it is, what it may do, its warnings, "Test it" and "Delete". */
 import { deletePersonalTokenAction } from "./actions";
 import type { PersonalTokenSummary } from "@/lib/personal-tokens";
+import type { Translator } from "@/lib/i18n/translate";
 import { Message, Row, When } from "@/lib/ui/dashboard";
+import { rateLimitText, WARNING_TITLE_KEYS, WarningText } from "@/lib/ui/personal-token-text";
 import { PersonalTokenTest } from "./personal-token-test";
 
-const WARNING_TITLES: Record<string, string> = {
-  different_account: "This token belongs to another Wikimedia account",
-  missing_grants: "This token lacks grants Wikiport uses",
-  expires: "This is not a personal API token",
-};
-
-export function PersonalTokenDetails({ token, testWikis }: { token: PersonalTokenSummary | null; testWikis: string[] }) {
+export function PersonalTokenDetails({ t, token, viewer, testWikis }: { t: Translator; token: PersonalTokenSummary | null; viewer: string; testWikis: string[] }) {
   if (!token) {
-    return <p className="text-cdx-subtle">No personal API token saved. Paste one above.</p>;
+    return <p className="text-cdx-subtle">{t.msg("wikiport-token-none-saved")}</p>;
   }
   return (
     <div className="flex flex-col gap-3">
       {token.warnings.map((warning) => (
-        <Message key={warning.code} tone="warning" title={WARNING_TITLES[warning.code]}>
-          <p data-code={warning.code}>{warning.message}</p>
+        <Message key={warning.code} tone="warning" title={t.msg(WARNING_TITLE_KEYS[warning.code])}>
+          <p data-code={warning.code}>
+            <WarningText t={t} warning={warning} viewer={viewer} />
+          </p>
         </Message>
       ))}
       <dl>
-        <Row term="Token">
-          <code>{token.masked}</code>
+        <Row term={t.msg("wikiport-token-row-token")}>
+          <code dir="ltr">{token.masked}</code>
         </Row>
-        <Row term="Account">
-          {token.username} <span className="text-sm text-cdx-subtle">(central id {token.wikimediaUserId})</span>
+        <Row term={t.msg("wikiport-token-row-account")}>
+          <bdi>{token.username}</bdi>{" "}
+          <span className="text-sm text-cdx-subtle">{t.msg("wikiport-token-central-id", token.wikimediaUserId)}</span>
         </Row>
-        <Row term="Grants">{token.grants.length > 0 ? token.grants.join(", ") : "none"}</Row>
-        <Row term="Rate limit">{token.rateLimit}</Row>
-        <Row term="Expires">{token.expiresAt ? <When date={token.expiresAt} /> : "never"}</Row>
+        <Row term={t.msg("wikiport-token-row-grants")}>
+          {token.grants.length > 0 ? <code dir="ltr">{token.grants.join(", ")}</code> : t.msg("wikiport-dashboard-none")}
+        </Row>
+        <Row term={t.msg("wikiport-token-row-rate-limit")}>{rateLimitText(t, token.rateLimitClaim)}</Row>
+        <Row term={t.msg("wikiport-token-row-expires")}>
+          {token.expiresAt ? <When t={t} date={token.expiresAt} /> : t.msg("wikiport-dashboard-never")}
+        </Row>
         {token.clientId ? (
-          <Row term="Client">
-            <code className="text-sm">{token.clientId}</code>
+          <Row term={t.msg("wikiport-token-row-client")}>
+            <code dir="ltr" className="text-sm">
+              {token.clientId}
+            </code>
           </Row>
         ) : null}
-        <Row term="Saved">
-          <When date={token.createdAt} />
+        <Row term={t.msg("wikiport-token-row-saved")}>
+          <When t={t} date={token.createdAt} />
         </Row>
-        <Row term="Last used">
-          <When date={token.lastUsedAt} />
+        <Row term={t.msg("wikiport-token-row-last-used")}>
+          <When t={t} date={token.lastUsedAt} />
         </Row>
       </dl>
-      <PersonalTokenTest wikis={testWikis} />
+      <PersonalTokenTest
+        wikis={testWikis}
+        labels={{
+          testOn: t.msg("wikiport-token-test-on"),
+          testing: t.msg("wikiport-token-test-testing"),
+          test: t.msg("wikiport-token-test-button"),
+          worksTitle: t.msg("wikiport-token-test-works-title"),
+          works: t.parts("wikiport-token-test-works", 3),
+          failedTitle: t.msg("wikiport-token-test-failed-title"),
+        }}
+      />
       <form action={deletePersonalTokenAction}>
         <button type="submit" className="cdx-button border-cdx-border-error text-cdx-destructive">
-          Delete from Wikiport
+          {t.msg("wikiport-token-delete")}
         </button>
       </form>
-      <p className="text-sm text-cdx-subtle">
-        Deleting only makes Wikiport forget the token. It keeps working on Wikimedia until you revoke it on Meta (see below).
-      </p>
+      <p className="text-sm text-cdx-subtle">{t.msg("wikiport-token-delete-help")}</p>
     </div>
   );
 }

@@ -3,15 +3,27 @@
 import { useActionState, useId } from "react";
 import { testPersonalTokenAction, type TestPersonalTokenState } from "./actions";
 import { Message } from "@/lib/ui/dashboard";
+import { Parts, type MessageParts } from "@/lib/ui/message-parts";
 
-export function PersonalTokenTest({ wikis }: { wikis: string[] }) {
+/** The test's words, translated by the page. */
+export interface PersonalTokenTestLabels {
+  testOn: string;
+  testing: string;
+  test: string;
+  worksTitle: string;
+  /** "$1 answered $2 as $3.": the wiki, the API call, the account. */
+  works: MessageParts;
+  failedTitle: string;
+}
+
+export function PersonalTokenTest({ wikis, labels }: { wikis: string[]; labels: PersonalTokenTestLabels }) {
   const [state, formAction, pending] = useActionState<TestPersonalTokenState, FormData>(testPersonalTokenAction, null);
   const pickerId = useId();
   return (
     <div className="flex flex-col gap-2">
       <form action={formAction} className="flex flex-wrap items-center gap-2">
-        <label htmlFor={pickerId}>Test on</label>
-        <select id={pickerId} name="wiki" defaultValue={wikis[0]} className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1">
+        <label htmlFor={pickerId}>{labels.testOn}</label>
+        <select id={pickerId} name="wiki" defaultValue={wikis[0]} dir="ltr" className="rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1">
           {wikis.map((host) => (
             <option key={host} value={host}>
               {host}
@@ -19,18 +31,29 @@ export function PersonalTokenTest({ wikis }: { wikis: string[] }) {
           ))}
         </select>
         <button type="submit" className="cdx-button" disabled={pending}>
-          {pending ? "Testing…" : "Test it"}
+          {pending ? labels.testing : labels.test}
         </button>
       </form>
       {state?.ok ? (
-        <Message tone="success" title="The token works">
+        <Message tone="success" title={labels.worksTitle}>
           <p>
-            {state.wiki} answered <code>meta=userinfo</code> as <strong>{state.username}</strong>.
+            <Parts
+              parts={labels.works}
+              elements={[
+                <bdi key="wiki">{state.wiki}</bdi>,
+                <code key="call" dir="ltr">
+                  meta=userinfo
+                </code>,
+                <strong key="user">
+                  <bdi>{state.username}</bdi>
+                </strong>,
+              ]}
+            />
           </p>
         </Message>
       ) : null}
       {state && !state.ok ? (
-        <Message tone="error" title="The test call failed">
+        <Message tone="error" title={labels.failedTitle}>
           <p data-code={state.code}>{state.message}</p>
         </Message>
       ) : null}

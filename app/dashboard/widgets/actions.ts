@@ -7,6 +7,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { describeFailure } from "@/lib/i18n/errors";
+import { getTranslator } from "@/lib/i18n/request";
 import { log } from "@/lib/log";
 import { boundaryNotice, checkbox, formAction, stateAction, type ActionFailure } from "@/lib/server-actions";
 import { storedCardOptions } from "@/lib/widget/options";
@@ -34,7 +36,13 @@ const registerSchema = z.object({
   watchButton: checkbox,
 });
 
-export const registerWidgetAction = stateAction(
+/** A refusal in the interface language: each of its lines as lib/i18n/errors.ts describes it. */
+async function worded<T extends ActionFailure & { messages: string[] }>(state: T): Promise<T> {
+  const t = await getTranslator();
+  return { ...state, message: describeFailure(t, state), messages: state.messages.map((message) => describeFailure(t, { code: state.code, message })) };
+}
+
+const registerForm = stateAction(
   {
     name: "register_widget",
     schema: registerSchema,
@@ -62,7 +70,12 @@ export const registerWidgetAction = stateAction(
   },
 );
 
-export const updateWidgetOriginsAction = stateAction(
+export async function registerWidgetAction(previous: RegisterWidgetState, formData: FormData): Promise<RegisterWidgetState> {
+  const state = await registerForm(previous, formData);
+  return state ? worded(state) : state;
+}
+
+const originsForm = stateAction(
   {
     name: "update_widget_origins",
     schema: z.object({ embedId: z.string().max(64), origins: z.string().max(10_000) }),
@@ -76,6 +89,11 @@ export const updateWidgetOriginsAction = stateAction(
     redirect("/dashboard/widgets?notice=widget-origins-saved");
   },
 );
+
+export async function updateWidgetOriginsAction(previous: UpdateOriginsState, formData: FormData): Promise<UpdateOriginsState> {
+  const state = await originsForm(previous, formData);
+  return state ? worded(state) : state;
+}
 
 export const deleteWidgetAction = formAction(
   {

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { CARD_LANGUAGES, DEFAULT_OPTIONS, LAYOUTS, THEMES, type CardOptions } from "@/lib/widget/options";
 import { parseSite, type Site, type SiteError } from "@/lib/wikimedia/sites";
 import type { ActionFailure } from "@/lib/server-actions/result";
-import { BOUNDARY_NOTICES } from "@/lib/server-actions/notices";
+import type { MessageKey } from "@/lib/i18n/catalog";
+import { BOUNDARY_NOTICES, type BoundaryNotice } from "@/lib/server-actions/notices";
+import { BOUNDARY_NOTICE_KEYS } from "@/lib/ui/dashboard-notices";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -56,15 +58,17 @@ export function builderHref(choice: { site: string; title?: string; query?: stri
 
 /** Outcomes shown after a redirect. Only these codes are rendered, so a URL cannot put text on the page. */
 export const WIDGET_NOTICES = {
-  ...BOUNDARY_NOTICES,
-  "widget-registered": { tone: "success", text: "Your widget is registered. Paste its snippet into a page on one of its allowed origins." },
-  "widget-origins-saved": { tone: "success", text: "The allowed origins were saved: only pages on those origins may show the widget now." },
-  "widget-deleted": { tone: "success", text: "The widget was deleted: pages that embed it now show nothing in its place." },
-  "widget-not-found": { tone: "error", text: "That widget does not exist, or is not yours." },
-} as const satisfies Record<string, { tone: "success" | "warning" | "error"; text: string }>;
+  ...Object.fromEntries(
+    (Object.keys(BOUNDARY_NOTICES) as BoundaryNotice[]).map((code) => [code, { tone: BOUNDARY_NOTICES[code].tone, key: BOUNDARY_NOTICE_KEYS[code] }]),
+  ),
+  "widget-registered": { tone: "success", key: "wikiport-widgets-notice-registered" },
+  "widget-origins-saved": { tone: "success", key: "wikiport-widgets-notice-origins-saved" },
+  "widget-deleted": { tone: "success", key: "wikiport-widgets-notice-deleted" },
+  "widget-not-found": { tone: "error", key: "wikiport-widgets-notice-not-found" },
+} as Record<string, { tone: "success" | "warning" | "error"; key: MessageKey }>;
 
 export function widgetNotice(value: unknown) {
-  return typeof value === "string" && Object.hasOwn(WIDGET_NOTICES, value) ? WIDGET_NOTICES[value as keyof typeof WIDGET_NOTICES] : null;
+  return typeof value === "string" && Object.hasOwn(WIDGET_NOTICES, value) ? WIDGET_NOTICES[value]! : null;
 }
 
 /**

@@ -11,14 +11,24 @@ import type { CardOptions } from "@/lib/widget/options";
 
 const field = "rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1";
 
-export function WidgetRegisterForm({ site, title, options }: { site: string; title: string; options: CardOptions }) {
+/** The form's words, translated by the page. */
+export interface WidgetRegisterFormLabels {
+  notRegistered: string;
+  name: string;
+  origins: string;
+  originsHelp: string;
+  watchButton: string;
+  register: string;
+}
+
+export function WidgetRegisterForm({ site, title, options, labels }: { site: string; title: string; options: CardOptions; labels: WidgetRegisterFormLabels }) {
   const [state, formAction, pending] = useActionState<RegisterWidgetState, FormData>(registerWidgetAction, null);
   const kept = state;
   return (
     <form action={formAction} className="flex flex-col gap-3">
       {kept ? (
         <div role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
-          <p className="font-bold">The widget was not registered:</p>
+          <p className="font-bold">{labels.notRegistered}</p>
           <ul className="list-disc ps-5">
             {kept.messages.map((message) => (
               <li key={message}>{message}</li>
@@ -32,11 +42,11 @@ export function WidgetRegisterForm({ site, title, options }: { site: string; tit
       <input type="hidden" name="layout" value={options.layout} />
       <input type="hidden" name="lang" value={options.lang} />
       <label className="flex flex-col gap-1">
-        <span>Widget name</span>
-        <input name="name" required maxLength={100} defaultValue={kept?.name ?? title} className={`max-w-sm ${field}`} />
+        <span>{labels.name}</span>
+        <input name="name" required maxLength={100} defaultValue={kept?.name ?? title} dir="auto" className={`max-w-sm ${field}`} />
       </label>
       <label className="flex flex-col gap-1">
-        <span>Allowed origins, one per line</span>
+        <span>{labels.origins}</span>
         <textarea
           name="origins"
           required
@@ -44,20 +54,20 @@ export function WidgetRegisterForm({ site, title, options }: { site: string; tit
           defaultValue={kept?.origins ?? ""}
           placeholder="https://example.org"
           aria-describedby="widget-origins-help"
+          dir="ltr"
           className={`font-mono ${field}`}
         />
         <span id="widget-origins-help" className="text-sm text-cdx-subtle">
-          Only pages on these origins may show the widget: scheme, host and port only, such as https://blog.example.org.
-          Use https; http is accepted for http://localhost and http://127.0.0.1 while developing. At most 10.
+          {labels.originsHelp}
         </span>
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="watchButton" defaultChecked={kept?.watchButton ?? false} />
-        Show a Watch button (readers confirm in a Wikiport window; nothing happens inside the frame)
+        {labels.watchButton}
       </label>
       <div>
         <button type="submit" className="cdx-button-primary" disabled={pending}>
-          Register widget
+          {labels.register}
         </button>
       </div>
     </form>
