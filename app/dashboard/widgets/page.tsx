@@ -6,6 +6,7 @@
  * <title>`, which anyone may frame) and its snippet. Registering the choice gives it an embed id and an
  * allow-list of origins (lib/widget/registry.ts); only registered widgets can have a Watch button.
  */
+import { AUTONYMS } from "@/lib/i18n/languages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchPages } from "@/lib/articles/server";
@@ -33,7 +34,8 @@ const field = "rounded-cdx border border-cdx-border bg-cdx-bg-base px-2 py-1";
 const LABELS = {
   theme: { light: "Light", dark: "Dark", auto: "Follow the reader's setting" },
   layout: { compact: "Compact", full: "Full" },
-  lang: { en: "English", de: "Deutsch", he: "עברית" },
+  // The card speaks every interface language now (lib/widget/options.ts); `auto` is its reader's.
+  lang: { auto: "Follow the reader's language", ...AUTONYMS },
 } as const;
 
 /** A snippet in a read-only text box (selectable without JavaScript) with a copy button. */
