@@ -37,7 +37,8 @@ import { isEmbedPath, isSessionCookie, requestSecurityHeaders, type Header } fro
 import { checkRequestOrigin, needsOriginCheck } from "@/lib/security/origin-check";
 import { clientAddress } from "@/lib/security/client-address";
 import { createReadLimiter, createSessionActionLimiter, isLimitedRead, limitRead, tooManyRequestsResponse } from "@/lib/security/rate-limits";
-import { hasMalformedEncoding, isKnownMethod, MALFORMED_PATH_MESSAGE, malformedPathResponse, methodNotAllowedResponse } from "@/lib/security/request-line";
+import { hasMalformedEncoding, isKnownMethod, MALFORMED_PATH_FAILURE, malformedPathResponse, methodNotAllowedResponse } from "@/lib/security/request-line";
+import { refusalHeaders, refusalLanguage } from "@/lib/security/refusal-language";
 import { badAddressCard } from "@/lib/widget/respond";
 
 let sessionActions: RateLimiter | undefined;
@@ -53,12 +54,12 @@ function isServerAction(request: NextRequest): boolean {
   return request.method === "POST" && request.headers.has("next-action");
 }
 
-/** The 400 for a path Next.js could not decode, in the form the path's clients read. */
+/** The 400 for a path Next.js could not decode, in the form the path's clients read and the language they ask for. */
 function malformedPath(request: NextRequest, appOrigin: string, mediaPrefix: string): Response {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/v1/")) return problemResponse(problem(400, "invalid_request", MALFORMED_PATH_MESSAGE));
-  if (isEmbedPath(pathname)) return badAddressCard({ appOrigin, mediaPrefix }, new URL(request.url));
-  return malformedPathResponse();
+  if (pathname.startsWith("/api/v1/")) return problemResponse(problem(400, "invalid_request", MALFORMED_PATH_FAILURE), {}, refusalLanguage(request.headers));
+  if (isEmbedPath(pathname)) return badAddressCard({ appOrigin, mediaPrefix }, new URL(request.url), request.headers.get("accept-language"));
+  return malformedPathResponse(refusalLanguage(request.headers));
 }
 
 /** The session a request claims, as a digest: no session token is ever held beyond the request. */
@@ -88,7 +89,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   });
 
   if (!isKnownMethod(request.method)) {
-    return withHeaders(methodNotAllowedResponse(request.method), headers);
+    return withHeaders(methodNotAllowedResponse(request.method, refusalLanguage(request.headers)), headers);
   }
   if (hasMalformedEncoding(pathname)) {
     return withHeaders(malformedPath(request, appOrigin, mediaPrefix), headers);
@@ -101,17 +102,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
     );
     if (!verdict.ok) {
       log.warn("request.cross_site_refused", { reason: verdict.code, method: request.method, path: pathname });
-      const refusal = new NextResponse(`${verdict.message}\n`, {
-        status: 403,
-        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-      });
+      const t = refusalLanguage(request.headers);
+      const refusal = new NextResponse(`${t.msg("wikiport-refusal-cross-site")}\n`, { status: 403, headers: refusalHeaders(t) });
       return withHeaders(refusal, headers);
     }
   }
 
   if (isLimitedRead(request.method, pathname)) {
     reads ??= createReadLimiter(appRateLimitStore());
-    const refusal = await limitRead(reads, clientAddress(request.headers, config.app.trustedProxyHops));
+    const refusal = await limitRead(reads, clientAddress(request.headers, config.app.trustedProxyHops), refusalLanguage(request.headers));
     if (refusal) {
       log.warn("request.rate_limited", { limit: "reads", path: pathname });
       return withHeaders(refusal, headers);
@@ -123,7 +122,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     const decision = await sessionActions.take(session);
     if (!decision.ok) {
       log.warn("request.rate_limited", { limit: "session_actions", path: pathname, retryAfterSeconds: decision.retryAfterSeconds });
-      return withHeaders(tooManyRequestsResponse(decision.retryAfterSeconds, "changes from this session in a short time"), headers);
+      return withHeaders(tooManyRequestsResponse(decision.retryAfterSeconds, "session-actions", refusalLanguage(request.headers)), headers);
     }
   }
 

@@ -31,12 +31,12 @@ test("build a card with search, preview it, copy the snippet and show it on anot
   // The preview is the public card, with the chosen options, in an iframe of Wikiport's own origin.
   const preview = page.getByRole("region", { name: "Preview: Solar System" });
   const previewFrame = preview.locator("iframe");
-  await expect(previewFrame).toHaveAttribute("src", /\/embed\/en\.wikipedia\.org\/Solar_System\?theme=dark&layout=compact&lang=en$/);
+  await expect(previewFrame).toHaveAttribute("src", /\/embed\/en\.wikipedia\.org\/Solar_System\?theme=dark&layout=compact&lang=auto$/);
   await expect(preview.frameLocator("iframe").getByRole("heading", { name: "Solar System" })).toBeVisible();
 
   const snippet = await preview.getByLabel("Snippet for any page").inputValue();
   expect(snippet).toContain('<iframe src="http://localhost:');
-  expect(snippet).toContain("/embed/en.wikipedia.org/Solar_System?theme=dark&amp;layout=compact&amp;lang=en");
+  expect(snippet).toContain("/embed/en.wikipedia.org/Solar_System?theme=dark&amp;layout=compact&amp;lang=auto");
   expect(snippet).toContain(`title="${CARD_TITLE}"`);
 
   // The copy button puts exactly that text on the clipboard.

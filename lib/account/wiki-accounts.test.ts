@@ -59,6 +59,7 @@ describe("the wikis where a user's account exists", () => {
       ok: false,
       code: "wikimedia_unavailable",
       message: "Wikimedia did not say on which wikis your account exists right now. This list will be filled in on a later visit.",
+      detail: "wiki-accounts",
     });
     const again = await accounts.list(nico.userId);
     expect(again.ok && again.accounts.map((account) => account.host)).toEqual(["en.wikipedia.org", "de.wikipedia.org", "he.wikipedia.org", "meta.wikimedia.org"]);

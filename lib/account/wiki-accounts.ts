@@ -32,7 +32,7 @@ export type WikiAccountsErrorCode = "reconnect_needed" | "wikimedia_unavailable"
 
 export type WikiAccounts =
   | { ok: true; accounts: WikiAccount[]; checkedAt: Date }
-  | { ok: false; code: WikiAccountsErrorCode; message: string };
+  | { ok: false; code: WikiAccountsErrorCode; message: string; detail: "wiki-accounts" };
 
 export interface WikiAccountsDeps {
   action: ActionClient;
@@ -130,7 +130,7 @@ export function createWikiAccounts(deps: WikiAccountsDeps) {
       if (!(error instanceof WikimediaError) || error.code === "forbidden_host") throw error;
       const code: WikiAccountsErrorCode = error.code === "reconnect_needed" ? "reconnect_needed" : "wikimedia_unavailable";
       deps.log.warn("account.wiki_accounts_failed", { userId, reason: error.code, status: error.status });
-      return { ok: false, code, message: MESSAGES[code] };
+      return { ok: false, code, message: MESSAGES[code], detail: "wiki-accounts" };
     }
   }
 

@@ -132,8 +132,9 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now = n
 
 export type VerifyApiTokenResult =
   | { ok: true; userId: string; tokenId: string; scopes: ApiTokenScope[] }
-  | { ok: false; code: "malformed" | "unknown" | "expired" | "revoked"; status: 401; message: string }
-  | { ok: false; code: "insufficient_scope"; status: 403; message: string };
+  // `detail` and `params` let the reader's language say it (lib/i18n/errors.ts): "unknown" is also other modules' code.
+  | { ok: false; code: "malformed" | "unknown" | "expired" | "revoked"; status: 401; message: string; detail: "api-token" }
+  | { ok: false; code: "insufficient_scope"; status: 403; message: string; params: { scope: ApiTokenScope } };
 
 export async function verifyApiToken(
   db: Db,
@@ -143,21 +144,21 @@ export async function verifyApiToken(
 ): Promise<VerifyApiTokenResult> {
   // Before any query: scanners' look-alikes, typos and garbage cost no database work.
   if (!isWellFormedApiToken(presented)) {
-    return { ok: false, code: "malformed", status: 401, message: "This is not a Wikiport API token. Copy it again from your dashboard." };
+    return { ok: false, code: "malformed", status: 401, message: "This is not a Wikiport API token. Copy it again from your dashboard.", detail: "api-token" };
   }
   const presentedDigest = digest(presented);
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenDigest, presentedDigest.toString("hex"))).limit(1);
   // The index lookup is by digest, so its timing reveals nothing usable about the token; comparing the
   // digests again in constant time keeps that true should the lookup ever become a prefix or range match.
   if (!row || !timingSafeEqual(Buffer.from(row.tokenDigest, "hex"), presentedDigest)) {
-    return { ok: false, code: "unknown", status: 401, message: "This API token does not exist. Create a new one on your dashboard." };
+    return { ok: false, code: "unknown", status: 401, message: "This API token does not exist. Create a new one on your dashboard.", detail: "api-token" };
   }
   const status = statusAt(row, now);
   if (status === "revoked") {
-    return { ok: false, code: "revoked", status: 401, message: "This API token was revoked. Create a new one on your dashboard." };
+    return { ok: false, code: "revoked", status: 401, message: "This API token was revoked. Create a new one on your dashboard.", detail: "api-token" };
   }
   if (status === "expired") {
-    return { ok: false, code: "expired", status: 401, message: "This API token has expired. Create a new one on your dashboard." };
+    return { ok: false, code: "expired", status: 401, message: "This API token has expired. Create a new one on your dashboard.", detail: "api-token" };
   }
   // A valid token presented for the wrong scope still counts as use: the dashboard should show it is live.
   await touchLastUsed(db, row, now);
@@ -167,6 +168,7 @@ export async function verifyApiToken(
       code: "insufficient_scope",
       status: 403,
       message: `This API token does not have the "${options.requiredScope}" scope. Create a token that has it.`,
+      params: { scope: options.requiredScope },
     };
   }
   return { ok: true, userId: row.userId, tokenId: row.id, scopes: row.scopes };

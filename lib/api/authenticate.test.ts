@@ -141,3 +141,42 @@ describe("authenticate", () => {
     expect((await authenticate(request(first.token), "read", deps)).ok).toBe(true);
   });
 });
+
+describe("problem details in the request's language", () => {
+  const withLanguage = (token: string | null, acceptLanguage: string) => {
+    const made = request(token);
+    made.headers.set("accept-language", acceptLanguage);
+    return made;
+  };
+
+  it("says `detail` in German for Accept-Language: de, keeping the stable code, type and English title", async () => {
+    const { deps } = await setup();
+    const missing = await problemOf(authenticate(withLanguage(null, "de"), "read", deps));
+    expect(missing.status).toBe(401);
+    expect(missing.body).toMatchObject({
+      code: "unauthorized",
+      type: "https://wikiport.dev/problems/unauthorized",
+      title: "Authentication required",
+      detail: "Sende ein API-Token von Wikiport als `Authorization: Bearer wkp_…`. Du kannst es in deiner Übersicht erstellen.",
+    });
+    expect(missing.headers.get("content-language")).toBe("de");
+    expect(missing.headers.get("vary")).toBe("Accept-Language");
+
+    const unknown = await problemOf(authenticate(withLanguage(generateApiToken(), "de-AT, en;q=0.5"), "read", deps));
+    expect(unknown.body).toMatchObject({ code: "unauthorized", detail: "Dieses API-Token gibt es nicht. Erstelle in deiner Übersicht ein neues." });
+    expect(unknown.headers.get("content-language")).toBe("de-at");
+  });
+
+  it("says the wait in Hebrew, and English when no language Wikiport speaks is asked for", async () => {
+    const { deps, mint } = await setup({ failures: { capacity: 3, refillPerMinute: 6 }, perToken: { capacity: 1, refillPerMinute: 6 } });
+    const { token } = await mint(["read"]);
+    expect((await authenticate(withLanguage(token, "he"), "read", deps)).ok).toBe(true);
+    const limited = await problemOf(authenticate(withLanguage(token, "he"), "read", deps));
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ code: "rate_limited", title: "Too many requests", detail: "האסימון הזה שלח יותר מדי בקשות. נא לנסות שוב בעוד 10 שניות." });
+    expect(limited.headers.get("content-language")).toBe("he");
+    const english = await problemOf(authenticate(withLanguage(token, "sw"), "edit", deps));
+    expect(english.body).toMatchObject({ code: "insufficient_scope", detail: 'This API token does not have the "edit" scope. Create a token that has it.' });
+    expect(english.headers.get("content-language")).toBe("en");
+  });
+});

@@ -33,7 +33,7 @@ function siteOf(host: string): Site {
 function addressOf(params: { site: string; title: string }): PageAddress {
   const parsed = parsePageAddress(params.site, params.title);
   if (parsed.ok) return parsed.address;
-  throw new ApiProblem(problem(400, parsed.error.code === "invalid_title" ? "invalid_title" : "invalid_request", parsed.error.message));
+  throw new ApiProblem(problem(400, parsed.error.code === "invalid_title" ? "invalid_title" : "invalid_request", parsed.error));
 }
 
 export const getMe = apiHandler(API_ROUTES.me, async ({ userId, scopes }) => {

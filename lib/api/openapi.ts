@@ -31,6 +31,19 @@ const COMMON_ERRORS: readonly ErrorStatus[] = [401, 429, 500];
 
 const RETRY_AFTER = { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } };
 
+/** An error's `detail` is in the language the request asks for (lib/api/problem.ts); `title` stays English. */
+const ACCEPT_LANGUAGE = {
+  name: "Accept-Language",
+  in: "header",
+  required: false,
+  description:
+    "The language of an error's `detail` (RFC 9110 §12.5.4), e.g. `de` or `he, en;q=0.5`: one of Wikiport's interface " +
+    "languages (en, de, fr, es, he, ar) or a language that falls back to one; English otherwise. `code`, `type` and `title` do not change.",
+  schema: { type: "string" },
+};
+const CONTENT_LANGUAGE = { description: "The language of `detail`.", schema: { type: "string" } };
+const VARY = { description: "`Accept-Language`: `detail` depends on it.", schema: { type: "string" } };
+
 export function errorStatusesOf(route: ApiRoute): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([...COMMON_ERRORS, ...route.errors]);
   if (route.params || route.query || route.body) statuses.add(400);
@@ -58,13 +71,18 @@ function parametersOf(route: ApiRoute): JsonObject[] {
       });
     }
   }
+  out.push(ACCEPT_LANGUAGE);
   return out;
 }
 
 function problemResponse(status: ErrorStatus): JsonObject {
   return {
     description: ERROR_DESCRIPTIONS[status],
-    ...(status === 429 || status === 503 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
+    headers: {
+      "Content-Language": CONTENT_LANGUAGE,
+      Vary: VARY,
+      ...(status === 429 || status === 503 ? { "Retry-After": RETRY_AFTER } : {}),
+    },
     content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
   };
 }
@@ -110,7 +128,8 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl: string }): Json
       version: "1.0.0",
       description:
         "Act on Wikimedia wikis as yourself with a Wikiport API token (create one on your dashboard). Send it as " +
-        "`Authorization: Bearer wkp_…`. Errors are `application/problem+json` (RFC 9457) with a stable `code`.",
+        "`Authorization: Bearer wkp_…`. Errors are `application/problem+json` (RFC 9457) with a stable `code` and `type`, an " +
+        "English `title`, and a `detail` in the language of the request's `Accept-Language` (named in `Content-Language`).",
     },
     servers: [{ url: serverUrl, description: "This Wikiport" }],
     paths,

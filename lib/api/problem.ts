@@ -1,9 +1,14 @@
 /**
  * Errors of Wikiport's JSON API as RFC 9457 problem details (`application/problem+json`). Scripts switch
- * on `code`, which is stable; `detail` is a sentence a person can act on. Nothing here ever carries a
+ * on `code`, which is stable; `title` is English and names the kind of problem; `detail` is a sentence a
+ * person can act on, in the language the request's `Accept-Language` asks for (never a cookie or
+ * `uselang`: a script's answers must not change with a browser's state). Nothing here ever carries a
  * stack trace, an exception message from our own code, or a token.
  */
 import { z } from "zod";
+import { describeFailure, type Failure } from "@/lib/i18n/errors";
+import { chooseLanguage } from "@/lib/i18n/negotiate";
+import { translatorFor, type Translator } from "@/lib/i18n/translate";
 import { describeWikimediaError, WikimediaError, type DescribedError } from "@/lib/wikimedia/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -64,21 +69,51 @@ const TITLES: Record<ApiErrorCode, string> = {
   internal: "Internal error",
 };
 
-export function problem(status: number, code: ApiErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+/**
+ * The failure a problem's `detail` was made from, kept out of the JSON (a symbol, not enumerable) until
+ * problemResponse says it in the request's language.
+ */
+const FAILURE = Symbol("wikiport.problemFailure");
+
+/** `detail` is a failure (said in the request's language when answered) or, for documentation examples, English text. */
+export function problem(status: number, code: ApiErrorCode, detail: string | Failure, extensions: Record<string, unknown> = {}): Problem {
   // Extensions first: they must never overwrite the members scripts rely on.
-  return { ...extensions, type: `${TYPE_BASE}${code.replaceAll("_", "-")}`, title: TITLES[code], status, detail, code };
+  const body: Problem = {
+    ...extensions,
+    type: `${TYPE_BASE}${code.replaceAll("_", "-")}`,
+    title: TITLES[code],
+    status,
+    detail: typeof detail === "string" ? detail : detail.message,
+    code,
+  };
+  if (typeof detail !== "string") Object.defineProperty(body, FAILURE, { value: detail, enumerable: false });
+  return body;
 }
 
-export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+/** The language of an API answer's `detail`: the request's `Accept-Language` only (lib/i18n/negotiate.ts). */
+export function problemLanguage(request: Pick<Request, "headers">): Translator {
+  return translatorFor(chooseLanguage({ acceptLanguage: request.headers.get("accept-language") }));
+}
+
+/**
+ * The problem as a response. With the request's translator, `detail` is said in its language and
+ * `Content-Language` names it (English for a detail given as text); `Vary` tells caches the body depends
+ * on `Accept-Language`. `title` stays English: it names the kind of problem, like `type`.
+ */
+export function problemResponse(body: Problem, headers: Record<string, string> = {}, t?: Translator): Response {
+  const failure = (body as { [FAILURE]?: Failure })[FAILURE];
+  const said = t && failure ? { ...body, detail: describeFailure(t, failure) } : body;
+  const language: Record<string, string> = t ? { "content-language": failure ? t.language : "en", vary: "Accept-Language" } : {};
+  return new Response(JSON.stringify(said), {
     status: body.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...headers },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...language, ...headers },
   });
 }
 
 /** Zod's issues as `errors`: where (a JSON pointer-ish path) and what, never the rejected value itself. */
 export function invalidRequest(where: "params" | "query" | "body", issues: readonly z.core.$ZodIssue[]): Problem {
-  return problem(400, "invalid_request", `The request's ${where === "params" ? "path" : where} is not valid.`, {
+  const part = where === "params" ? "path" : where;
+  return problem(400, "invalid_request", { code: "invalid_request", detail: part, message: `The request's ${part} is not valid.` }, {
     errors: issues.map((issue) => ({ in: where, path: issue.path.map(String), code: issue.code, message: issue.message })),
   });
 }
@@ -88,12 +123,15 @@ export function invalidRequest(where: "params" | "query" | "body", issues: reado
  * 502/503 with `Retry-After` when Wikimedia said how long to wait; refusals keep their own code so a
  * script can tell a block from a protection.
  */
-export function problemFromDescribed(error: DescribedError): { body: Problem; headers: Record<string, string> } {
+export function problemFromDescribed(
+  error: DescribedError,
+  extensions: Record<string, unknown> = {},
+): { body: Problem; headers: Record<string, string> } {
   const retry: Record<string, string> =
     error.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};
-  const extra = error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {};
+  const extra = { ...extensions, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {}) };
   const with_ = (status: number, code: ApiErrorCode, headers: Record<string, string> = {}) => ({
-    body: problem(status, code, error.message, extra),
+    body: problem(status, code, error, extra),
     headers,
   });
   switch (error.code) {
@@ -146,9 +184,9 @@ export function problemFromDescribed(error: DescribedError): { body: Problem; he
 export const problemSchema = z
   .object({
     type: z.string().describe("A URI naming the kind of problem."),
-    title: z.string().describe("A short summary of the kind of problem."),
+    title: z.string().describe("A short summary of the kind of problem, in English."),
     status: z.number().int().describe("The HTTP status code."),
-    detail: z.string().describe("What went wrong this time, as a sentence a person can act on."),
+    detail: z.string().describe("What went wrong this time, as a sentence a person can act on, in the language of the request's Accept-Language."),
     code: z.enum(API_ERROR_CODES).describe("Stable: switch on this."),
     retryAfterSeconds: z.number().int().optional().describe("With 429 and some 502/503: how long to wait (also sent as Retry-After)."),
     requiredScope: z.string().nullable().optional().describe("With insufficient_scope: the scope this endpoint needs."),
@@ -166,6 +204,5 @@ export const problemSchema = z
  * script fetches them by revision id if it wants to merge. Shared by the endpoint and the API guide's example.
  */
 export function editConflictProblem(host: string, baseRevisionId: number, currentRevisionId: number): Problem {
-  const { body } = problemFromDescribed(describeWikimediaError(new WikimediaError("edit_conflict", { host })));
-  return { ...body, baseRevisionId, currentRevisionId };
+  return problemFromDescribed(describeWikimediaError(new WikimediaError("edit_conflict", { host })), { baseRevisionId, currentRevisionId }).body;
 }

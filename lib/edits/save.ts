@@ -67,7 +67,12 @@ function writeFailure(error: unknown, host: string): EditError {
   const described = failure(error);
   if (described.code !== "timeout" && described.code !== "bad_response") return described;
   const what = described.code === "timeout" ? "did not confirm your edit in time" : "sent an answer about your edit that Wikiport could not read";
-  return { ...described, message: `${host} ${what}. It may have been saved all the same: check the page's history before you save again.` };
+  return {
+    ...described,
+    message: `${host} ${what}. It may have been saved all the same: check the page's history before you save again.`,
+    detail: "unconfirmed-edit",
+    params: { ...described.params, host },
+  };
 }
 
 /** The page's current text (or its section) for the edit form; a missing page is an empty draft. */
@@ -83,7 +88,7 @@ export async function loadDraft(
     let text = page.source;
     if (section !== null) {
       const found = extractSection(page.source, section);
-      if (found === null) return { status: "error", code: "not_found", message: `This page has no section ${section}. Edit the whole page instead.` };
+      if (found === null) return { status: "error", code: "not_found", message: `This page has no section ${section}. Edit the whole page instead.`, detail: "section", params: { section } };
       text = found;
     }
     return {
@@ -130,7 +135,7 @@ export async function getRevisionText(deps: EditDeps, as: Credential, site: Site
     revisionsSchema,
   );
   const revision = data.query.pages.flatMap((page) => page.revisions ?? []).find((r) => r.revid === revisionId);
-  if (!revision) throw new WikimediaError("not_found", { host: site.host, message: `Revision ${revisionId} of this page is no longer on ${site.host}.` });
+  if (!revision) throw new WikimediaError("not_found", { host: site.host, message: `Revision ${revisionId} of this page is no longer on ${site.host}.`, detail: "revision", params: { revisionId } });
   return { revisionId, text: revision.slots.main.content };
 }
 

@@ -111,6 +111,7 @@ describe("undoing an edit", () => {
       status: "error",
       code: "undo_failed",
       message: "This edit cannot be undone automatically: later edits changed the same lines. Open the page's editor to change it by hand.",
+      params: { host: "en.wikipedia.org" },
     });
     expect((await source("Undo_test_conflict")).latest.id).toBe(before);
   });

@@ -34,7 +34,13 @@ export async function undoEdit(deps: { action: ActionClient }, as: Credential, s
     const known = asWikimediaError(error);
     if (sent && (known?.code === "timeout" || known?.code === "bad_response")) {
       // As for any write whose answer was lost (save.ts writeFailure): it may have been saved.
-      return { status: "error", ...described, message: `${site.host} did not confirm the undo. It may have been saved all the same: check the page's history before you try again.` };
+      return {
+        status: "error",
+        ...described,
+        message: `${site.host} did not confirm the undo. It may have been saved all the same: check the page's history before you try again.`,
+        detail: "unconfirmed-undo",
+        params: { ...described.params, host: site.host },
+      };
     }
     return { status: "error", ...described };
   }

@@ -25,18 +25,37 @@ export const pastedTokenSchema = z
   )
   .superRefine((value, ctx) => {
     if (value === "") {
-      ctx.addIssue({ code: "custom", message: "Paste your personal API token." });
+      ctx.addIssue({ code: "custom", message: "Paste your personal API token.", params: { problem: "personal-token-empty" } });
     } else if (/^[0-9a-f]{32}$/.test(value)) {
-      ctx.addIssue({ code: "custom", message: "That is the client application key, not the token. Copy the “Access token” shown below it on Meta." });
+      ctx.addIssue({
+        code: "custom",
+        message: "That is the client application key, not the token. Copy the “Access token” shown below it on Meta.",
+        params: { problem: "personal-token-client-key" },
+      });
     } else if (/^[0-9a-f]{40}$/.test(value)) {
-      ctx.addIssue({ code: "custom", message: "That is the client application secret, not the token. Copy the “Access token” shown below it on Meta." });
+      ctx.addIssue({
+        code: "custom",
+        message: "That is the client application secret, not the token. Copy the “Access token” shown below it on Meta.",
+        params: { problem: "personal-token-client-secret" },
+      });
     } else if (!JWT_SHAPE.test(value) || !value.startsWith("eyJ")) {
       ctx.addIssue({
         code: "custom",
         message: "That does not look like a personal API token: it is a long text in three parts separated by dots, starting with “eyJ”. Copy the whole “Access token” from Meta.",
+        params: { problem: "personal-token-not-jwt" },
       });
     }
   });
+
+/**
+ * Which of pastedTokenSchema's refusals an issue is, as the `detail` of a `malformed` failure
+ * (lib/i18n/errors.ts says it in the reader's language).
+ */
+export function pastedTokenProblem(issue: z.core.$ZodIssue | undefined): string {
+  if (issue?.code === "too_big") return "personal-token-too-long";
+  const problem = issue?.code === "custom" ? (issue.params as { problem?: unknown } | undefined)?.problem : undefined;
+  return typeof problem === "string" ? problem : "personal-token-empty";
+}
 
 /** The claims Wikiport reads (EXT AccessTokenEntity::convertToJWT; docs/wikimedia-protocol.md §2.2). Each one is optional. */
 const claimsSchema = z.object({

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia/errors";
 import type { Site } from "@/lib/wikimedia/sites";
+import type { Failure } from "@/lib/i18n/errors";
 import { personalTokenCredential } from "./credential";
 import type { PersonalTokenDeps } from "./deps";
 import { markPersonalTokenUsed, openPersonalToken } from "./store";
@@ -19,7 +20,8 @@ export type TestCallErrorCode = "no_token" | "unsealable" | "rejected" | "anonym
 
 export type TestCallResult =
   | { ok: true; wiki: string; username: string; localUserId: number; at: Date }
-  | { ok: false; code: TestCallErrorCode; wiki: string; message: string };
+  // `detail` and `params` let the reader's language say it (lib/i18n/errors.ts): "rejected" is also verify.ts's code.
+  | { ok: false; code: TestCallErrorCode; wiki: string; message: string; detail?: string; reason?: Failure };
 
 const MESSAGES: Record<Exclude<TestCallErrorCode, "refused" | "wikimedia_unavailable">, string> = {
   no_token: "There is no personal API token to test. Paste one first.",
@@ -30,20 +32,27 @@ const MESSAGES: Record<Exclude<TestCallErrorCode, "refused" | "wikimedia_unavail
 
 export async function testPersonalToken(deps: PersonalTokenDeps, userId: string, site: Site): Promise<TestCallResult> {
   const opened = await openPersonalToken(deps, userId);
-  if (!opened.ok) return { ok: false, code: opened.code, wiki: site.host, message: MESSAGES[opened.code] };
+  if (!opened.ok) return { ok: false, code: opened.code, wiki: site.host, message: MESSAGES[opened.code], detail: "personal-token" };
   let answer: z.infer<typeof userinfoSchema>;
   try {
     answer = await deps.action.get(personalTokenCredential(opened.token, userId), site, { action: "query", meta: "userinfo" }, userinfoSchema);
   } catch (error) {
     if (!(error instanceof WikimediaError) || error.code === "forbidden_host") throw error;
     // api.php answers a bad token with `mwoauth-invalid-authorization` (§4), mapped to reconnect_needed.
-    if (error.code === "reconnect_needed") return { ok: false, code: "rejected", wiki: site.host, message: MESSAGES.rejected };
+    if (error.code === "reconnect_needed") return { ok: false, code: "rejected", wiki: site.host, message: MESSAGES.rejected, detail: "personal-token-test" };
     deps.log.warn("personal_token.test_failed", { userId, wiki: site.host, reason: error.code });
     const described = describeWikimediaError(error);
-    return { ok: false, code: error.transient ? "wikimedia_unavailable" : "refused", wiki: site.host, message: described.message };
+    // The request layer's own sentence, said from its facts; "refused" only tells the form it is not worth retrying.
+    return {
+      ok: false,
+      code: error.transient ? "wikimedia_unavailable" : "refused",
+      wiki: site.host,
+      message: described.message,
+      reason: described,
+    };
   }
   const { userinfo } = answer.query;
-  if (userinfo.anon || userinfo.id === 0) return { ok: false, code: "anonymous", wiki: site.host, message: MESSAGES.anonymous };
+  if (userinfo.anon || userinfo.id === 0) return { ok: false, code: "anonymous", wiki: site.host, message: MESSAGES.anonymous, detail: "personal-token" };
   const at = deps.now?.() ?? new Date();
   await markPersonalTokenUsed(deps.db, userId, at);
   return { ok: true, wiki: site.host, username: userinfo.name, localUserId: userinfo.id, at };

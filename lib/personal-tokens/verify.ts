@@ -6,7 +6,7 @@
 import { WikimediaError } from "@/lib/wikimedia/errors";
 import type { WikiResponse } from "@/lib/wikimedia/http";
 import { wikimediaProfileSchema, type WikimediaProfile } from "@/lib/wikimedia/profile";
-import { readClaims, pastedTokenSchema, type RateLimit } from "./claims";
+import { pastedTokenProblem, readClaims, pastedTokenSchema, type RateLimit } from "./claims";
 import { personalTokenCredential } from "./credential";
 import type { PersonalTokenDeps } from "./deps";
 import { warningsFor, type PersonalTokenWarning, type Viewer } from "./warnings";
@@ -29,7 +29,8 @@ export type VerifyErrorCode = "malformed" | "rejected" | "wikimedia_unavailable"
 
 export type VerifyResult =
   | { ok: true; verified: VerifiedToken; warnings: PersonalTokenWarning[] }
-  | { ok: false; code: VerifyErrorCode; message: string };
+  // `detail` lets the reader's language say it (lib/i18n/errors.ts): the codes are other modules' too.
+  | { ok: false; code: VerifyErrorCode; message: string; detail: string };
 
 const MESSAGES: Record<Exclude<VerifyErrorCode, "malformed">, string> = {
   rejected:
@@ -79,14 +80,22 @@ async function fetchProfile(deps: PersonalTokenDeps, token: string, userId: stri
  */
 export async function verifyPersonalToken(deps: PersonalTokenDeps, input: { userId: string; pasted: unknown; viewer: Viewer }): Promise<VerifyResult> {
   const shape = pastedTokenSchema.safeParse(input.pasted);
-  if (!shape.success) return { ok: false, code: "malformed", message: shape.error.issues[0]?.message ?? "That is not a personal API token." };
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    return { ok: false, code: "malformed", message: issue?.message ?? "That is not a personal API token.", detail: pastedTokenProblem(issue) };
+  }
   const token = shape.data;
   const claims = readClaims(token, deps.now?.() ?? new Date());
   if (!claims) {
-    return { ok: false, code: "malformed", message: "That does not look like a personal API token: its middle part is not readable. Copy the whole “Access token” from Meta." };
+    return {
+      ok: false,
+      code: "malformed",
+      message: "That does not look like a personal API token: its middle part is not readable. Copy the whole “Access token” from Meta.",
+      detail: "personal-token-unreadable",
+    };
   }
   const answer = await fetchProfile(deps, token, input.userId);
-  if (!answer.ok) return { ok: false, code: answer.code, message: MESSAGES[answer.code] };
+  if (!answer.ok) return { ok: false, code: answer.code, message: MESSAGES[answer.code], detail: "personal-token-verify" };
   const { profile } = answer;
   const verified: VerifiedToken = {
     token,

@@ -10,11 +10,12 @@ import type { NextRequest } from "next/server";
 import { clientAddress } from "@/lib/security/client-address";
 import { log } from "@/lib/log";
 import { AUTH_REFERRER_POLICY } from "./headers";
+import { refusalLanguage } from "./refusal-language";
 import { limitedAuthRoute, tooManyRequestsResponse, type AuthRouteLimits } from "./rate-limits";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 
-const WHAT = { sign_in: "sign-in attempts from your address", callback: "sign-in returns from your address" } as const;
+const WHAT = { sign_in: "sign-ins", callback: "sign-in-returns" } as const;
 
 export function withAuthRateLimits(
   handlers: { GET: Handler; POST: Handler },
@@ -28,7 +29,7 @@ export function withAuthRateLimits(
       const decision = await limits.take(route, client);
       if (!decision.ok) {
         log.warn("auth.rate_limited", { route, client, retryAfterSeconds: decision.retryAfterSeconds });
-        const response = tooManyRequestsResponse(decision.retryAfterSeconds, WHAT[route]);
+        const response = tooManyRequestsResponse(decision.retryAfterSeconds, WHAT[route], refusalLanguage(request.headers));
         response.headers.set("referrer-policy", AUTH_REFERRER_POLICY);
         return response;
       }

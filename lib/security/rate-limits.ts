@@ -11,6 +11,8 @@
 import { getConfig, type RateLimitSetting } from "@/lib/env";
 import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimitStore } from "@/lib/rate-limit";
 import { createBatchedRateLimiter, VIEW_BATCHING } from "@/lib/rate-limit/batched";
+import type { Translator } from "@/lib/i18n/translate";
+import { refusalHeaders } from "./refusal-language";
 
 /** `/api/auth/signin/<provider>`, per client address: each one sets check cookies and sends the browser to Meta. */
 export const SIGN_IN_RATE_LIMIT = { capacity: 60, refillPerMinute: 30 } as const;
@@ -126,30 +128,43 @@ export function isLimitedRead(method: string, pathname: string): boolean {
  * The read limit for one request (proxy.ts): null to let it through, or the 429 the client gets, a
  * sentence with the wait that a person can act on and `Retry-After` for scripts.
  */
-export async function limitRead(limiter: RateLimiter, client: string): Promise<Response | null> {
+export async function limitRead(limiter: RateLimiter, client: string, t: Translator): Promise<Response | null> {
   const decision = await limiter.take(client);
   if (decision.ok) return null;
-  return tooManyRequestsResponse(decision.retryAfterSeconds, "pages read from your address in a short time");
+  return tooManyRequestsResponse(decision.retryAfterSeconds, "reads", t);
 }
 
 /** What the edit form shows when the edit limit refuses: a sentence with the wait, and a stable code. */
-export function tooManyEdits(retryAfterSeconds: number): { ok: false; code: "rate_limited"; message: string; retryAfterSeconds: number } {
+export function tooManyEdits(retryAfterSeconds: number): { ok: false; code: "rate_limited"; message: string; retryAfterSeconds: number; detail: "edits" } {
   return {
     ok: false,
     code: "rate_limited",
     message: `Too many edits from your account in a short time: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}. Nothing was sent to the wiki.`,
     retryAfterSeconds,
+    detail: "edits",
   };
 }
 
-/** A plain-text 429 with `Retry-After`, for browsers and scripts alike; `what` ends "Too many …". */
-export function tooManyRequestsResponse(retryAfterSeconds: number, what: string): Response {
-  return new Response(`Too many ${what}. Try again in ${retryAfterSeconds} seconds.\n`, {
+/** Which limit refused, for the sentence that says so. */
+export type RefusedRequests = "reads" | "session-actions" | "sign-ins" | "sign-in-returns";
+
+function tooManyText(t: Translator, what: RefusedRequests, seconds: number): string {
+  switch (what) {
+    case "reads":
+      return t.msg("wikiport-refusal-too-many-reads", seconds);
+    case "session-actions":
+      return t.msg("wikiport-refusal-too-many-session-actions", seconds);
+    case "sign-ins":
+      return t.msg("wikiport-refusal-too-many-sign-ins", seconds);
+    case "sign-in-returns":
+      return t.msg("wikiport-refusal-too-many-sign-in-returns", seconds);
+  }
+}
+
+/** A plain-text 429 with `Retry-After`, for browsers and scripts alike, in `t`'s language (refusal-language.ts). */
+export function tooManyRequestsResponse(retryAfterSeconds: number, what: RefusedRequests, t: Translator): Response {
+  return new Response(`${tooManyText(t, what, retryAfterSeconds)}\n`, {
     status: 429,
-    headers: {
-      "content-type": "text/plain; charset=utf-8",
-      "retry-after": String(retryAfterSeconds),
-      "cache-control": "no-store",
-    },
+    headers: { ...refusalHeaders(t), "retry-after": String(retryAfterSeconds) },
   });
 }

@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasMalformedEncoding, isKnownMethod, malformedPathResponse, methodNotAllowedResponse } from "./request-line";
+import { refusalLanguage } from "./refusal-language";
 import { refuseTraceRequests } from "./trace-method";
 
 describe("hasMalformedEncoding", () => {
@@ -32,6 +33,16 @@ describe("method refusals", () => {
     const malformed = malformedPathResponse();
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).toMatch(/broken percent-encoding/);
+  });
+
+  it("refuses in the language the browser asks for", async () => {
+    const german = methodNotAllowedResponse("PROPFIND", refusalLanguage(new Headers({ "accept-language": "de-DE,de;q=0.9" })));
+    expect(await german.text()).toBe("Wikiport beantwortet keine PROPFIND-Anfragen. Verwende eine dieser Methoden: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.\n");
+    expect(german.headers.get("content-language")).toBe("de-de");
+    expect(german.headers.get("vary")).toBe("Accept-Language");
+    const arabic = malformedPathResponse(refusalLanguage(new Headers({ "accept-language": "ar" })));
+    expect(await arabic.text()).toMatch(/^هذا العنوان غير صالح/);
+    expect(arabic.headers.get("content-language")).toBe("ar");
   });
 });
 

@@ -10,6 +10,12 @@
  * proxy.ts runs before routing for every path, so it answers both, with a 400 or a 405 a person can read.
  */
 
+import { translatorFor, type Translator } from "@/lib/i18n/translate";
+import { refusalHeaders } from "./refusal-language";
+
+/** The language of a refusal made where no request headers are at hand (trace-method.ts). */
+const ENGLISH = translatorFor("en");
+
 /** What Next.js's pages (GET, HEAD, POST for Server Actions) and route handlers can answer. */
 export const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
@@ -17,15 +23,15 @@ export function isKnownMethod(method: string): boolean {
   return (KNOWN_METHODS as readonly string[]).includes(method);
 }
 
-export function methodNotAllowedText(method: string): string {
-  return `Wikiport does not answer ${method.slice(0, 20)} requests. Use one of: ${KNOWN_METHODS.join(", ")}.\n`;
+export function methodNotAllowedText(method: string, t: Translator = ENGLISH): string {
+  return `${t.msg("wikiport-refusal-method", method.slice(0, 20), KNOWN_METHODS.join(", "))}\n`;
 }
 
-/** The method-not-allowed answer; RFC 9110 §15.5.6 requires `Allow` on a 405. */
-export function methodNotAllowedResponse(method: string): Response {
-  return new Response(methodNotAllowedText(method), {
+/** The method-not-allowed answer, in `t`'s language (refusal-language.ts); RFC 9110 §15.5.6 requires `Allow` on a 405. */
+export function methodNotAllowedResponse(method: string, t: Translator = ENGLISH): Response {
+  return new Response(methodNotAllowedText(method, t), {
     status: 405,
-    headers: { allow: KNOWN_METHODS.join(", "), "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    headers: { allow: KNOWN_METHODS.join(", "), ...refusalHeaders(t) },
   });
 }
 
@@ -42,9 +48,9 @@ export function hasMalformedEncoding(pathname: string): boolean {
 export const MALFORMED_PATH_MESSAGE =
   "This address is not valid: it has a broken percent-encoding. Each % must start a valid encoded UTF-8 character, such as %25 for % itself or %C3%A9 for é. Check the link.";
 
-export function malformedPathResponse(): Response {
-  return new Response(`${MALFORMED_PATH_MESSAGE}\n`, {
-    status: 400,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
+/** The same refusal as a failure, for the JSON API's problem+json (lib/i18n/errors.ts says it in the request's language). */
+export const MALFORMED_PATH_FAILURE = { code: "invalid_request", detail: "malformed-path", message: MALFORMED_PATH_MESSAGE } as const;
+
+export function malformedPathResponse(t: Translator = ENGLISH): Response {
+  return new Response(`${t.msg("wikiport-refusal-malformed-path")}\n`, { status: 400, headers: refusalHeaders(t) });
 }

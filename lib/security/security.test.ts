@@ -210,6 +210,7 @@ describe("rate limits (docs/security-requirements.md item 33)", () => {
       ok: false,
       code: "rate_limited",
       retryAfterSeconds: 12,
+      detail: "edits",
       message: "Too many edits from your account in a short time: try again in 12 seconds. Nothing was sent to the wiki.",
     });
     expect(tooManyEdits(1).message).toContain("in 1 second.");
@@ -242,6 +243,9 @@ describe("the auth routes' limits", () => {
     expect(refused.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await refused.text()).toMatch(/^Too many sign-in returns from your address\. Try again in 2 seconds\./);
     expect(calls).toHaveLength(CALLBACK_RATE_LIMIT.capacity);
+    const spanish = await limited.GET(new NextRequest(`${APP}/api/auth/callback/wikimedia?code=c&state=s`, { headers: { "x-forwarded-for": "203.0.113.9", "accept-language": "es-MX" } }));
+    expect(await spanish.text()).toBe("Demasiados regresos desde la página de inicio de sesión de Wikimedia desde tu dirección. Vuelve a intentarlo en 2 segundos.\n");
+    expect(spanish.headers.get("content-language")).toBe("es-mx");
   });
 
   it("counts the client that the nearest proxy saw, and leaves other auth routes alone", async () => {

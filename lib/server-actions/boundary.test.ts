@@ -124,6 +124,7 @@ describe("the server-action boundary", () => {
       ok: false,
       code: "rate_limited",
       retryAfterSeconds: 1,
+      detail: "actions",
       message: "Too many changes from your account in a short time: try again in 1 second. Nothing was changed.",
     });
     // Invalid input counts too: a flood of garbage spends the same budget.

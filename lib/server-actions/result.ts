@@ -4,11 +4,17 @@
  * (the values it keeps), but its outcome is always one of these. The codes a wrapper gives are here,
  * once; an action's own codes come from the domain it calls (lib/wikimedia/errors.ts and its siblings).
  */
+import type { Failure, FailureParams } from "@/lib/i18n/errors";
+
 export interface ActionFailure {
   ok: false;
   code: string;
+  /** English, for logs; a person reads lib/i18n/errors.ts `describeFailure` of the whole failure. */
   message: string;
   retryAfterSeconds?: number;
+  /** Which of the code's situations, and the values its sentence names (lib/i18n/errors.ts `Failure`). */
+  detail?: string;
+  params?: FailureParams;
 }
 
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
@@ -29,6 +35,7 @@ export function tooManyActions(retryAfterSeconds: number): ActionFailure {
     code: "rate_limited",
     message: `Too many changes from your account in a short time: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}. Nothing was changed.`,
     retryAfterSeconds,
+    detail: "actions",
   };
 }
 
@@ -39,11 +46,13 @@ export const INTERNAL: ActionFailure = {
 };
 
 /** A domain failure (`{ code, message, retryAfterSeconds? }`, e.g. a DescribedError) as an action failure. */
-export function failure(described: { code: string; message: string; retryAfterSeconds?: number }): ActionFailure {
+export function failure(described: Failure): ActionFailure {
   return {
     ok: false,
     code: described.code,
     message: described.message,
     ...(described.retryAfterSeconds !== undefined ? { retryAfterSeconds: described.retryAfterSeconds } : {}),
+    ...(described.detail !== undefined ? { detail: described.detail } : {}),
+    ...(described.params !== undefined ? { params: described.params } : {}),
   };
 }

@@ -112,7 +112,7 @@ describe("public card responses", () => {
     expect(html).toContain(`href="${sb.url}/en.wikipedia.org/wiki/Earth" target="_blank" rel="noopener noreferrer"`);
     // Licence and credit from the sandbox's Attribution API (lib/articles/attribution.ts), in the card's language.
     expect(html).toContain(
-      ' ב־English Wikipedia, זמין לפי רישיון <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.en" target="_blank" rel="license noopener noreferrer">CC BY-SA 4.0</a>',
+      ' ב־<bdi>English Wikipedia</bdi>, זמין לפי רישיון <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.en" target="_blank" rel="license noopener noreferrer">CC BY-SA 4.0</a>',
     );
     expect(html).toContain(`<img class="thumb" src="${mediaPrefix}`);
     expect(html).not.toContain(`id="wp-watch"`);
@@ -141,6 +141,56 @@ describe("public card responses", () => {
     expect(views.map((view) => view.status)).toEqual(Array(10).fill(200));
     expect(new Set(views.map((view) => view.headers.get("etag"))).size).toBe(1);
     expect(await apiRequests()).toHaveLength(1);
+  });
+
+  it("speaks its reader's language (Accept-Language) unless the address pins one, the article keeping its own", async () => {
+    const { responder } = setup();
+    await sb.control("DELETE", "/requests");
+    const hebrew = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?layout=compact", { "accept-language": "he, en;q=0.5" }), "en.wikipedia.org", ["Earth"]);
+    expect(hebrew.status).toBe(200);
+    const hebrewHtml = await hebrew.text();
+    expect(hebrewHtml).toContain('<html lang="he" dir="rtl" data-theme="auto" data-layout="compact"');
+    expect(hebrewHtml).toContain(">לקריאה ב־Wikiport</a>");
+    expect(hebrewHtml).toContain(`>לקריאה ב־en.wikipedia.org</a>`);
+    expect(hebrewHtml).toContain("הטקסט מתוך <bdi lang=\"en\" dir=\"ltr\"><a ");
+    // The article's text stays in the wiki's language and direction.
+    expect(hebrewHtml).toContain('<div lang="en" dir="ltr"><img class="thumb"');
+    expect(hebrewHtml).not.toContain("Read on");
+    expect(hebrew.headers.get("content-language")).toBe("he");
+    expect(hebrew.headers.get("vary")).toBe("Accept-Language");
+
+    // Two languages of the same card are two renderings, cached apart, from one request to the wiki.
+    const german = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?layout=compact", { "accept-language": "de-CH" }), "en.wikipedia.org", ["Earth"]);
+    const germanHtml = await german.text();
+    expect(germanHtml).toContain('<html lang="de-ch" dir="ltr"');
+    expect(germanHtml).toContain(">Auf Wikiport lesen</a>");
+    expect(german.headers.get("etag")).not.toBe(hebrew.headers.get("etag"));
+    const hebrewAgain = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?layout=compact", { "accept-language": "he" }), "en.wikipedia.org", ["Earth"]);
+    expect(await hebrewAgain.text()).toBe(hebrewHtml);
+    expect(hebrewAgain.headers.get("etag")).toBe(hebrew.headers.get("etag"));
+    expect(await apiRequests()).toHaveLength(1);
+
+    // `lang=` pins the card's language for every reader: no Vary then.
+    const pinned = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?lang=ar", { "accept-language": "he" }), "en.wikipedia.org", ["Earth"]);
+    expect(await pinned.text()).toContain('<html lang="ar" dir="rtl"');
+    expect(pinned.headers.get("content-language")).toBe("ar");
+    expect(pinned.headers.get("vary")).toBeNull();
+    // Nothing asked for: English.
+    expect(await (await responder.publicCard(get("/embed/en.wikipedia.org/Earth"), "en.wikipedia.org", ["Earth"])).text()).toContain('<html lang="en" dir="ltr"');
+  });
+
+  it("says what went wrong in its reader's language", async () => {
+    const { responder } = setup();
+    const missing = await responder.publicCard(get("/embed/en.wikipedia.org/No_such_card_article", { "accept-language": "he" }), "en.wikipedia.org", ["No_such_card_article"]);
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain('<html lang="he" dir="rtl"');
+    expect(html).toContain("<h1>הערך לא נמצא</h1><p>אין דף בשם „No such card article” ב־en.wikipedia.org.</p>");
+    expect(missing.headers.get("vary")).toBe("Accept-Language");
+    const unknownWiki = await responder.publicCard(get("/embed/evil.example/Earth", { "accept-language": "de" }), "evil.example", ["Earth"]);
+    expect(await unknownWiki.text()).toContain("<h1>Unbekanntes Wiki</h1><p>„evil.example“ ist kein Wiki von Wikimedia.</p>");
+    const badOption = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?theme=neon", { "accept-language": "fr" }), "en.wikipedia.org", ["Earth"]);
+    expect(await badOption.text()).toContain("<p>« theme » doit être l’une de ces valeurs : light, dark, auto. Vérifiez l’adresse de la fiche.</p>");
   });
 
   it("escapes the hostile fixture's text: no markup from upstream reaches the card", async () => {

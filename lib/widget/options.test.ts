@@ -10,19 +10,25 @@ describe("card options", () => {
     expect(parse("")).toEqual({ ok: true, options: DEFAULT_OPTIONS });
     expect(parse("theme=dark&layout=compact&lang=he")).toEqual({ ok: true, options: { theme: "dark", layout: "compact", lang: "he" } });
     expect(parse("theme=light&lang=de")).toEqual({ ok: true, options: { theme: "light", layout: "full", lang: "de" } });
+    // The card speaks every interface language; without `lang` it speaks its reader's (Accept-Language).
+    expect(DEFAULT_OPTIONS.lang).toBe("auto");
+    expect(parse("lang=ar")).toEqual({ ok: true, options: { theme: "auto", layout: "full", lang: "ar" } });
   });
 
   it("refuses unknown values, unknown parameters and repeated ones, saying which", () => {
-    expect(parse("theme=blue")).toEqual({ ok: false, error: { code: "bad_option", message: '"theme" must be one of light, dark, auto.', lang: "en" } });
+    expect(parse("theme=blue")).toEqual({
+      ok: false,
+      error: { code: "bad_option", message: '"theme" must be one of light, dark, auto.', lang: "auto", option: { kind: "invalid", name: "theme", allowed: ["light", "dark", "auto"] } },
+    });
     expect(parse("layout=huge&lang=de")).toMatchObject({ ok: false, error: { message: '"layout" must be one of compact, full.', lang: "de" } });
-    expect(parse("lang=fr")).toMatchObject({ ok: false, error: { message: '"lang" must be one of en, de, he.', lang: "en" } });
-    expect(parse("colour=red")).toMatchObject({ ok: false, error: { message: '"colour" is not an option.' } });
-    expect(parse("theme=dark&theme=light")).toMatchObject({ ok: false, error: { message: '"theme" is given more than once.' } });
+    expect(parse("lang=xx")).toMatchObject({ ok: false, error: { message: '"lang" must be one of auto, en, de, fr, es, he, ar.', lang: "auto" } });
+    expect(parse("colour=red")).toMatchObject({ ok: false, error: { message: '"colour" is not an option.', option: { kind: "unknown", name: "colour" } } });
+    expect(parse("theme=dark&theme=light")).toMatchObject({ ok: false, error: { message: '"theme" is given more than once.', option: { kind: "repeated", name: "theme" } } });
   });
 
   it("reads a stored widget's options leniently", () => {
     expect(storedCardOptions({ theme: "dark", layout: "compact", lang: "he" })).toEqual({ theme: "dark", layout: "compact", lang: "he" });
-    expect(storedCardOptions({ theme: "neon", lang: "fr" })).toEqual(DEFAULT_OPTIONS);
+    expect(storedCardOptions({ theme: "neon", lang: "xx" })).toEqual(DEFAULT_OPTIONS);
     expect(storedCardOptions(null)).toEqual(DEFAULT_OPTIONS);
   });
 });

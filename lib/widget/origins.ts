@@ -35,41 +35,44 @@ export function isCspOrigin(value: string): boolean {
 /** Characters that would change a CSP policy's structure, refused with a message that names them. */
 const POLICY_CHARACTERS = /[;,"'\s]/;
 
-export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
+/** `detail` says which refusal it is, so the reader's language can say it (lib/i18n/errors.ts, `invalid_origins/<detail>`). */
+export type OriginProblem = "wildcard" | "policy-characters" | "no-scheme" | "not-origin" | "not-url" | "plain-http" | "not-https" | "bad-host" | "host-characters";
+
+export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string; detail: OriginProblem };
 
 const EXAMPLE = "such as https://example.org or https://blog.example.org:8443";
 
 /** Checks one origin as typed and returns it normalized (lowercase host, no default port), or why not. */
 export function parseOrigin(input: string): OriginCheck {
   const raw = input.trim();
-  if (raw.includes("*")) return { ok: false, message: `Wildcards are not allowed: list each origin exactly, ${EXAMPLE}.` };
+  if (raw.includes("*")) return { ok: false, message: `Wildcards are not allowed: list each origin exactly, ${EXAMPLE}.`, detail: "wildcard" };
   if (POLICY_CHARACTERS.test(raw)) {
-    return { ok: false, message: `An origin can't contain ";", ",", quotes or spaces: put each origin on its own line, ${EXAMPLE}.` };
+    return { ok: false, message: `An origin can't contain ";", ",", quotes or spaces: put each origin on its own line, ${EXAMPLE}.`, detail: "policy-characters" };
   }
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return { ok: false, message: `Start with https://, ${EXAMPLE}.` };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return { ok: false, message: `Start with https://, ${EXAMPLE}.`, detail: "no-scheme" };
   const shape = ORIGIN_SHAPE.exec(raw);
   if (!shape) {
-    return { ok: false, message: `Give only the scheme, host and port, without a path, query, fragment or user name, ${EXAMPLE}.` };
+    return { ok: false, message: `Give only the scheme, host and port, without a path, query, fragment or user name, ${EXAMPLE}.`, detail: "not-origin" };
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, message: `This is not a valid web address; use an origin ${EXAMPLE}.` };
+    return { ok: false, message: `This is not a valid web address; use an origin ${EXAMPLE}.`, detail: "not-url" };
   }
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol === "http:" && !local) {
-    return { ok: false, message: "Use https://. Plain http:// is accepted only for http://localhost and http://127.0.0.1 while developing." };
+    return { ok: false, message: "Use https://. Plain http:// is accepted only for http://localhost and http://127.0.0.1 while developing.", detail: "plain-http" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: `Use an https:// origin, ${EXAMPLE}.` };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: `Use an https:// origin, ${EXAMPLE}.`, detail: "not-https" };
   // Hosts the URL parser accepts but that name no reachable site (e.g. "https://.", "https://a..b").
   if (!url.hostname || url.hostname.startsWith(".") || url.hostname.includes("..")) {
-    return { ok: false, message: `This host name is not valid; use an origin ${EXAMPLE}.` };
+    return { ok: false, message: `This host name is not valid; use an origin ${EXAMPLE}.`, detail: "bad-host" };
   }
   // `origin` lowercases the host, converts it to punycode and drops the scheme's default port. Percent-escapes
   // (`a%3Bb.example` becomes `a;b.example`) and characters such as `!`, `$`, `_` or `[::1]` survive it.
   if (!isCspOrigin(url.origin)) {
-    return { ok: false, message: `Use a host name of letters, digits, hyphens and dots (or an IPv4 address), ${EXAMPLE}.` };
+    return { ok: false, message: `Use a host name of letters, digits, hyphens and dots (or an IPv4 address), ${EXAMPLE}.`, detail: "host-characters" };
   }
   return { ok: true, origin: url.origin };
 }
@@ -79,6 +82,7 @@ export interface OriginError {
   line: number;
   input: string;
   message: string;
+  detail: OriginProblem | "none" | "too-many";
 }
 
 export type OriginListCheck = { ok: true; origins: string[] } | { ok: false; errors: OriginError[] };
@@ -94,17 +98,17 @@ export function parseAllowedOrigins(input: string | readonly string[]): OriginLi
   lines.forEach((text, index) => {
     if (text.trim() === "") return;
     const checked = parseOrigin(text);
-    if (!checked.ok) errors.push({ line: index + 1, input: text.trim().slice(0, 200), message: checked.message });
+    if (!checked.ok) errors.push({ line: index + 1, input: text.trim().slice(0, 200), message: checked.message, detail: checked.detail });
     else if (!origins.includes(checked.origin)) origins.push(checked.origin);
   });
   if (errors.length > 0) return { ok: false, errors };
   if (origins.length === 0) {
-    return { ok: false, errors: [{ line: 1, input: "", message: `Add at least one origin that may show this widget, ${EXAMPLE}.` }] };
+    return { ok: false, errors: [{ line: 1, input: "", message: `Add at least one origin that may show this widget, ${EXAMPLE}.`, detail: "none" }] };
   }
   if (origins.length > MAX_ALLOWED_ORIGINS) {
     return {
       ok: false,
-      errors: [{ line: lines.length, input: "", message: `List at most ${MAX_ALLOWED_ORIGINS} origins; for more sites, register another widget.` }],
+      errors: [{ line: lines.length, input: "", message: `List at most ${MAX_ALLOWED_ORIGINS} origins; for more sites, register another widget.`, detail: "too-many" }],
     };
   }
   return { ok: true, origins };
@@ -115,7 +119,12 @@ export const allowedOriginsSchema = z.union([z.string(), z.array(z.string())]).t
   const checked = parseAllowedOrigins(input);
   if (checked.ok) return checked.origins;
   for (const error of checked.errors) {
-    ctx.addIssue({ code: "custom", message: error.input ? `Line ${error.line} (${error.input}): ${error.message}` : error.message });
+    ctx.addIssue({
+      code: "custom",
+      message: error.input ? `Line ${error.line} (${error.input}): ${error.message}` : error.message,
+      // What the registry's failure needs to say it in the reader's language (registry.ts `problems`).
+      params: { detail: error.detail, ...(error.input ? { line: error.line, input: error.input } : {}) },
+    });
   }
   return z.NEVER;
 });

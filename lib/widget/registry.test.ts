@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { users, widgets } from "@/db/schema";
 import { useTestDb } from "@/db/testing";
 import { recentAudit } from "@/lib/audit";
+import { describeFailure } from "@/lib/i18n/errors";
+import { translatorFor } from "@/lib/i18n/translate";
 import { MAX_ALLOWED_ORIGINS, parseAllowedOrigins, parseOrigin } from "./origins";
 import { createWidget, deleteWidget, EMBED_ID_PATTERN, getWidget, listWidgets, updateWidgetOrigins, type CreateWidgetInput } from "./registry";
 
@@ -148,13 +150,20 @@ describe("the widget registry", () => {
       [{ options: { theme: "neon", layout: "full", lang: "en" } as never }, "invalid_options"],
       [{ options: { theme: "auto", layout: "full", lang: "xx" } as never }, "invalid_options"],
     ];
+    const english = translatorFor("en");
     for (const [overrides, code] of cases) {
       const result = await createWidget(testDb.db, input(ada, overrides));
       expect(result.ok ? "created" : result.code, JSON.stringify(overrides)).toBe(code);
+      // Each problem is said from its data, in English as the registry says it.
+      if (!result.ok) expect(result.problems.map((problem) => describeFailure(english, problem)), JSON.stringify(overrides)).toEqual(result.messages);
     }
     const origins = await createWidget(testDb.db, input(ada, { allowedOrigins: "https://ok.example\nhttp://plain.example\nhttps://*.example" }));
     expect(origins.ok).toBe(false);
     expect(origins.ok ? [] : origins.messages).toEqual([expect.stringMatching(/^Line 2 \(http:\/\/plain\.example\): Use https/), expect.stringMatching(/^Line 3 .*Wildcards/)]);
+    expect(origins.ok ? [] : origins.problems.map((problem) => describeFailure(translatorFor("de"), problem))).toEqual([
+      "Zeile 2 (http://plain.example): Verwende https://. Einfaches http:// wird nur für http://localhost und http://127.0.0.1 während der Entwicklung akzeptiert.",
+      "Zeile 3 (https://*.example): Platzhalter sind nicht erlaubt: Gib jeden Ursprung genau an, etwa https://example.org oder https://blog.example.org:8443.",
+    ]);
     expect((await testDb.db.select().from(widgets))).toEqual([]);
     expect(await recentAudit(testDb.db, ada)).toEqual([]);
   });

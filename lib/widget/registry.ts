@@ -17,7 +17,8 @@ import { log } from "@/lib/log";
 import { siteSchema } from "@/lib/wikimedia/sites";
 import { isWellFormedEmbedId } from "./embed-id";
 import { CARD_LANGUAGES, LAYOUTS, THEMES } from "./options";
-import { allowedOriginsSchema } from "./origins";
+import { allowedOriginsSchema, MAX_ALLOWED_ORIGINS } from "./origins";
+import type { Failure } from "@/lib/i18n/errors";
 
 // The app's watch popup checks ids with the same rule as the lookups here.
 export { EMBED_ID_PATTERN, isWellFormedEmbedId } from "./embed-id";
@@ -76,8 +77,42 @@ export type CreateWidgetInput = z.input<typeof createInput>;
 
 export type WidgetErrorCode = "invalid_user" | "invalid_name" | "invalid_wiki" | "invalid_title" | "invalid_origins" | "invalid_options" | "unknown_user" | "not_found";
 
-/** `messages` lists every problem (one per bad origin line); `message` is the first, for a one-line notice. */
-export type WidgetFailure = { ok: false; code: WidgetErrorCode; message: string; messages: string[] };
+/**
+ * `messages` lists every problem (one per bad origin line); `message` is the first, for a one-line notice.
+ * `problems` are the same as failures (lib/i18n/errors.ts), so the reader's language can say them; the
+ * failure itself carries the first one's `detail` and `params`.
+ */
+export type WidgetFailure = { ok: false; code: WidgetErrorCode; message: string; messages: string[]; problems: Failure[] } & Pick<Failure, "detail" | "params">;
+
+/** One failure as a WidgetFailure. */
+function only(problem: Failure & { code: WidgetErrorCode }): WidgetFailure {
+  return { ok: false, ...problem, messages: [problem.message], problems: [problem] };
+}
+
+/** A zod issue of the registry's input as a failure: which refusal it is, from the issue's own data. */
+function problemOf(code: WidgetErrorCode, issue: z.core.$ZodIssue, message: string): Failure {
+  switch (code) {
+    case "invalid_origins": {
+      const facts = (issue.code === "custom" ? issue.params : undefined) as { detail?: string; line?: number; input?: string } | undefined;
+      const params = facts?.detail === "too-many" ? { maxLength: MAX_ALLOWED_ORIGINS } : facts?.line !== undefined ? { line: facts.line, input: facts.input ?? "" } : undefined;
+      return { code, message, ...(facts?.detail ? { detail: facts.detail } : {}), ...(params ? { params } : {}) };
+    }
+    case "invalid_user":
+      return { code, message, detail: "widget" };
+    case "invalid_options":
+      return { code, message, params: { list: [THEMES.join(", "), LAYOUTS.join(", "), CARD_LANGUAGES.join(", ")] } };
+    case "invalid_name":
+      if (issue.code === "too_small") return { code, message, detail: "widget-empty" };
+      if (issue.code === "too_big") return { code, message, detail: "widget-too-long", params: { maxLength: 100 } };
+      return { code, message, detail: "widget-control" };
+    case "invalid_title":
+      if (issue.code === "too_small") return { code, message, detail: "widget-empty" };
+      if (issue.code === "too_big") return { code, message, detail: "widget-too-long", params: { maxLength: 255 } };
+      return { code, message, detail: "widget-invalid" };
+    default:
+      return { code, message };
+  }
+}
 
 const FIELD_CODES: Record<string, WidgetErrorCode> = {
   userId: "invalid_user",
@@ -99,9 +134,21 @@ function failure(error: z.ZodError): WidgetFailure {
   const field = String(error.issues[0]?.path[0] ?? "name");
   const code = FIELD_CODES[field] ?? "invalid_name";
   // Only the first failing field is reported, with every issue it has (all bad origin lines at once).
-  const messages = error.issues.filter((issue) => String(issue.path[0]) === field).map((issue) => FIELD_MESSAGES[code] ?? issue.message);
-  const unique = [...new Set(messages)];
-  return { ok: false, code, message: unique[0] ?? "This widget could not be saved.", messages: unique };
+  const problems: Failure[] = [];
+  for (const issue of error.issues.filter((each) => String(each.path[0]) === field)) {
+    const message = FIELD_MESSAGES[code] ?? issue.message;
+    if (!problems.some((known) => known.message === message)) problems.push(problemOf(code, issue, message));
+  }
+  const first = problems[0];
+  return {
+    ok: false,
+    code,
+    message: first?.message ?? "This widget could not be saved.",
+    messages: problems.map((problem) => problem.message),
+    problems,
+    ...(first?.detail !== undefined ? { detail: first.detail } : {}),
+    ...(first?.params !== undefined ? { params: first.params } : {}),
+  };
 }
 
 export async function createWidget(db: Db, input: CreateWidgetInput, now = new Date()): Promise<{ ok: true; widget: Widget } | WidgetFailure> {
@@ -120,19 +167,17 @@ export async function createWidget(db: Db, input: CreateWidgetInput, now = new D
   } catch (error) {
     // The session's user was deleted between sign-in and this call.
     if (constraintViolated(error) === "foreign_key") {
-      const message = "Your account no longer exists. Sign in again.";
-      return { ok: false, code: "unknown_user", message, messages: [message] };
+      return only({ code: "unknown_user", message: "Your account no longer exists. Sign in again." });
     }
     throw error;
   }
 }
 
-const NOT_FOUND: WidgetFailure = {
-  ok: false,
+const NOT_FOUND: WidgetFailure = only({
   code: "not_found",
   message: "This widget does not exist (any more). Reload the page to see your widgets.",
-  messages: ["This widget does not exist (any more). Reload the page to see your widgets."],
-};
+  detail: "widget",
+});
 
 /** Replaces one of the user's own widgets' allow-list; another user's widget answers `not_found`. */
 export async function updateWidgetOrigins(

@@ -199,7 +199,7 @@ export function actionErrorFrom(response: WikiResponse, body: unknown): Wikimedi
     // action=edit reports no revision ids with `editconflict` (§5.4).
     ...(mapped === "edit_conflict" ? { conflict: { baseRevisionId: null, currentRevisionId: null } } : {}),
     ...(code === "badtoken"
-      ? { message: "The wiki did not accept Wikiport's edit token. Try again; if it keeps happening, sign in again." }
+      ? { message: "The wiki did not accept Wikiport's edit token. Try again; if it keeps happening, sign in again.", detail: "bad-token" }
       : {}),
   });
 }
@@ -315,7 +315,7 @@ export function createActionClient(options: ActionClientOptions) {
         throw new WikimediaError(edit.captcha !== undefined ? "captcha" : "api_error", {
           host: site.host,
           apiCode: "edit-failure",
-          ...(edit.captcha === undefined ? { message: `${site.host} did not save the edit: one of its checks stopped it. Try editing on the wiki itself.` } : {}),
+          ...(edit.captcha === undefined ? { message: `${site.host} did not save the edit: one of its checks stopped it. Try editing on the wiki itself.`, detail: "edit-stopped" } : {}),
         });
       }
       if (edit.result !== "Success" || edit.pageid === undefined || edit.title === undefined) {

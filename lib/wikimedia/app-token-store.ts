@@ -141,6 +141,7 @@ export function sharedAppToken(options: SharedAppTokenOptions, deps: Deps) {
         if (at >= giveUpAt) {
           throw new WikimediaError("wikimedia_unavailable", {
             message: "Wikiport cannot read from Wikimedia right now because its own connection is not ready. Try again later.",
+            detail: "app-token-not-ready",
           });
         }
         if (!subscription) {

@@ -49,6 +49,7 @@ function toWikimediaError(error: unknown): unknown {
   return new WikimediaError("wikimedia_unavailable", {
     host: OAUTH_HOST,
     message: "Wikiport cannot read from Wikimedia right now because its own connection was refused. Try again later.",
+      detail: "app-token-refused",
     ...(error.details.status !== undefined ? { status: error.details.status } : {}),
     ...(error.details.error !== undefined ? { apiCode: error.details.error } : {}),
     cause: error,
@@ -134,6 +135,7 @@ export function appCredential(appToken: AppToken, log: Logger = defaultLog): Cre
       log.error("wikimedia.app_token_rejected", { host: first.url.hostname, path: first.url.pathname });
       throw new WikimediaError("wikimedia_unavailable", {
         message: "Wikiport cannot read from Wikimedia right now because its own connection was refused. Try again later.",
+      detail: "app-token-refused",
         status: second.status,
       });
     },

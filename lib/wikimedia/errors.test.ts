@@ -8,6 +8,7 @@ describe("describeWikimediaError", () => {
       code: "rate_limited",
       message: "Wikimedia asked Wikiport to slow down. Try again in 30 seconds.",
       retryAfterSeconds: 30,
+      params: { host: "en.wikipedia.org" },
     });
   });
 

@@ -5,6 +5,7 @@
  * The REST and Action API mappings live next to their clients; this module only knows the shape.
  */
 import { ReconnectNeededError, WikimediaUnavailableError } from "./token-errors";
+import type { FailureParams } from "@/lib/i18n/errors";
 import { hasBrand } from "@/lib/process-wide";
 
 export type WikimediaErrorCode =
@@ -79,6 +80,13 @@ export interface WikimediaErrorDetails {
   conflict?: ConflictDetails;
   /** Overrides the default sentence for the code. */
   message?: string;
+  /**
+   * Which of the code's situations the overriding sentence describes, so it can be said in the reader's
+   * language (lib/i18n/errors.ts `FAILURE_SITUATIONS`).
+   */
+  detail?: string;
+  /** Further values that situation's sentence names (the host and the upstream facts are added from above). */
+  params?: FailureParams;
   cause?: unknown;
 }
 
@@ -171,6 +179,8 @@ export class WikimediaError extends Error {
   readonly block: BlockDetails | undefined;
   readonly abuseFilter: AbuseFilterDetails | undefined;
   readonly conflict: ConflictDetails | undefined;
+  readonly detail: string | undefined;
+  readonly params: FailureParams | undefined;
 
   constructor(
     readonly code: WikimediaErrorCode,
@@ -186,6 +196,8 @@ export class WikimediaError extends Error {
     this.block = details.block;
     this.abuseFilter = details.abuseFilter;
     this.conflict = details.conflict;
+    this.detail = details.detail;
+    this.params = details.params;
   }
 
   /** Whether trying the same request later may work without the user changing anything. */
@@ -194,11 +206,28 @@ export class WikimediaError extends Error {
   }
 }
 
-/** What a caller may show or send to a browser: a code, a sentence, and how long to wait. */
+/**
+ * What a caller may show or send to a browser: a code, an English sentence, how long to wait, and the
+ * facts the sentence names, so lib/i18n/errors.ts `describeFailure` can say it in the reader's language.
+ */
 export interface DescribedError {
   code: WikimediaErrorCode | "internal";
   message: string;
   retryAfterSeconds?: number;
+  detail?: string;
+  params?: FailureParams;
+}
+
+function paramsOf(error: WikimediaError): FailureParams | undefined {
+  const params: FailureParams = {
+    ...error.params,
+    ...(error.host !== undefined ? { host: error.host } : {}),
+    // Only where the sentence quotes it: an API error's explanation is the wiki's own text.
+    ...(error.upstreamText !== undefined && (error.code === "api_error" || error.code === "permission_denied") ? { upstreamText: error.upstreamText } : {}),
+    ...(error.block ? { block: { by: error.block.by, reason: error.block.reason, expiry: error.block.expiry } } : {}),
+    ...(error.abuseFilter ? { rule: error.abuseFilter.description, warning: error.abuseFilter.warning } : {}),
+  };
+  return Object.keys(params).length > 0 ? params : undefined;
 }
 
 /**
@@ -209,10 +238,13 @@ export interface DescribedError {
 export function describeWikimediaError(error: unknown): DescribedError {
   const known = asWikimediaError(error);
   if (known) {
+    const params = paramsOf(known);
     return {
       code: known.code,
       message: known.message,
       ...(known.retryAfterSeconds !== undefined ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+      ...(known.detail !== undefined ? { detail: known.detail } : {}),
+      ...(params ? { params } : {}),
     };
   }
   return { code: "internal", message: "Something went wrong in Wikiport. Try again; if it keeps happening, tell us." };
@@ -225,6 +257,7 @@ export function asWikimediaError(error: unknown): WikimediaError | null {
   if (error instanceof WikimediaUnavailableError) {
     return new WikimediaError("wikimedia_unavailable", {
       message: error.message,
+      detail: "sign-in-service",
       ...(error.retryAfterMs !== null ? { retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000) } : {}),
       cause: error,
     });

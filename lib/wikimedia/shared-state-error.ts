@@ -20,5 +20,6 @@ export function sharedStateUnavailable(error: unknown, logger: Logger, event: st
   logger.error(event, { driverCode: driverCode(error) });
   return new WikimediaError("wikimedia_unavailable", {
     message: "Wikiport cannot reach Wikimedia right now because its own database did not answer. Try again in a few minutes.",
+    detail: "database",
   });
 }

@@ -35,7 +35,10 @@ export interface Site {
   dir: "ltr" | "rtl";
 }
 
-export type SiteError = { code: "invalid_site"; message: string };
+/** `detail` and `params` let the reader's language say it (lib/i18n/errors.ts). */
+export type SiteError = { code: "invalid_site"; message: string; detail: "not-host-name" | "not-wikimedia"; params: { input: string } };
+
+const NOT_WIKIMEDIA = "is not a Wikimedia wiki";
 
 export function isAllowedHost(host: string): boolean {
   return LANGUAGE_PROJECT.test(host) || SINGLE_WIKIS.has(host);
@@ -48,15 +51,24 @@ export const siteSchema = z
   .max(253)
   // A bare host name only: no scheme, port, path, userinfo, IP literal or trailing dot.
   .regex(/^[a-z0-9.-]+$/, "must be a wiki's host name, such as en.wikipedia.org")
-  .refine(isAllowedHost, "is not a Wikimedia wiki");
+  .refine(isAllowedHost, NOT_WIKIMEDIA);
 
 /** Parses user input naming a wiki (`en.wikipedia.org`) into a `Site`, or says why it is refused. */
 export function parseSite(input: string): { ok: true; site: Site } | { ok: false; error: SiteError } {
   const parsed = siteSchema.safeParse(input);
   if (!parsed.success) {
+    const shown = input.slice(0, 100);
+    const issue = parsed.error.issues[0];
+    // Only the allow-list's refusal says "not Wikimedia"; anything else (length, characters) is not a host name.
+    const notWikimedia = !issue || (issue.code === "custom" && issue.message === NOT_WIKIMEDIA);
     return {
       ok: false,
-      error: { code: "invalid_site", message: `"${input.slice(0, 100)}" ${parsed.error.issues[0]?.message ?? "is not a Wikimedia wiki"}.` },
+      error: {
+        code: "invalid_site",
+        message: `"${shown}" ${issue?.message ?? NOT_WIKIMEDIA}.`,
+        detail: notWikimedia ? "not-wikimedia" : "not-host-name",
+        params: { input: shown },
+      },
     };
   }
   const host = parsed.data;

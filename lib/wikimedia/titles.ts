@@ -6,7 +6,8 @@
 /** Titles longer than this cannot exist (MediaWiki allows 255 bytes); refused before any request. */
 export const MAX_TITLE_LENGTH = 512;
 
-export type TitleError = { code: "invalid_title"; message: string };
+/** `detail` and `params` let the reader's language say it (lib/i18n/errors.ts). */
+export type TitleError = { code: "invalid_title"; message: string; detail: "too-long" | "empty"; params?: { maxLength: number } };
 
 export interface PageTitle {
   /** With spaces, as people read it: `Solar System`. */
@@ -27,7 +28,9 @@ export function parsePageTitle(input: string | readonly string[]): { ok: true; t
   if (!text || text.length > MAX_TITLE_LENGTH) {
     return {
       ok: false,
-      error: { code: "invalid_title", message: text ? `A page title has at most ${MAX_TITLE_LENGTH} characters.` : "The address names no page title." },
+      error: text
+        ? { code: "invalid_title", message: `A page title has at most ${MAX_TITLE_LENGTH} characters.`, detail: "too-long", params: { maxLength: MAX_TITLE_LENGTH } }
+        : { code: "invalid_title", message: "The address names no page title.", detail: "empty" },
     };
   }
   return { ok: true, title: { text, dbKey: text.replaceAll(" ", "_") } };

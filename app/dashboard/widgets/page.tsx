@@ -6,6 +6,7 @@
  * <title>`, which anyone may frame) and its snippet. Registering the choice gives it an embed id and an
  * allow-list of origins (lib/widget/registry.ts); only registered widgets can have a Watch button.
  */
+import { AUTONYMS } from "@/lib/i18n/languages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchPages } from "@/lib/articles/server";
@@ -17,6 +18,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { describeFailure } from "@/lib/i18n/errors";
 import { Message as I18nMessage } from "@/lib/i18n/message";
 import { getTranslator } from "@/lib/i18n/request";
+import type { Translator } from "@/lib/i18n/translate";
 import { Message, Row, Section, When } from "@/lib/ui/dashboard";
 import { COMMON_WIKIS, WikiErrorBox } from "@/app/wiki/[site]/[...title]/article-view";
 import { CopyButton, type CopyLabels } from "@/lib/ui/copy-button";
@@ -24,7 +26,7 @@ import { ListOf } from "@/lib/ui/list-of";
 import { WidgetOriginsForm } from "./widget-origins-form";
 import { WidgetPreview } from "@/lib/ui/widget-preview";
 import { WidgetRegisterForm } from "./widget-register-form";
-import { CARD_LANGUAGES, LAYOUTS, storedCardOptions, THEMES } from "@/lib/widget/options";
+import { CARD_LANGUAGES, LAYOUTS, storedCardOptions, THEMES, type CardLanguage } from "@/lib/widget/options";
 import { listWidgets } from "@/lib/widget/registry";
 import { embedSnippet } from "@/lib/widget/snippet";
 import { embedUrl, registeredEmbedUrl } from "@/lib/widget/urls";
@@ -43,8 +45,13 @@ const OPTION_KEYS = {
   layout: { compact: "wikiport-widgets-layout-compact", full: "wikiport-widgets-layout-full" },
 } as const satisfies Record<string, Record<string, MessageKey>>;
 
-/** The card's languages by their own names (as a language picker shows them), the same in every interface. */
-const CARD_LANGUAGE_NAMES: Record<(typeof CARD_LANGUAGES)[number], string> = { en: "English", de: "Deutsch", he: "עברית" };
+/**
+ * A card language by its own name (as a language picker shows it, the same in every interface), or, for
+ * `auto`, in the interface's words.
+ */
+function cardLanguageName(t: Translator, value: CardLanguage): string {
+  return value === "auto" ? t.msg("wikiport-widgets-lang-auto") : AUTONYMS[value];
+}
 
 /** A snippet in a read-only text box (selectable without JavaScript) with a copy button. */
 function Snippet({ id, label, snippet, copy }: { id: string; label: string; snippet: string; copy: CopyLabels }) {
@@ -73,7 +80,7 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
   const copy: CopyLabels = { copy: t.msg("wikiport-widgets-copy-snippet"), copied: t.msg("wikiport-copy-copied"), failed: t.msg("wikiport-copy-failed") };
   const cardTitle = (title: string) => t.msg("wikiport-widgets-card-title", title);
   const optionLabel = (name: "theme" | "layout" | "lang", value: string) =>
-    name === "lang" ? CARD_LANGUAGE_NAMES[value as keyof typeof CARD_LANGUAGE_NAMES] : t.msg((OPTION_KEYS[name] as Record<string, MessageKey>)[value]!);
+    name === "lang" ? cardLanguageName(t, value as CardLanguage) : t.msg((OPTION_KEYS[name] as Record<string, MessageKey>)[value]!);
 
   return (
     <DashboardShell user={user} current="/dashboard/widgets" title={t.msg("wikiport-widgets-heading")}>
@@ -249,9 +256,13 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
                         items={[
                           optionLabel("theme", options.theme),
                           optionLabel("layout", options.layout),
-                          <span key="lang" lang={options.lang}>
-                            {CARD_LANGUAGE_NAMES[options.lang]}
-                          </span>,
+                          options.lang === "auto" ? (
+                            cardLanguageName(t, options.lang)
+                          ) : (
+                            <span key="lang" lang={options.lang}>
+                              {cardLanguageName(t, options.lang)}
+                            </span>
+                          ),
                         ]}
                       />
                     </Row>
