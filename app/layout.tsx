@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { getTranslator } from "@/lib/i18n/request";
+import { ErrorPageLabelsProvider } from "./_components/error-page-labels";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +21,17 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // (proxy.ts); a prerendered page (the 404 page, say) would carry none and its scripts would be refused.
   await connection();
   const t = await getTranslator();
+  const errorLabels = {
+    title: t.msg("wikiport-error-page-title"),
+    text: t.msg("wikiport-error-page-text"),
+    retry: t.msg("wikiport-error-page-retry"),
+    home: t.msg("wikiport-error-page-home"),
+  };
   return (
     <html lang={t.language} dir={t.dir}>
-      <body className="min-h-screen antialiased">{children}</body>
+      <body className="min-h-screen antialiased">
+        <ErrorPageLabelsProvider labels={errorLabels}>{children}</ErrorPageLabelsProvider>
+      </body>
     </html>
   );
 }

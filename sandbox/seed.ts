@@ -72,7 +72,9 @@ function users(now: number): UserRecord[] {
     {
       ...wanderer, groups: ["autoconfirmed"], editCount: 640, registered: Date.UTC(2022, 4, 9, 16, 45),
       email: "wanda.wanderer@example.org", emailConfirmed: true, realName: "",
-      role: "Autoconfirmed editor with accounts on en.wikipedia.org and Meta only: the others are created on first use",
+      role: "Autoconfirmed editor with accounts on en.wikipedia.org and Meta only: the others are created on first use; interface language German",
+      // Her Wikimedia interface language is German (a global preference): Wikiport shows German after she signs in.
+      options: { language: "de", gender: "female" },
     },
   ];
 }

@@ -18,6 +18,8 @@ export interface UserRecord {
   realName: string;
   /** One-line role shown on the sandbox's home page. */
   role: string;
+  /** Preferences the user set (global preferences), over the defaults of sandbox/user-options.ts. */
+  options?: Record<string, string | number>;
 }
 
 /**

@@ -16,6 +16,18 @@ export const users = sqliteTable("users", {
   email: text("email").unique(),
   emailVerified: integer("email_verified", { mode: "timestamp_ms" }),
   image: text("image"),
+  /**
+   * The interface language the person chose in Wikiport's language picker (lib/i18n/choice.ts), null
+   * until they do. Read with the session (lib/auth/config.ts), so no render needs a query of its own.
+   */
+  language: text("language"),
+  /**
+   * Their interface language on Wikimedia (Meta's `language` preference) as of the latest sign-in, null
+   * when they never set one or it could not be read (docs/wikimedia-protocol.md §5.10).
+   */
+  wikimediaLanguage: text("wikimedia_language"),
+  /** Their `gender` preference on Wikimedia (`male`, `female`, `unknown`) as of the latest sign-in, for {{GENDER:}}. */
+  wikimediaGender: text("wikimedia_gender"),
 });
 
 /**

@@ -4,10 +4,11 @@
  * cookies (docs/security-requirements.md item 3), and what the token exchange sends (items 4 and T400119's User-Agent).
  */
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { accounts, grants, sessions } from "@/db/schema";
+import { accounts, grants, sessions, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { parseConfig } from "@/lib/env";
 import { createVault } from "@/lib/grants/vault";
@@ -179,5 +180,53 @@ describe("Sign in with Wikimedia when Wikimedia's answer is broken", () => {
     expect(response.headers.get("location")).toBe(`${APP}/sign-in?error=OAuthCallbackError`);
     expect((await testDb.db.select().from(sessions))).toHaveLength(0);
     expect((await testDb.db.select().from(grants))).toHaveLength(0);
+  });
+});
+
+describe("the user's Wikimedia preferences, read at sign-in (docs/wikimedia-protocol.md §5.10)", () => {
+  async function signInAs(routes: ReturnType<typeof setUp>["routes"], user: { name: string; password: string }, fault?: Record<string, unknown>) {
+    const app = new AppBrowser(routes);
+    const authorize = await startSignIn(app);
+    const wikimedia = new Browser(sb.url);
+    await wikimedia.login(user.name, user.password);
+    const back = await consent(wikimedia, authorize.toString(), "Allow");
+    if (fault) await sb.control("POST", "/faults", fault);
+    const response = await app.send(back.headers.get("location")!);
+    expect(response.headers.get("location")).toBe(`${APP}/dashboard`);
+  }
+
+  const preferencesOf = async (name: string) =>
+    (await testDb.db.select({ language: users.language, wikimediaLanguage: users.wikimediaLanguage, wikimediaGender: users.wikimediaGender }).from(users).where(eq(users.name, name)))[0];
+
+  it("stores the interface language and gender set on Meta, and no language for one left at Meta's default", async () => {
+    const { config, routes } = setUp();
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    await signInAs(routes, DEMO_USERS.wanderer);
+    expect(await preferencesOf(DEMO_USERS.wanderer.name)).toEqual({ language: null, wikimediaLanguage: "de", wikimediaGender: "female" });
+
+    // Read on Meta with the new token and the policy User-Agent, in one request with Meta's own language.
+    const read = fetchSpy.mock.calls
+      .filter(([input]) => URL.canParse(String(input)))
+      .map(([input, init]) => ({ url: new URL(String(input)), init: init ?? {} }))
+      .find(({ url }) => url.pathname.endsWith("/meta.wikimedia.org/w/api.php"));
+    expect(read?.url.searchParams.get("uiprop")).toBe("options");
+    expect(read?.url.searchParams.get("meta")).toBe("userinfo|siteinfo");
+    expect(new Headers(read?.init.headers).get("authorization")).toMatch(/^Bearer /);
+    expect(new Headers(read?.init.headers).get("user-agent")).toMatch(/^Wikiport\//);
+    expect(`${read?.url.origin}${read?.url.pathname}`).toBe(`${config.wikimedia.sandboxUrl}/meta.wikimedia.org/w/api.php`);
+
+    // Ada never set a language on Meta: `en` is Meta's default, which says nothing about what she wants.
+    await signInAs(routes, DEMO_USERS.editor);
+    expect(await preferencesOf(DEMO_USERS.editor.name)).toEqual({ language: null, wikimediaLanguage: null, wikimediaGender: "unknown" });
+  });
+
+  it("signs in all the same when Meta does not answer, keeping what an earlier sign-in stored", async () => {
+    const { routes } = setUp();
+    await signInAs(routes, DEMO_USERS.wanderer);
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await signInAs(routes, DEMO_USERS.wanderer, { endpoint: "api/query", kind: "status", status: 503, count: 1 });
+    expect(warned.mock.calls.join("\n")).toContain('"event":"auth.wikimedia_options_unusable","status":503');
+    expect((await testDb.db.select().from(sessions))).toHaveLength(2);
+    expect(await preferencesOf(DEMO_USERS.wanderer.name)).toMatchObject({ wikimediaLanguage: "de", wikimediaGender: "female" });
   });
 });

@@ -10,9 +10,11 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import type { Config } from "@/lib/env";
 import type { Vault } from "@/lib/grants/vault";
 import type { Logger } from "@/lib/log";
+import { parseSite, siteUrls } from "@/lib/wikimedia/sites";
 import { userAgent } from "@/lib/wikimedia/user-agent";
 import { recordAudit } from "@/lib/audit";
 import { recordSignIn } from "./record-sign-in";
+import { accountLanguageSchema } from "./session-language";
 import { safeRedirect } from "./safe-redirect";
 import { wikimediaProvider } from "./wikimedia-provider";
 
@@ -62,6 +64,13 @@ function authLogger(log: Logger): NonNullable<NextAuthConfig["logger"]> {
   };
 }
 
+/** Meta's Action API, where the OAuth server lives and global preferences are read (docs/wikimedia-protocol.md §5.10). */
+function metaApiUrl(wikiUrlTemplate: string): string {
+  const meta = parseSite("meta.wikimedia.org");
+  if (!meta.ok) throw new Error("meta.wikimedia.org is not an allowed wiki");
+  return siteUrls(meta.site, wikiUrlTemplate).api;
+}
+
 export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuthConfig {
   const appOrigin = new URL(config.app.url).origin;
   return {
@@ -92,6 +101,7 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
     providers: [
       wikimediaProvider({
         oauthUrl: config.wikimedia.oauthUrl,
+        metaApiUrl: metaApiUrl(config.wikimedia.wikiUrlTemplate),
         clientId: config.wikimedia.clientId,
         clientSecret: config.wikimedia.clientSecret,
         redirectUri: config.wikimedia.redirectUri,
@@ -111,9 +121,12 @@ export function createAuthConfig({ config, db, vault, log }: AuthDeps): NextAuth
       redirect({ url }) {
         return safeRedirect(url, appOrigin);
       },
-      // What `/api/auth/session` shows the browser: who is signed in, nothing else.
+      // What `/api/auth/session` shows the browser and `auth()` the server: who is signed in, and the
+      // languages to speak to them in (the users row comes with the session, so reading the language
+      // costs no query of its own: lib/auth/session.ts).
       session({ session, user }) {
-        return { expires: session.expires, user: { id: user.id, name: user.name } } as typeof session;
+        const { language, wikimediaLanguage, wikimediaGender } = accountLanguageSchema.parse(user);
+        return { expires: session.expires, user: { id: user.id, name: user.name, language, wikimediaLanguage, wikimediaGender } } as unknown as typeof session;
       },
     },
     logger: authLogger(log),

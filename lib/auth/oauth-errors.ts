@@ -6,36 +6,40 @@
  * callback URL cannot put arbitrary text on the sign-in page.
  */
 import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/catalog";
 
 const HELP = "https://www.mediawiki.org/wiki/Help:OAuth/Errors";
 
-/** Each code with the EXT message that carries it, and what a person can do about it. */
+/**
+ * Each code with the EXT message that carries it, and the message (i18n/en.json) that says what a person
+ * can do about it. E002 and E003 mean the same to them.
+ */
 export const OAUTH_E_CODES = {
   // mwoauth-bad-request-missing-params
-  E001: "Wikimedia received the sign-in request without some of its parameters. The people running this Wikiport need to check its configuration.",
+  E001: "wikiport-oauth-error-e001",
   // mwoauth-bad-request-invalid-action
-  E002: "Wikimedia did not recognise the address Wikiport sent you to. The people running this Wikiport need to check its configuration.",
+  E002: "wikiport-oauth-error-e002",
   // mwoauth-bad-request-invalid-action-contact
-  E003: "Wikimedia did not recognise the address Wikiport sent you to. The people running this Wikiport need to check its configuration.",
+  E003: "wikiport-oauth-error-e002",
   // mwoauthdatastore-request-token-not-found
-  E004: "Wikimedia no longer knew this sign-in attempt. Start the sign-in again.",
+  E004: "wikiport-oauth-error-e004",
   // mwoauthserver-bad-consumer
-  E005: "Wikiport's registration on Wikimedia is not approved (or no longer is), so Wikimedia will not let it act for anyone. The people running this Wikiport need to check its OAuth consumer.",
+  E005: "wikiport-oauth-error-e005",
   // mwoauthserver-bad-consumer-key
-  E006: "Wikimedia does not know the application key Wikiport uses. The people running this Wikiport need to check its OAuth consumer.",
+  E006: "wikiport-oauth-error-e006",
   // mwoauthserver-insufficient-rights
-  E007: "Your Wikimedia account may not use connected apps, usually because it is blocked or locked. Wikimedia's administrators can tell you why.",
+  E007: "wikiport-oauth-error-e007",
   // mwoauthserver-invalid-user, mwoauth-invalid-authorization-invalid-user
-  E008: "Connected apps need a Wikimedia account that exists on every project (a unified login). Log in on Wikimedia once to finish setting it up, then try again.",
+  E008: "wikiport-oauth-error-e008",
   // mwoauthdatastore-request-token-already-used
-  E009: "This sign-in link was already used. Start the sign-in again.",
+  E009: "wikiport-oauth-error-e009",
   // mwoauthserver-consumer-owner-only
-  E010: "Wikiport is configured with an owner-only consumer, which only its owner can use and which cannot sign anyone in. The people running this Wikiport need a regular OAuth consumer.",
+  E010: "wikiport-oauth-error-e010",
   // mwoauthserver-consumer-no-secret
-  E011: "Wikiport's registration on Wikimedia has no secret key. The people running this Wikiport need to check its OAuth consumer.",
+  E011: "wikiport-oauth-error-e011",
   // mwoauthserver-bad-consumer-version
-  E012: "Wikiport's registration on Wikimedia is for another OAuth version. The people running this Wikiport need an OAuth 2.0 consumer.",
-} as const;
+  E012: "wikiport-oauth-error-e012",
+} as const satisfies Record<string, MessageKey>;
 
 export type OAuthECode = keyof typeof OAUTH_E_CODES;
 

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import type { Vault } from "@/lib/grants/vault";
+import { normalizeLanguage } from "@/lib/i18n/languages";
 import { wikimediaProfileSchema } from "@/lib/wikimedia/profile";
 import { saveWikimediaProfile } from "./wikimedia-profiles";
 
@@ -24,6 +25,18 @@ const tokenAccountSchema = z.object({
   expires_in: z.number().positive(),
 });
 
+/**
+ * The profile with the user's Wikimedia preferences (lib/auth/wikimedia-provider.ts): null, or absent,
+ * when they could not be read, and then the ones stored at an earlier sign-in are kept.
+ */
+const signInProfileSchema = wikimediaProfileSchema.extend({
+  options: z
+    .object({ language: z.string().nullable(), gender: z.enum(["male", "female", "unknown"]) })
+    .nullable()
+    .optional()
+    .catch(null),
+});
+
 export interface RecordSignInDeps {
   db: Db;
   vault: Pick<Vault, "storeTokens">;
@@ -32,7 +45,7 @@ export interface RecordSignInDeps {
 
 export async function recordSignIn(deps: RecordSignInDeps, input: { account: unknown; profile: unknown }): Promise<{ userId: string }> {
   const account = tokenAccountSchema.parse(input.account);
-  const profile = wikimediaProfileSchema.parse(input.profile);
+  const profile = signInProfileSchema.parse(input.profile);
   if (account.providerAccountId !== profile.sub) throw new Error("The token and the profile belong to different Wikimedia users");
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
@@ -59,7 +72,10 @@ export async function recordSignIn(deps: RecordSignInDeps, input: { account: unk
     const [emailTaken] = email
       ? await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, userId))).limit(1)
       : [];
-    await tx.update(users).set({ name: profile.username, email: emailTaken ? null : email }).where(eq(users.id, userId));
+    const preferences = profile.options
+      ? { wikimediaLanguage: normalizeLanguage(profile.options.language), wikimediaGender: profile.options.gender }
+      : {};
+    await tx.update(users).set({ name: profile.username, email: emailTaken ? null : email, ...preferences }).where(eq(users.id, userId));
     await saveWikimediaProfile(tx, userId, profile, now);
     await deps.vault.storeTokens(
       {

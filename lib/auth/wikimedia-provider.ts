@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Logger } from "@/lib/log";
 import { wikimediaProfileSchema, type WikimediaProfile } from "@/lib/wikimedia/profile";
 import { REQUEST_TIMEOUT_MS } from "@/lib/wikimedia/timeouts";
+import { parseUserOptions, USER_OPTIONS_QUERY, type WikimediaUserOptions } from "@/lib/wikimedia/user-options";
 
 /**
  * Wikimedia did not complete the sign-in (unreachable, an error status, or an unusable answer). Typed as
@@ -25,6 +26,8 @@ export class WikimediaSignInError extends AuthError {
 export interface WikimediaProviderOptions {
   /** e.g. https://meta.wikimedia.org/w/rest.php/oauth2 */
   oauthUrl: string;
+  /** Meta's Action API, e.g. https://meta.wikimedia.org/w/api.php: where the user's preferences are read. */
+  metaApiUrl: string;
   clientId: string;
   clientSecret: string;
   /** The configured callback, sent byte-for-byte at both steps (docs/security-requirements.md item 4). */
@@ -110,6 +113,31 @@ async function readableTokenAnswer(response: Response, log: Logger): Promise<Res
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** The profile as sign-in hands it on: Wikimedia's, with the preferences read next to it (null when they could not be). */
+export type SignInProfile = WikimediaProfile & { options: WikimediaUserOptions | null };
+
+/**
+ * The user's interface language and gender on Meta (docs/wikimedia-protocol.md §5.10), with the token just
+ * issued. They only choose the words Wikiport uses, so a failure here never stops the sign-in: it is
+ * logged, and the person gets their browser's language until the next sign-in reads it.
+ */
+async function readUserOptions(options: WikimediaProviderOptions, accessToken: string): Promise<WikimediaUserOptions | null> {
+  const url = `${options.metaApiUrl}?${new URLSearchParams(USER_OPTIONS_QUERY)}`;
+  try {
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "user-agent": options.userAgent },
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
+    });
+    const read = response.ok ? parseUserOptions(JSON.parse(await response.text())) : null;
+    if (!read) options.log.warn("auth.wikimedia_options_unusable", { status: response.status });
+    return read;
+  } catch (error) {
+    options.log.warn("auth.wikimedia_options_unusable", { reason: error instanceof Error ? error.name : "unknown" });
+    return null;
+  }
+}
+
 export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfig<WikimediaProfile> {
   const tokenFetch = createWikimediaFetch(options, "token");
   const profileFetch = createWikimediaFetch(options, "profile");
@@ -148,7 +176,8 @@ export function wikimediaProvider(options: WikimediaProviderOptions): OAuthConfi
           options.log.warn("auth.wikimedia_profile_unusable", { issues: parsed.error.issues.map((issue) => issue.path.join(".")) });
           throw new WikimediaSignInError("Wikimedia's profile answer was not usable");
         }
-        return parsed.data;
+        const signInProfile: SignInProfile = { ...parsed.data, options: await readUserOptions(options, tokens.access_token ?? "") };
+        return signInProfile;
       },
     },
     [customFetch]: tokenFetch,

@@ -1,7 +1,10 @@
-import { isServable, KEYS_LANGUAGE, normalizeLanguage } from "./languages";
+import { fallbackChain, isServable, isShipped, KEYS_LANGUAGE, normalizeLanguage, type ShippedLanguage } from "./languages";
 
 /** The cookie a visitor's choice in the language picker is kept in (a signed-in user's is also on the account). */
 export const LANGUAGE_COOKIE = "wikiport-language";
+
+/** The query parameter that picks the interface language for one page, as on a wiki. */
+export const USELANG_PARAMETER = "uselang";
 
 /** The request header the proxy hands `?uselang=` to server components in (layouts cannot read the query). */
 export const USELANG_HEADER = "x-wikiport-uselang";
@@ -51,4 +54,12 @@ export function chooseLanguage(sources: LanguageSources): string {
     if (base && base !== code && isServable(base)) return base;
   }
   return "en";
+}
+
+/**
+ * The shipped language whose words a request gets (`de-at` and `gsw` read German), which the picker shows
+ * as the current one; English for qqx.
+ */
+export function shippedLanguageOf(language: string): ShippedLanguage {
+  return fallbackChain(language).find(isShipped) ?? "en";
 }

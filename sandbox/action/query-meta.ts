@@ -7,6 +7,7 @@ import { effectiveGroups } from "../rights";
 import type { Api } from "./context";
 import { contentKey, warn } from "./context";
 import { makeToken, TOKEN_SALTS } from "./tokens";
+import { userOptions } from "../user-options";
 
 /** A version string of the kind Wikimedia's weekly train deploys. */
 export const GENERATOR = "MediaWiki 1.46.0-wmf.14";
@@ -58,6 +59,9 @@ export function metaUserInfo(api: Api): Record<string, unknown> {
   if (props.has("groups")) info.groups = user ? effectiveGroups(user.groups) : ["*"];
   if (props.has("implicitgroups")) info.implicitgroups = user ? ["*", "user", ...user.groups.filter((g) => g === "autoconfirmed")] : ["*"];
   if (props.has("rights")) info.rights = [...viewer.rights];
+  // ApiQueryUserInfo: UserOptionsLookup::getOptions, every preference with the defaults filled in; an
+  // anonymous user gets the defaults (docs/wikimedia-protocol.md §5.10).
+  if (props.has("options")) info.options = userOptions(api.wiki, user);
   if (props.has("changeablegroups")) info.changeablegroups = { add: [], remove: [], "add-self": [], "remove-self": [] };
   // ApiQueryUserInfo: an anonymous user has made 0 edits, not none.
   if (props.has("editcount")) info.editcount = user ? user.editCount : 0;

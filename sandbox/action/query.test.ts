@@ -107,6 +107,16 @@ describe("meta=userinfo and meta=siteinfo", () => {
     expect(blake.body.query.userinfo).toMatchObject({ blockid: 1, blockedby: "Ana Admin", blockexpiry: "infinite" });
   });
 
+  it("gives every preference with uiprop=options, the user's own over the wiki's defaults (§5.10)", async () => {
+    const wanda = await api({ action: "query", meta: "userinfo", uiprop: "options", formatversion: "2" }, { bearer: await sb.token("Wanda Wanderer") });
+    expect(wanda.body.query.userinfo.options).toMatchObject({ language: "de", gender: "female", variant: "en", skin: "vector-2022", searchNs0: 1, watchdefault: 1 });
+    const ada = await api({ action: "query", meta: "userinfo", uiprop: "options", formatversion: "2" }, { bearer: await sb.token("Ada Editor") });
+    expect(ada.body.query.userinfo.options).toMatchObject({ language: "en", gender: "unknown", variant: "en" });
+    // An anonymous user gets the defaults, and the default language is the wiki's content language.
+    const anonymousOnDe = await callApi(sb.wiki("de.wikipedia.org"), { action: "query", meta: "userinfo", uiprop: "options", formatversion: "2" });
+    expect(anonymousOnDe.body.query.userinfo).toMatchObject({ anon: true, options: { language: "de", variant: "de", gender: "unknown" } });
+  });
+
   it("describes the wiki the way mwn needs it", async () => {
     const reply = await api({ action: "query", meta: "siteinfo", siprop: "general|namespaces|namespacealiases", formatversion: "2" });
     expect(reply.body.query.general).toMatchObject({
