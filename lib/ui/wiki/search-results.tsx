@@ -10,7 +10,7 @@ export function SearchResults({ t, site, query, results }: { t: Translator; site
   if (results.length === 0) {
     return (
       <p className="text-cdx-subtle">
-        <Message t={t} k="wikiport-search-no-results" elements={[<bdi key="query">{query}</bdi>]} params={[site.host]} />
+        <Message t={t} k="wikiport-search-no-results" elements={[<bdi key="query">{query}</bdi>, site.host]} />
       </p>
     );
   }

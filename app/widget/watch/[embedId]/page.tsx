@@ -114,7 +114,7 @@ export default async function WatchPopupPage({
     return (
       <Frame t={t}>
         <h1 className="text-2xl font-bold text-cdx-emphasized">
-          <Sentence t={t} k="wikiport-watch-popup-sign-in-heading" elements={[title]} params={[site.site.host]} />
+          <Sentence t={t} k="wikiport-watch-popup-sign-in-heading" elements={[title, site.site.host]} />
         </h1>
         <p>{t.msg("wikiport-watch-popup-sign-in-explanation")}</p>
         <div className="flex flex-wrap items-center gap-3">
