@@ -27,6 +27,8 @@ export interface WatchConfirmLabels {
   done: LabelParts;
   signIn: string;
   reconnect: string;
+  /** The interface's direction, for icons that point along the text. */
+  dir: "ltr" | "rtl";
 }
 
 /** Closes the popup (a window opened by the widget may close itself). */
@@ -39,12 +41,12 @@ export function WidgetCloseButton({ label }: { label: string }) {
 }
 
 /** "Sign in with Wikimedia" that comes back to this popup. */
-export function WidgetSignInButton({ embedId, label }: { embedId: string; label: string }) {
+export function WidgetSignInButton({ embedId, label, dir }: { embedId: string; label: string; dir: "ltr" | "rtl" }) {
   return (
     <form action={signInToWatchAction}>
       <input type="hidden" name="embedId" value={embedId} />
       <button type="submit" className="cdx-button-primary">
-        <Icon icon={cdxIconLogIn} />
+        <Icon icon={cdxIconLogIn} dir={dir} />
         {label}
       </button>
     </form>
@@ -110,7 +112,7 @@ export function WidgetWatchConfirm({
         <div role="alert" className="flex flex-col gap-2 rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
           <p>{state.message}</p>
           {state.code === "reconnect_needed" || state.code === "signed_out" ? (
-            <WidgetSignInButton embedId={embedId} label={state.code === "signed_out" ? labels.signIn : labels.reconnect} />
+            <WidgetSignInButton embedId={embedId} label={state.code === "signed_out" ? labels.signIn : labels.reconnect} dir={labels.dir} />
           ) : null}
         </div>
       ) : null}

@@ -44,6 +44,7 @@ function confirmLabels(t: Translator): WatchConfirmLabels {
     done: t.parts("wikiport-watch-popup-done", 2),
     signIn: t.msg("wikiport-watch-popup-sign-in"),
     reconnect: t.msg("wikiport-watch-popup-reconnect"),
+    dir: t.dir,
   };
 }
 
@@ -118,7 +119,7 @@ export default async function WatchPopupPage({
         </h1>
         <p>{t.msg("wikiport-watch-popup-sign-in-explanation")}</p>
         <div className="flex flex-wrap items-center gap-3">
-          <WidgetSignInButton embedId={widget.id} label={t.msg("wikiport-watch-popup-sign-in")} />
+          <WidgetSignInButton embedId={widget.id} label={t.msg("wikiport-watch-popup-sign-in")} dir={t.dir} />
           <WidgetCloseButton label={t.msg("wikiport-watch-popup-cancel")} />
         </div>
       </Frame>
