@@ -190,4 +190,3 @@ describe("the visitor's article document in the visitor's language", () => {
     expect(html).toContain("(Redirigé depuis <bdi>&lt;b&gt;x&lt;/b&gt;</bdi>)");
   });
 });
-
