@@ -12,8 +12,8 @@
  *   limit on some paths is no limit (every action also counts per user, and says so in its form:
  *   lib/server-actions);
  * - answers a visitor's article view (no session cookie, no action but "view") with the page built
- *   without React and kept as bytes (lib/articles/visitor-pages.ts, docs/decisions/020-visitor-pages.md),
- *   after the checks above and with the same headers;
+ *   without React and kept as bytes per interface language (lib/articles/visitor-pages.ts,
+ *   docs/decisions/020-visitor-pages.md), after the checks above and with the same headers;
  * - sets the security headers, with a fresh CSP nonce per request, handed to Next on the request so that
  *   its own scripts carry it (lib/security/csp.ts). The `/embed/` frame sets its own policy and framing.
  *
@@ -25,10 +25,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { mediaPrefixFor } from "@/lib/articles/media";
 import { visitorResponse } from "@/lib/articles/visitor-pages";
-import { isVisitorView } from "@/lib/articles/visitor-route";
+import { isVisitorView, visitorLanguage } from "@/lib/articles/visitor-route";
 import { visitorDocuments } from "@/lib/articles/visitor-server";
 import { getConfig } from "@/lib/env";
-import { USELANG_HEADER } from "@/lib/i18n/negotiate";
+import { LANGUAGE_COOKIE, USELANG_HEADER } from "@/lib/i18n/negotiate";
 import { log } from "@/lib/log";
 import type { RateLimiter } from "@/lib/rate-limit";
 import { appRateLimitStore } from "@/lib/rate-limit/app-store";
@@ -145,7 +145,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
     signedIn: session !== null,
   });
   if (visitorView) {
-    const answer = await visitorDocuments().answer(request.nextUrl, clientAddress(request.headers, config.app.trustedProxyHops));
+    const language = visitorLanguage({
+      searchParams: request.nextUrl.searchParams,
+      cookie: request.cookies.get(LANGUAGE_COOKIE)?.value,
+      acceptLanguage: request.headers.get("accept-language"),
+    });
+    const answer = await visitorDocuments().answer(request.nextUrl, clientAddress(request.headers, config.app.trustedProxyHops), language);
     return withHeaders(visitorResponse(answer, request.method), headers);
   }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);

@@ -30,6 +30,11 @@ const NOTICES = {
 // Rendered per request: what it shows depends on the running configuration and the session.
 export const dynamic = "force-dynamic";
 
+const NOTICE_CLASSES = {
+  error: "rounded-cdx border border-cdx-border-error bg-cdx-bg-error-subtle p-3",
+  success: "rounded-cdx border border-cdx-success bg-cdx-bg-success-subtle p-3",
+} as const;
+
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { wikimedia } = getConfig();
   const [user, t] = await Promise.all([getCurrentUser(), getTranslator()]);
@@ -42,11 +47,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
         {notice ? (
           <p
             role={notice.tone === "error" ? "alert" : "status"}
-            className={
-              notice.tone === "error"
-                ? "rounded-cdx border border-cdx-border-error bg-cdx-bg-error-subtle p-3"
-                : "rounded-cdx border border-cdx-success bg-cdx-bg-success-subtle p-3"
-            }
+            className={NOTICE_CLASSES[notice.tone]}
           >
             {t.msg(notice.text)}
           </p>

@@ -1,4 +1,8 @@
-/** Editing and the watchlist: a REST save, an edit conflict resolved in the three-way view, a block, and watching. */
+/**
+ * Editing and the watchlist: a REST save, an edit conflict resolved in the three-way view, a block,
+ * watching, and reading and editing in a right-to-left interface.
+ */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import { ADA } from "./support/sandbox";
@@ -109,4 +113,33 @@ test("a missing page offers to create it, and creating it puts it on the wiki", 
   expect(((await created.json()) as RestPage).source).toBe("A page '''created''' through Wikiport.");
   await page.goto("/wiki/en.wikipedia.org/Wikiport_test_page");
   await expect(page.locator(".wikiport-article")).toContainText("A page created through Wikiport.");
+});
+
+test("Ada reads and edits an English article in a Hebrew interface (?uselang=he)", async ({ page, request }) => {
+  await signIn(page, ADA);
+  await page.goto("/wiki/en.wikipedia.org/Earth?uselang=he");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "he");
+  await expect(page.getByRole("navigation", { name: "פעולות על הדף" }).getByRole("link", { name: "קריאה" })).toHaveAttribute("aria-current", "page");
+  // The article keeps its own language and direction inside the Hebrew interface.
+  await expect(page.locator(".wikiport-article")).toHaveAttribute("dir", "ltr");
+  await expect(page.locator(".wikiport-article")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("dir", "ltr");
+  await expect(page.locator("footer")).toContainText("הטקסט מהדף");
+
+  await page.goto("/wiki/en.wikipedia.org/Earth?action=edit&uselang=he");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { name: "עריכת הדף Earth" })).toBeVisible();
+  const textarea = page.getByLabel("קוד ויקי");
+  await expect(textarea).toHaveAttribute("dir", "ltr");
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+
+  await textarea.fill(`${await textarea.inputValue()}\n\nAda's sentence from a Hebrew interface.`);
+  await page.getByLabel("תקציר").fill("A sentence");
+  await page.getByRole("button", { name: "שמירת השינויים" }).click();
+  await expect(page.getByRole("status")).toContainText("נשמר כגרסה");
+  await expect(page.getByRole("status").getByRole("link", { name: "צפייה בדף" })).toBeVisible();
+  const wiki = (await (await request.get(`${REST}/page/Earth`)).json()) as RestPage;
+  expect(wiki.source).toContain("Ada's sentence from a Hebrew interface.");
 });

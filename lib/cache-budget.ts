@@ -16,7 +16,7 @@ export const CACHE_BUDGET = {
    * the very strings the article HTML cache holds, so the two overlap; both are counted in full here.
    */
   visitorPages: 16 * MiB,
-  /** Visitors' whole article documents as bytes, by (wiki, title, revision): lib/articles/visitor-pages.ts. */
+  /** Visitors' whole article documents as bytes, by (interface language, wiki, title, revision): lib/articles/visitor-pages.ts. */
   visitorDocuments: 8 * MiB,
   /** What signed-in readers last read of each page (overlapping the article HTML too): lib/articles/signed-in-read.ts. */
   signedInPages: 8 * MiB,

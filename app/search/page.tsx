@@ -7,6 +7,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { searchPages } from "@/lib/articles/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { describeFailure } from "@/lib/i18n/errors";
+import { getTranslator } from "@/lib/i18n/request";
 import { Icon } from "@/lib/ui/icon";
 import { MAIN_ID, SiteHeader } from "@/app/_components/site-header";
 import { wikiHref } from "@/lib/ui/wiki/address";
@@ -14,7 +16,10 @@ import { COMMON_WIKIS, WikiErrorBox } from "@/app/wiki/[site]/[...title]/article
 import { SearchResults } from "@/lib/ui/wiki/search-results";
 import { parseSite } from "@/lib/wikimedia/sites";
 
-export const metadata: Metadata = { title: "Search" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
+  return { title: t.msg("wikiport-search-title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -30,7 +35,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const parsed = parseSite(rawSite);
   if (parsed.ok && go && go.length <= 255) redirect(wikiHref(parsed.site, go));
 
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslator()]);
   const result = parsed.ok && query ? await searchPages(parsed.site, query, user) : null;
   const host = parsed.ok ? parsed.site.host : "en.wikipedia.org";
 
@@ -38,10 +43,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <SiteHeader user={user} />
       <main id={MAIN_ID} className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-8">
-        <h1 className="text-3xl font-bold text-cdx-emphasized">Search</h1>
+        <h1 className="text-3xl font-bold text-cdx-emphasized">{t.msg("wikiport-search-title")}</h1>
         <form action="/search" method="get" role="search" className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1">
-            <span className="text-sm text-cdx-subtle">Wiki</span>
+            <span className="text-sm text-cdx-subtle">{t.msg("wikiport-search-wiki")}</span>
             <input
               name="site"
               defaultValue={host}
@@ -56,7 +61,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </datalist>
           </label>
           <label className="flex grow flex-col gap-1">
-            <span className="text-sm text-cdx-subtle">Search for</span>
+            <span className="text-sm text-cdx-subtle">{t.msg("wikiport-search-for")}</span>
             <input
               type="search"
               name="q"
@@ -68,15 +73,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </label>
           <button type="submit" className="cdx-button-primary">
             <Icon icon={cdxIconSearch} size={16} />
-            Search
+            {t.msg("wikiport-search-button")}
           </button>
         </form>
         {!parsed.ok ? (
           <p role="alert" className="rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-4">
-            {parsed.error.message} Enter a Wikimedia wiki&apos;s address, such as en.wikipedia.org.
+            {describeFailure(t, parsed.error)} {t.msg("wikiport-search-bad-wiki-hint", "en.wikipedia.org")}
           </p>
         ) : result === null ? null : result.ok ? (
-          <SearchResults site={parsed.site} query={query} results={result.value} />
+          <SearchResults t={t} site={parsed.site} query={query} results={result.value} />
         ) : (
           <WikiErrorBox error={result.error} />
         )}

@@ -16,7 +16,8 @@ import { createHtmlCache } from "./html-cache";
 import { mediaPrefixFor } from "./media";
 import { readArticle, wikiPageUrl, type ReadDeps } from "./read";
 import { createVisitorPageCache } from "./visitor-cache";
-import { createVisitorPages, visitorResponse, VISITOR_CACHE_CONTROL } from "./visitor-pages";
+import { createVisitorPages, visitorResponse, VISITOR_CACHE_CONTROL, VISITOR_VARY } from "./visitor-pages";
+import { visitorLanguage } from "./visitor-route";
 
 const sb = useSandbox();
 const EN = siteOf("en.wikipedia.org");
@@ -39,7 +40,7 @@ function setup(options: { maxBytes?: number } = {}) {
     stylesheets: () => STYLES,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
   });
-  const view = (path: string) => pages.answer(new URL(path, "http://wikiport.test"), "203.0.113.9");
+  const view = (path: string, language = "en") => pages.answer(new URL(path, "http://wikiport.test"), "203.0.113.9", language);
   return { pages, view, clock, rest };
 }
 
@@ -114,9 +115,50 @@ describe("a visitor's article view as a kept document", () => {
     const get = visitorResponse(answer, "GET");
     expect(get.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(get.headers.get("cache-control")).toBe(VISITOR_CACHE_CONTROL);
+    expect(get.headers.get("vary")).toBe(VISITOR_VARY);
+    expect(VISITOR_VARY).toBe("Accept-Language, Cookie");
     expect(get.headers.get("content-length")).toBe(String(answer.body.length));
     expect(Buffer.from(await get.arrayBuffer()).equals(answer.body)).toBe(true);
     const head = visitorResponse(answer, "HEAD");
     expect(await head.text()).toBe("");
+  });
+
+  it("gives each visitor their own language, from one upstream read of the page", async () => {
+    const { view, pages } = setup();
+    const german = await view("/wiki/en.wikipedia.org/Solar_System", "de");
+    const english = await view("/wiki/en.wikipedia.org/Solar_System", "en");
+    const germanAgain = await view("/wiki/en.wikipedia.org/Solar_System", "de");
+    expect(await pageReads()).toBe(1);
+
+    const de = german.body.toString("utf8");
+    const en = english.body.toString("utf8");
+    expect(de).toContain(`<html lang="de" dir="ltr">`);
+    expect(de).toContain(">Versionsgeschichte</a>");
+    expect(de).not.toContain(">History</a>");
+    expect(en).toContain(`<html lang="en" dir="ltr">`);
+    expect(en).toContain(">History</a>");
+    expect(en).not.toContain("Versionsgeschichte");
+    // Each language's document is kept as bytes of its own: the German visitor's second view is the kept one.
+    expect(germanAgain.body).toBe(german.body);
+    expect(german.body.equals(english.body)).toBe(false);
+    expect(pages.bytes).toBeGreaterThanOrEqual(german.body.length + english.body.length);
+  });
+
+  it("shows message keys for ?uselang=qqx, chosen as the proxy chooses", async () => {
+    const { view } = setup();
+    const url = "/wiki/en.wikipedia.org/Moon?uselang=qqx";
+    const language = visitorLanguage({ searchParams: new URL(url, "http://wikiport.test").searchParams, cookie: "de", acceptLanguage: "fr" });
+    const html = (await view(url, language)).body.toString("utf8");
+    expect(html).toContain("(wikiport-article-read)");
+    expect(html).toContain("(wikiport-header-skip-link)");
+    expect(html).not.toContain(">Read</a>");
+  });
+
+  it("answers a missing page and a bad address in the visitor's language", async () => {
+    const { view } = setup();
+    expect((await view("/wiki/en.wikipedia.org/No_such_page_here", "fr")).body.toString("utf8")).toContain("Cette page n’existe pas sur en.wikipedia.org.");
+    const bad = await view("/wiki/evil.example.com/Solar_System", "ar");
+    expect(bad.status).toBe(404);
+    expect(bad.body.toString("utf8")).toContain(`<html lang="ar" dir="rtl">`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { returnPath } from "@/lib/auth/return-path";
-import { isVisitorView, type ViewRequest } from "./visitor-route";
+import { isVisitorView, visitorLanguage, type ViewRequest } from "./visitor-route";
 
 function request(overrides: Partial<ViewRequest> & { query?: string } = {}): ViewRequest {
   const { query = "", ...rest } = overrides;
@@ -22,6 +22,30 @@ describe("which requests get the visitor's page built without React", () => {
     expect(isVisitorView(request({ method: "POST" }))).toBe(false);
     expect(isVisitorView(request({ pathname: "/wikipedia/Moon" }))).toBe(false);
     expect(isVisitorView(request({ pathname: "/search" }))).toBe(false);
+  });
+});
+
+describe("the language of a visitor's page", () => {
+  const choose = (query: string, cookie?: string, acceptLanguage: string | null = null) =>
+    visitorLanguage({ searchParams: new URLSearchParams(query), cookie, acceptLanguage });
+
+  it("is ?uselang for one page, then the picker's cookie, then Accept-Language, then English", () => {
+    expect(choose("uselang=he", "fr", "de")).toBe("he");
+    expect(choose("", "fr", "de-DE,de;q=0.9")).toBe("fr");
+    expect(choose("", undefined, "de-CH,en;q=0.5")).toBe("de");
+    expect(choose("", undefined, "sw")).toBe("en");
+    expect(choose("uselang=qqx")).toBe("qqx");
+  });
+
+  it("ignores what names no language Wikiport can show", () => {
+    expect(choose("uselang=%22%3E%3Cscript%3E", "x y", null)).toBe("en");
+  });
+
+  it("is never a tag that Intl refuses, which would fail the document's dates", () => {
+    for (const tag of ["en-x", "de-1", "en-a"]) {
+      const language = choose(`uselang=${tag}`);
+      expect(() => new Intl.DateTimeFormat(language), tag).not.toThrow();
+    }
   });
 });
 

@@ -2,6 +2,7 @@
  * Which requests proxy.ts answers with the visitor's article page built without React
  * (visitor-pages.ts, docs/decisions/020-visitor-pages.md); everything else goes on to the React page.
  */
+import { chooseLanguage } from "@/lib/i18n/negotiate";
 
 const WIKI_PREFIX = "/wiki/";
 
@@ -24,4 +25,21 @@ export function isVisitorView({ method, pathname, searchParams, signedIn }: View
   if (!pathname.startsWith(WIKI_PREFIX) || signedIn) return false;
   const action = searchParams.get("action");
   return action === null || action === "view";
+}
+
+/**
+ * The interface language of a visitor's document, from what a React page's would be chosen from
+ * (lib/i18n/request.ts): `?uselang=`, the language picker's cookie, `Accept-Language`. A visitor has no
+ * account, so no account preference.
+ */
+export function visitorLanguage({ searchParams, cookie, acceptLanguage }: { searchParams: URLSearchParams; cookie: string | undefined; acceptLanguage: string | null }): string {
+  const language = chooseLanguage({ uselang: searchParams.get("uselang")?.slice(0, 40) ?? null, chosen: cookie ?? null, acceptLanguage });
+  try {
+    // chooseLanguage lets through tags that ECMA-402 refuses (`en-x`: a singleton with nothing after it),
+    // and the document's dates would then throw: such a visitor gets English rather than an error.
+    Intl.getCanonicalLocales(language);
+    return language;
+  } catch {
+    return "en";
+  }
 }

@@ -32,13 +32,17 @@ describe("the interface language of a request", () => {
 
   it("speaks a regional or related language through MediaWiki's fallback chain", () => {
     const austrian = words({ acceptLanguage: "de-AT" });
-    expect(austrian.language).toBe("de-at");
+    expect(austrian.language).toBe("de");
     expect(austrian.msg("wikiport-header-sign-out")).toBe("Abmelden");
     expect(shippedLanguageOf("de-at")).toBe("de");
 
     const swiss = words({ wikimedia: "gsw" });
     expect(swiss.msg("wikiport-header-watchlist")).toBe("Beobachtungsliste");
     expect(shippedLanguageOf("gsw")).toBe("de");
+
+    // What browsers in Israel send: Hebrew, so right to left (a regional tag once came out left to right).
+    const israeli = words({ acceptLanguage: "he-IL,he;q=0.9,en-US;q=0.8" });
+    expect([israeli.language, israeli.dir]).toEqual(["he", "rtl"]);
 
     const egyptian = words({ acceptLanguage: "arz" });
     expect(egyptian.msg("wikiport-header-watchlist")).toBe("قائمة المراقبة");

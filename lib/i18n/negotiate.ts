@@ -39,21 +39,30 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
   return ranges.map(({ range }) => normalizeLanguage(range)).filter((code): code is string => code !== null);
 }
 
-/** The interface language for a request: the first source naming a language Wikiport can show, else English. */
+/**
+ * The interface language for a request: the first source naming a language Wikiport can show, else
+ * English; as the shipped language its fallback chain reaches (`de-at` and `gsw` → `de`, `he-il` → `he`,
+ * `en-us` → `en`), or qqx. Every page then says `lang="de"`, is right to left exactly when its words are,
+ * and is kept in the visitor and card caches in one of seven variants, not one per regional tag.
+ */
 export function chooseLanguage(sources: LanguageSources): string {
   const uselang = normalizeLanguage(sources.uselang);
-  if (uselang && isServable(uselang)) return uselang;
+  if (uselang && isServable(uselang)) return servedAs(uselang);
   for (const candidate of [sources.chosen, sources.wikimedia]) {
     const code = normalizeLanguage(candidate);
-    if (code && code !== KEYS_LANGUAGE && isServable(code)) return code;
+    if (code && code !== KEYS_LANGUAGE && isServable(code)) return servedAs(code);
   }
   for (const code of acceptedLanguages(sources.acceptLanguage)) {
-    if (code !== KEYS_LANGUAGE && isServable(code)) return code;
+    if (code !== KEYS_LANGUAGE && isServable(code)) return servedAs(code);
     // `de-CH` not servable as such still reaches German through its prefix.
     const base = code.split("-")[0];
-    if (base && base !== code && isServable(base)) return base;
+    if (base && base !== code && isServable(base)) return servedAs(base);
   }
   return "en";
+}
+
+function servedAs(language: string): string {
+  return language === KEYS_LANGUAGE ? language : shippedLanguageOf(language);
 }
 
 /**

@@ -67,7 +67,7 @@ export function translatorFor(language: string): Translator {
     msg,
     parts(key, parameterCount, ...params) {
       const marked = Array.from({ length: parameterCount }, (_, index) => `${MARK_OPEN}${index}${MARK_CLOSE}`);
-      const text = msg(key, ...marked, ...params.slice(parameterCount));
+      const text = msg(key, ...marked, ...params);
       const pieces: (string | number)[] = [];
       const pattern = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, "g");
       let last = 0;

@@ -38,7 +38,7 @@ describe("method refusals", () => {
   it("refuses in the language the browser asks for", async () => {
     const german = methodNotAllowedResponse("PROPFIND", refusalLanguage(new Headers({ "accept-language": "de-DE,de;q=0.9" })));
     expect(await german.text()).toBe("Wikiport beantwortet keine PROPFIND-Anfragen. Verwende eine dieser Methoden: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.\n");
-    expect(german.headers.get("content-language")).toBe("de-de");
+    expect(german.headers.get("content-language")).toBe("de");
     expect(german.headers.get("vary")).toBe("Accept-Language");
     const arabic = malformedPathResponse(refusalLanguage(new Headers({ "accept-language": "ar" })));
     expect(await arabic.text()).toMatch(/^هذا العنوان غير صالح/);

@@ -21,12 +21,13 @@ function markup(simple: Simple): string {
 }
 
 /**
- * A decorative icon next to text, as the markup <Icon> renders for it (left to right, English): for
- * documents built as strings without React (lib/articles/visitor-document.ts).
+ * A decorative icon next to text, as the markup <Icon> renders for it (mirrored like <Icon> in a
+ * right-to-left interface): for documents built as strings without React (lib/articles/visitor-document.ts).
  */
-export function iconSvg(icon: CodexIcon, size = 20): string {
-  const { simple } = pick(icon, "ltr", "en");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" focusable="false">${markup(simple)}</svg>`;
+export function iconSvg(icon: CodexIcon, size = 20, dir: Dir = "ltr", lang = "en"): string {
+  const { simple, flip } = pick(icon, dir, lang);
+  const style = flip ? ` style="transform:scaleX(-1)"` : "";
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 20 20" fill="currentColor"${style} aria-hidden="true" focusable="false">${markup(simple)}</svg>`;
 }
 
 export function Icon({

@@ -162,7 +162,7 @@ describe("public card responses", () => {
     // Two languages of the same card are two renderings, cached apart, from one request to the wiki.
     const german = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?layout=compact", { "accept-language": "de-CH" }), "en.wikipedia.org", ["Earth"]);
     const germanHtml = await german.text();
-    expect(germanHtml).toContain('<html lang="de-ch" dir="ltr"');
+    expect(germanHtml).toContain('<html lang="de" dir="ltr"');
     expect(germanHtml).toContain(">Auf Wikiport lesen</a>");
     expect(german.headers.get("etag")).not.toBe(hebrew.headers.get("etag"));
     const hebrewAgain = await responder.publicCard(get("/embed/en.wikipedia.org/Earth?layout=compact", { "accept-language": "he" }), "en.wikipedia.org", ["Earth"]);

@@ -4,7 +4,8 @@
  * which is never framed (`frame-ancestors 'none'`, set by proxy.ts), and are Server Actions, so Next
  * refuses a POST whose Origin is not Wikiport's own; both go through the action boundary
  * (lib/server-actions). Nothing here trusts the frame: the article comes from the widget's row, not from
- * the form, and the watch is made with the signed-in user's own token.
+ * the form, and the watch is made with the signed-in user's own token. The confirmation shows the
+ * answer as it comes, so a failure's sentence is put in the interface language here.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -12,6 +13,8 @@ import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { recordWatch } from "@/lib/edits/audit";
+import { describeFailure } from "@/lib/i18n/errors";
+import { getTranslator } from "@/lib/i18n/request";
 import { setWatched } from "@/lib/edits/watch";
 import { log } from "@/lib/log";
 import { failure, formAction, stateAction } from "@/lib/server-actions";
@@ -35,7 +38,7 @@ export const signInToWatchAction = formAction(
   },
 );
 
-export const confirmWatchAction = stateAction(
+const confirmWatch = stateAction(
   { name: "widget_watch", schema: embedSchema, failed: (refusal): WatchPopupState => refusal },
   async ({ user, input }): Promise<WatchPopupState> => {
     const widget = isWellFormedEmbedId(input.embedId) ? await getWidget(getDb(), input.embedId) : null;
@@ -50,3 +53,10 @@ export const confirmWatchAction = stateAction(
     return { ok: true, title: outcome.title, wiki: site.site.host };
   },
 );
+
+export async function confirmWatchAction(previous: WatchPopupState, formData: FormData): Promise<WatchPopupState> {
+  const next = await confirmWatch(previous, formData);
+  if (next === null || next.ok) return next;
+  const t = await getTranslator();
+  return { ...next, message: next.code === "widget_unavailable" ? t.msg("wikiport-watch-popup-unavailable-action") : describeFailure(t, next) };
+}

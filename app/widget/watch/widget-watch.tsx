@@ -10,9 +10,29 @@ import { useActionState, useEffect } from "react";
 import { confirmWatchAction, signInToWatchAction } from "./actions";
 import type { WatchPopupState } from "./state";
 import { Icon } from "@/lib/ui/icon";
+import { FilledParts, type LabelParts } from "@/lib/ui/wiki/label-parts";
+
+/** The confirmation's words, built on the server in the interface language (the page beside this file). */
+export interface WatchConfirmLabels {
+  /** $1: the article's title; $2: its wiki. */
+  question: LabelParts;
+  /** $1: the wiki. */
+  explanation: LabelParts;
+  confirm: string;
+  cancel: string;
+  close: string;
+  /** $1: the article's title. */
+  doneHeading: LabelParts;
+  /** $1: the article's title; $2: its wiki. */
+  done: LabelParts;
+  signIn: string;
+  reconnect: string;
+  /** The interface's direction, for icons that point along the text. */
+  dir: "ltr" | "rtl";
+}
 
 /** Closes the popup (a window opened by the widget may close itself). */
-export function WidgetCloseButton({ label = "Close" }: { label?: string }) {
+export function WidgetCloseButton({ label }: { label: string }) {
   return (
     <button type="button" className="cdx-button" onClick={() => window.close()}>
       {label}
@@ -21,12 +41,12 @@ export function WidgetCloseButton({ label = "Close" }: { label?: string }) {
 }
 
 /** "Sign in with Wikimedia" that comes back to this popup. */
-export function WidgetSignInButton({ embedId, label = "Sign in with Wikimedia" }: { embedId: string; label?: string }) {
+export function WidgetSignInButton({ embedId, label, dir }: { embedId: string; label: string; dir: "ltr" | "rtl" }) {
   return (
     <form action={signInToWatchAction}>
       <input type="hidden" name="embedId" value={embedId} />
       <button type="submit" className="cdx-button-primary">
-        <Icon icon={cdxIconLogIn} />
+        <Icon icon={cdxIconLogIn} dir={dir} />
         {label}
       </button>
     </form>
@@ -37,12 +57,17 @@ export function WidgetWatchConfirm({
   embedId,
   title,
   wiki,
+  content,
   appOrigin,
   cancelHref,
+  labels,
 }: {
   embedId: string;
   title: string;
   wiki: string;
+  /** The article's language and direction, for its title inside the interface's sentences. */
+  content: { lang: string; dir: "ltr" | "rtl" };
+  labels: WatchConfirmLabels;
   /** Wikiport's own origin, from configuration: the frame that opened this window is on it. */
   appOrigin: string;
   cancelHref: string;
@@ -54,15 +79,22 @@ export function WidgetWatchConfirm({
     window.opener?.postMessage({ type: "wikiport:watch-result", embedId, watched: true }, appOrigin);
   }, [state?.ok, embedId, appOrigin]);
 
+  const named = (text: string) => (
+    <bdi lang={content.lang} dir={content.dir}>
+      {text}
+    </bdi>
+  );
   if (state?.ok) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-cdx-emphasized">You are watching {state.title}</h1>
+        <h1 className="text-2xl font-bold text-cdx-emphasized">
+          <FilledParts parts={labels.doneHeading} values={[named(state.title)]} />
+        </h1>
         <p role="status" className="rounded-cdx border border-cdx-success bg-cdx-bg-success-subtle p-3">
-          {state.title} on {state.wiki} is on your watchlist. You can close this window.
+          <FilledParts parts={labels.done} values={[named(state.title), state.wiki]} />
         </p>
         <div>
-          <WidgetCloseButton />
+          <WidgetCloseButton label={labels.close} />
         </div>
       </>
     );
@@ -71,14 +103,16 @@ export function WidgetWatchConfirm({
   return (
     <>
       <h1 className="text-2xl font-bold text-cdx-emphasized">
-        Watch {title} on {wiki}?
+        <FilledParts parts={labels.question} values={[named(title), wiki]} />
       </h1>
-      <p>Wikiport will add this article to your watchlist on {wiki}, as you, with your Wikimedia account.</p>
+      <p>
+        <FilledParts parts={labels.explanation} values={[wiki]} />
+      </p>
       {state && !state.ok ? (
         <div role="alert" className="flex flex-col gap-2 rounded-cdx border border-cdx-error bg-cdx-bg-error-subtle p-3">
           <p>{state.message}</p>
           {state.code === "reconnect_needed" || state.code === "signed_out" ? (
-            <WidgetSignInButton embedId={embedId} label={state.code === "signed_out" ? "Sign in with Wikimedia" : "Reconnect to Wikimedia"} />
+            <WidgetSignInButton embedId={embedId} label={state.code === "signed_out" ? labels.signIn : labels.reconnect} dir={labels.dir} />
           ) : null}
         </div>
       ) : null}
@@ -86,7 +120,7 @@ export function WidgetWatchConfirm({
         <input type="hidden" name="embedId" value={embedId} />
         <button type="submit" className="cdx-button-primary" disabled={pending}>
           <Icon icon={cdxIconStar} />
-          Confirm
+          {labels.confirm}
         </button>
         <a
           href={cancelHref}
@@ -99,7 +133,7 @@ export function WidgetWatchConfirm({
             }
           }}
         >
-          Cancel
+          {labels.cancel}
         </a>
       </form>
     </>

@@ -1,7 +1,9 @@
 /**
  * What the article page shows in both of its forms, the React page (app/wiki) and the visitor's
- * document built without React (lib/articles/visitor-document.ts), so that the two cannot drift apart.
+ * document built without React (lib/articles/visitor-document.ts), so that the two cannot drift apart:
+ * the same lists, the same date format and the same message keys for the same text.
  */
+import type { Translator } from "@/lib/i18n/translate";
 
 /** The wikis offered by the switcher; any other allow-listed wiki is reachable by its address. */
 export const COMMON_WIKIS = [
@@ -21,16 +23,42 @@ export function switcherWikis(host: string): string[] {
   return COMMON_WIKIS.includes(host) ? COMMON_WIKIS : [host, ...COMMON_WIKIS];
 }
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-export function formatTimestamp(iso: string): string {
+/**
+ * A wiki timestamp in the interface language, in UTC as the wikis give it (every reader of a kept visitor
+ * document sees the same bytes, so it cannot be in the reader's own time zone).
+ */
+export function formatTimestamp(t: Translator, iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${dateFormat.format(date)} UTC`;
+  if (Number.isNaN(date.getTime())) return iso;
+  return t.msg("wikiport-article-time-utc", t.date(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }));
 }
 
 export function displayTitle(title: string): string {
   return title.replaceAll("_", " ");
 }
 
-/** What a visitor is told about a page that does not exist (signed in, they are offered to create it). */
-export const MISSING_PAGE_VISITOR_HINT = "Check the title, search for it, or sign in to create the page.";
+/** The document title of a wiki page: `<title> — <host>` (the layout's template adds the site name). */
+export function articleDocumentTitle(t: Translator, title: string, host: string): string {
+  return t.msg("wikiport-article-document-title", displayTitle(title), host);
+}
+
+/** The toolbar's words, in the order both pages show them. */
+export function toolbarLabels(t: Translator, host: string) {
+  return {
+    nav: t.msg("wikiport-article-toolbar-label"),
+    view: t.msg("wikiport-article-read"),
+    edit: t.msg("wikiport-article-edit"),
+    history: t.msg("wikiport-article-history"),
+    onWiki: t.msg("wikiport-article-view-on", host),
+  };
+}
+
+/** The search box and wiki switcher's words above every wiki page. */
+export function toolsLabels(t: Translator, host: string) {
+  return {
+    search: t.msg("wikiport-article-search-label", host),
+    searchButton: t.msg("wikiport-search-button"),
+    switcher: t.msg("wikiport-article-switcher-label"),
+    go: t.msg("wikiport-article-switcher-go"),
+  };
+}

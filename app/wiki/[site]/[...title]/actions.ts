@@ -2,7 +2,9 @@
 /**
  * The article page's actions: saving, merging, adding a section, watching. Each goes through the action
  * boundary (lib/server-actions: session, zod, per-user limits, one result shape) and acts only with the
- * signed-in user's own token; the work itself is lib/edits'.
+ * signed-in user's own token; the work itself is lib/edits'. What they answer is shown in the browser
+ * as it comes, so each puts its failure's sentence in the interface language before answering
+ * (lib/i18n/errors.ts for the lower layers' failures, this page's messages for its own).
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -13,13 +15,38 @@ import { lineDiff } from "@/lib/edits/diff";
 import { hasConflictMarkers, mergeThreeWay } from "@/lib/edits/merge";
 import { addSection, getRevisionText, saveEdit } from "@/lib/edits/save";
 import { setWatched } from "@/lib/edits/watch";
+import { describeFailure } from "@/lib/i18n/errors";
+import { getTranslator } from "@/lib/i18n/request";
 import { log } from "@/lib/log";
 import { checkbox, failure, invalidInput, numericId, optional, stateAction, wikiSite } from "@/lib/server-actions";
+import type { ActionFailure } from "@/lib/server-actions/result";
 import { describeWikimediaError, WikimediaError } from "@/lib/wikimedia";
 import { getWikimedia } from "@/lib/wiring";
 import type { AddSectionState, EditFormState, EditResult, WatchState } from "./form-state";
 
 const title = z.string().trim().min(1).max(512);
+
+/** The marker lines of an overlap (lib/edits/merge.ts), parameters of the messages so that no translation can change them. */
+const CONFLICT_OPEN = "<<<<<<<";
+const CONFLICT_CLOSE = ">>>>>>>";
+
+/** A failure as the person reads it: this page's own refusals from its messages, the rest through describeFailure. */
+async function inLanguage<F extends ActionFailure & { conflicts?: number }>(result: F, own: { invalidInput?: "wikiport-edit-add-section-invalid" } = {}): Promise<F> {
+  const t = await getTranslator();
+  const message =
+    result.code === "merge_conflict"
+      ? t.msg("wikiport-conflict-overlap", result.conflicts ?? 0, CONFLICT_OPEN, CONFLICT_CLOSE)
+      : result.code === "conflict_markers"
+        ? t.msg("wikiport-conflict-markers", CONFLICT_OPEN, CONFLICT_CLOSE)
+        : result.code === "invalid_input" && own.invalidInput
+          ? t.msg(own.invalidInput)
+          : describeFailure(t, result);
+  return { ...result, message };
+}
+
+async function resultInLanguage<S extends { result: EditResult | null }>(state: S, own?: { invalidInput?: "wikiport-edit-add-section-invalid" }): Promise<S> {
+  return state.result && !state.result.ok ? { ...state, result: await inLanguage(state.result, own) } : state;
+}
 /** MediaWiki's $wgMaxArticleSize on Wikimedia: 2 MiB. */
 const wikitext = z.string().max(2 * 1024 * 1024);
 
@@ -54,7 +81,7 @@ function editForm(previous: EditFormState, input: z.output<typeof editSchema>): 
   };
 }
 
-export const editAction = stateAction(
+const saveOrMerge = stateAction(
   {
     name: "edit",
     schema: editSchema,
@@ -136,7 +163,11 @@ export const editAction = stateAction(
 
 const addSectionSchema = z.object({ site: wikiSite, title, sectionTitle: z.string().trim().min(1).max(255), text: wikitext.min(1) });
 
-export const addSectionAction = stateAction(
+export async function editAction(previous: EditFormState, formData: FormData): Promise<EditFormState> {
+  return resultInLanguage(await saveOrMerge(previous, formData));
+}
+
+const addNewSection = stateAction(
   {
     name: "add_section",
     schema: addSectionSchema,
@@ -166,7 +197,11 @@ export const addSectionAction = stateAction(
 
 const watchSchema = z.object({ site: wikiSite, title, watch: z.enum(["1", "0"]) });
 
-export const watchAction = stateAction(
+export async function addSectionAction(previous: AddSectionState, formData: FormData): Promise<AddSectionState> {
+  return resultInLanguage(await addNewSection(previous, formData), { invalidInput: "wikiport-edit-add-section-invalid" });
+}
+
+const watchOrUnwatch = stateAction(
   {
     name: "watch",
     schema: watchSchema,
@@ -182,3 +217,8 @@ export const watchAction = stateAction(
     return { ok: true, watched: outcome.watched };
   },
 );
+
+export async function watchAction(previous: WatchState, formData: FormData): Promise<WatchState> {
+  const next = await watchOrUnwatch(previous, formData);
+  return next.ok ? next : { ...(await inLanguage(next)), watched: next.watched };
+}

@@ -4,6 +4,9 @@
  */
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { describeFailure } from "@/lib/i18n/errors";
+import { Message } from "@/lib/i18n/message";
+import { getTranslator } from "@/lib/i18n/request";
 import type { EditFormState } from "./form-state";
 import { loadDraft } from "@/lib/edits/save";
 import { getConfig } from "@/lib/env";
@@ -14,6 +17,7 @@ import { wikiHref, type WikiAddress } from "@/lib/ui/wiki/address";
 import { EditAddSection } from "./edit-add-section";
 import { EditForm } from "./edit-form";
 import { EditNotice, type EditNoticeLinks } from "./edit-notice";
+import { addSectionLabels, editFormLabels, editNoticeLabels } from "./labels";
 import { WatchButton } from "./watch-button";
 
 /** The talk page of a page (`Talk:X`, `User talk:X`); a talk page is its own. */
@@ -27,27 +31,44 @@ function talkTitle(title: string): string {
 
 export async function ArticleEdit({ address }: { address: WikiAddress }) {
   const display = address.title.replaceAll("_", " ");
-  const user = await getCurrentUser();
+  const { site } = address;
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslator()]);
+  // Titles from the wiki keep their own language and direction inside the interface's sentences.
+  const titleIn = (text: string) => (
+    <bdi key="title" lang={site.lang} dir={site.dir}>
+      {text}
+    </bdi>
+  );
   if (!user) {
     return (
       <>
         <SiteHeader user={null} />
         <main id={MAIN_ID} className="mx-auto max-w-3xl px-6 py-10">
-          <h1 className="text-3xl font-bold">Editing {display}</h1>
+          <h1 className="text-3xl font-bold">
+            <Message t={t} k="wikiport-edit-heading" elements={[titleIn(display)]} />
+          </h1>
           <p className="mt-4">
-            <Link href="/">Sign in with Wikimedia</Link> to edit: Wikiport edits with your own account.
+            <Message
+              t={t}
+              k="wikiport-edit-signed-out"
+              elements={[
+                <Link key="sign-in" href="/">
+                  {t.msg("wikiport-edit-signed-out-link")}
+                </Link>,
+              ]}
+            />
           </p>
         </main>
       </>
     );
   }
-  const { site } = address;
   const links: EditNoticeLinks = {
     wikiUrl: pageUrl(site, getConfig().wikimedia.wikiUrlTemplate, address.title),
     talkHref: wikiHref(site, talkTitle(display), "edit", { section: "new" }),
     pageHref: wikiHref(site, address.title),
   };
   const sectionParam = address.query.section;
+  const content = { lang: site.lang, dir: site.dir };
   const header = <SiteHeader user={user} />;
 
   if (sectionParam === "new") {
@@ -55,8 +76,10 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
       <>
         {header}
         <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
-          <h1 className="text-3xl font-bold">Add a section to {display}</h1>
-          <EditAddSection site={site.host} title={display} links={links} />
+          <h1 className="text-3xl font-bold">
+            <Message t={t} k="wikiport-edit-add-section-heading" elements={[titleIn(display)]} />
+          </h1>
+          <EditAddSection site={site.host} title={display} links={links} labels={addSectionLabels(t)} content={content} />
         </main>
       </>
     );
@@ -70,8 +93,10 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
       <>
         {header}
         <main id={MAIN_ID} className="mx-auto max-w-3xl space-y-4 px-6 py-10">
-          <h1 className="text-3xl font-bold">Editing {display}</h1>
-          <EditNotice result={{ ok: false, code: loaded.code, message: loaded.message }} links={links} />
+          <h1 className="text-3xl font-bold">
+            <Message t={t} k="wikiport-edit-heading" elements={[titleIn(display)]} />
+          </h1>
+          <EditNotice result={{ ok: false, code: loaded.code, message: describeFailure(t, loaded) }} links={links} labels={editNoticeLabels(t)} />
         </main>
       </>
     );
@@ -89,7 +114,22 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
     result: null,
     conflict: null,
   };
-  const heading = draft.exists ? (draft.sectionTitle ? `Editing ${draft.title} (section: ${draft.sectionTitle})` : `Editing ${draft.title}`) : `Creating ${draft.title}`;
+  const heading = !draft.exists ? (
+    <Message t={t} k="wikiport-edit-heading-create" elements={[titleIn(draft.title)]} />
+  ) : draft.sectionTitle ? (
+    <Message
+      t={t}
+      k="wikiport-edit-heading-section"
+      elements={[
+        titleIn(draft.title),
+        <bdi key="section" lang={site.lang} dir={site.dir}>
+          {draft.sectionTitle}
+        </bdi>,
+      ]}
+    />
+  ) : (
+    <Message t={t} k="wikiport-edit-heading" elements={[titleIn(draft.title)]} />
+  );
   return (
     <>
       {header}
@@ -99,9 +139,15 @@ export async function ArticleEdit({ address }: { address: WikiAddress }) {
           {draft.exists && <WatchButton site={site} title={draft.title} />}
         </div>
         <p className="text-cdx-subtle">
-          On {site.host}. <a href={wikiHref(site, draft.title, "edit", { section: "new" })}>Add a section</a>
+          {t.msg("wikiport-edit-on-wiki", site.host)} <a href={wikiHref(site, draft.title, "edit", { section: "new" })}>{t.msg("wikiport-edit-add-section-link")}</a>
         </p>
-        <EditForm initial={initial} links={links} discardHref={wikiHref(site, draft.title, "edit", section !== null ? { section: String(section) } : {})} />
+        <EditForm
+          initial={initial}
+          links={links}
+          discardHref={wikiHref(site, draft.title, "edit", section !== null ? { section: String(section) } : {})}
+          labels={editFormLabels(t)}
+          content={content}
+        />
       </main>
     </>
   );

@@ -7,7 +7,9 @@ import { notFound } from "next/navigation";
 import { ArticleEdit } from "./article-edit";
 import { ArticleHistory } from "./article-history";
 import { ArticleView } from "./article-view";
+import { getTranslator } from "@/lib/i18n/request";
 import { parseWikiAddress, type ParamsForm, type WikiAddress } from "@/lib/ui/wiki/address";
+import { articleDocumentTitle } from "@/lib/ui/wiki/article-parts";
 
 type Props = {
   params: Promise<{ site: string; title: string[] }>;
@@ -22,8 +24,8 @@ async function address(props: Props, form: ParamsForm): Promise<WikiAddress> {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { page, site } = await address(props, "decoded");
-  return { title: `${page.text} — ${site.host}` };
+  const [{ page, site }, t] = await Promise.all([address(props, "decoded"), getTranslator()]);
+  return { title: articleDocumentTitle(t, page.text, site.host) };
 }
 
 export default async function WikiPage(props: Props) {

@@ -4,9 +4,11 @@
  * (the article view learns it with the page's revision check), it does not ask again.
  */
 import { getCurrentUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/request";
 import { isWatched } from "@/lib/edits/watch";
 import { getWikimedia } from "@/lib/wiring";
 import type { Site } from "@/lib/wikimedia/sites";
+import { watchToggleLabels } from "./labels";
 import { WatchToggle } from "./watch-toggle";
 
 export async function WatchButton({ site, title, watched }: { site: Site; title: string; watched?: boolean | null }) {
@@ -19,5 +21,5 @@ export async function WatchButton({ site, title, watched }: { site: Site; title:
     known = state.ok ? state.watched : null;
   }
   // Unknown state (the wiki did not answer): offer "Watch", which is harmless if it is watched already.
-  return <WatchToggle site={site.host} title={title.replaceAll("_", " ")} watched={known === true} />;
+  return <WatchToggle site={site.host} title={title.replaceAll("_", " ")} watched={known === true} labels={watchToggleLabels(await getTranslator())} />;
 }
