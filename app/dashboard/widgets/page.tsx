@@ -126,7 +126,7 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
                 <span className="text-sm text-cdx-subtle">{label}</span>
                 <select name={name} defaultValue={choice.options[name]} className={field}>
                   {values.map((value) => (
-                    <option key={value} value={value} lang={name === "lang" ? value : undefined}>
+                    <option key={value} value={value} lang={name === "lang" && value !== "auto" ? value : undefined}>
                       {optionLabel(name, value)}
                     </option>
                   ))}
