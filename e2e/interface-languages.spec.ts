@@ -13,6 +13,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { E2E } from "./environment";
 import de from "../i18n/de.json" with { type: "json" };
+import en from "../i18n/en.json" with { type: "json" };
 import he from "../i18n/he.json" with { type: "json" };
 import { ADA } from "./support/sandbox";
 import { approveAtWikimedia, logInAtWikimedia, signIn } from "./support/sign-in";
@@ -167,5 +168,21 @@ test("Arabic through the picker's cookie: right to left on every page kind", asy
     await expect(page.locator("html"), path).toHaveAttribute("lang", "ar");
     await expect(page.locator("html"), path).toHaveAttribute("dir", "rtl");
   }
+  await context.close();
+});
+
+test("a visitor reading an article picks Deutsch in its header: that article and the next pages speak German", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  // A visitor's article is built without React (lib/articles/visitor-document.ts): its picker posts a form.
+  await page.goto("/wiki/en.wikipedia.org/Moon");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel(en["wikiport-language-label"]).selectOption("de");
+  await page.getByRole("button", { name: en["wikiport-language-submit"] }).click();
+  await expect(page).toHaveURL(/\/wiki\/en\.wikipedia\.org\/Moon$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("button", { name: de["wikiport-language-submit"] })).toBeVisible();
+  await page.goto("/search?site=en.wikipedia.org&q=planet");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await context.close();
 });

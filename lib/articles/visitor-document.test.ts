@@ -138,6 +138,14 @@ describe("the visitor's article document in the visitor's language", () => {
     expect(html).not.toMatch(/Skip to content|Page actions|>Read<|Text from|Sign in with/);
   });
 
+  it("offers the header's language picker, posting to the route that stands in for its action", () => {
+    const html = render("de", {});
+    expect(html).toContain(`<form action="/language" method="post" class="flex items-center gap-1">`);
+    expect(html).toContain(`<option value="de" lang="de" dir="ltr" selected>Deutsch</option>`);
+    expect(html).toContain(`<option value="he" lang="he" dir="rtl">עברית</option>`);
+    expect(html).toContain(`>Sprache ändern</button></form>`);
+  });
+
   it("is right to left in Hebrew, the English article isolated left to right inside it", () => {
     const html = render("he");
     expect(html.startsWith(`<!DOCTYPE html>\n<html lang="he" dir="rtl">`)).toBe(true);
@@ -171,9 +179,11 @@ describe("the visitor's article document in the visitor's language", () => {
     expect(html).toContain("(wikiport-attribution-text: ");
     expect(html).toContain("<title>(wikiport-page-title: (wikiport-article-document-title: Solar System, en.wikipedia.org))</title>");
     // Everything left once tags, the article, and keys with their parameters are taken out is data from
-    // the wiki or the address (host names in the switcher), never English of Wikiport's.
+    // the wiki or the address (host names in the switcher), never English of Wikiport's. The picker's
+    // language names are each in its own language (lang on the option).
     const text = html
       .replace(BODY, "")
+      .replace(/<option [^>]*lang="[^"]+"[^>]*>[^<]*<\/option>/g, " ")
       .replace(/<[^>]+>/g, " ")
       .replace(/\(wikiport-[a-z-]+(: [^()]*(\([^()]*\))?[^()]*)?\)/g, " ");
     const words = text.split(/\s+/).filter((word) => word && !/\.(org|com)$/.test(word));

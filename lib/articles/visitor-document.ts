@@ -13,10 +13,12 @@
  * the output of sanitizeArticleHtml (docs/security-requirements.md item 37), and Codex's own icons go in
  * as markup.
  */
-import { cdxIconArticle, cdxIconEdit, cdxIconHistory, cdxIconLinkExternal, cdxIconLogIn, cdxIconLogoWikimedia, cdxIconSearch } from "@wikimedia/codex-icons";
+import { cdxIconArticle, cdxIconEdit, cdxIconHistory, cdxIconLinkExternal, cdxIconLanguage, cdxIconLogIn, cdxIconLogoWikimedia, cdxIconSearch } from "@wikimedia/codex-icons";
 import type { Icon as CodexIcon } from "@wikimedia/codex-icons";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { describeFailure } from "@/lib/i18n/errors";
+import { AUTONYMS, directionOf, SHIPPED_LANGUAGES } from "@/lib/i18n/languages";
+import { shippedLanguageOf } from "@/lib/i18n/negotiate";
 import type { MessageParam, Translator } from "@/lib/i18n/translate";
 import { escapeHtml } from "@/lib/ui/escape-html";
 import { iconSvg } from "@/lib/ui/icon";
@@ -87,10 +89,29 @@ function siteHeader(t: Translator, page: RequestedPage | null): string {
   const signIn = page ? signInHref(page) : "/sign-in";
   return (
     `<a href="#${MAIN_ID}" class="wikiport-skip-link">${escapeHtml(t.msg("wikiport-header-skip-link"))}</a>` +
-    `<header class="border-b border-cdx-border-subtle"><div class="mx-auto flex max-w-3xl items-center justify-between gap-4 px-6 py-3">` +
+    `<header class="border-b border-cdx-border-subtle"><div class="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-4 px-6 py-3">` +
     `<a href="/" class="flex items-center gap-2 font-bold text-cdx-emphasized no-underline">${icon(t, cdxIconLogoWikimedia, 24)}<span>${escapeHtml(t.msg("wikiport-site-name"))}</span></a>` +
+    `<div class="flex flex-wrap items-center gap-3">` +
     `<a href="${escapeHtml(signIn)}" class="cdx-button-primary">${icon(t, cdxIconLogIn)}${escapeHtml(t.msg("wikiport-signin-button"))}</a>` +
-    `</div></header>`
+    languagePicker(t) +
+    `</div></div></header>`
+  );
+}
+
+/**
+ * The header's language picker (app/_components/language-picker.tsx) as plain HTML: the same form, posted
+ * to the route that stands in for its server action (app/language/route.ts).
+ */
+function languagePicker(t: Translator): string {
+  const current = shippedLanguageOf(t.language);
+  const options = SHIPPED_LANGUAGES.map(
+    (code) => `<option value="${code}" lang="${code}" dir="${directionOf(code)}"${code === current ? " selected" : ""}>${escapeHtml(AUTONYMS[code])}</option>`,
+  ).join("");
+  return (
+    `<form action="/language" method="post" class="flex items-center gap-1">` +
+    `<label for="wikiport-language" class="flex items-center text-cdx-subtle">${icon(t, cdxIconLanguage)}<span class="sr-only">${escapeHtml(t.msg("wikiport-language-label"))}</span></label>` +
+    `<select id="wikiport-language" name="language" class="rounded-cdx border border-cdx-border bg-cdx-bg-base px-1 py-1 text-sm">${options}</select>` +
+    `<button type="submit" class="cdx-button text-sm">${escapeHtml(t.msg("wikiport-language-submit"))}</button></form>`
   );
 }
 
