@@ -1,7 +1,7 @@
 "use client";
 /** Creates a token for Wikiport's JSON API and shows it once, with a warning that it won't be shown again. */
 import { useActionState } from "react";
-import { Parts, type MessageParts } from "@/lib/ui/message-parts";
+import { Parts, type MessageParts } from "@/lib/i18n/parts";
 import { createApiTokenAction, type CreateTokenState } from "./actions";
 
 /** The form's words, translated by the dashboard page. */

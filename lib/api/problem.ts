@@ -7,8 +7,7 @@
  */
 import { z } from "zod";
 import { describeFailure, type Failure } from "@/lib/i18n/errors";
-import { chooseLanguage } from "@/lib/i18n/negotiate";
-import { translatorFor, type Translator } from "@/lib/i18n/translate";
+import { translatorForBrowser, type Translator } from "@/lib/i18n/translate";
 import { describeWikimediaError, WikimediaError, type DescribedError } from "@/lib/wikimedia/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -92,7 +91,7 @@ export function problem(status: number, code: ApiErrorCode, detail: string | Fai
 
 /** The language of an API answer's `detail`: the request's `Accept-Language` only (lib/i18n/negotiate.ts). */
 export function problemLanguage(request: Pick<Request, "headers">): Translator {
-  return translatorFor(chooseLanguage({ acceptLanguage: request.headers.get("accept-language") }));
+  return translatorForBrowser(request.headers);
 }
 
 /**

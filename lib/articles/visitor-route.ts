@@ -33,13 +33,6 @@ export function isVisitorView({ method, pathname, searchParams, signedIn }: View
  * account, so no account preference.
  */
 export function visitorLanguage({ searchParams, cookie, acceptLanguage }: { searchParams: URLSearchParams; cookie: string | undefined; acceptLanguage: string | null }): string {
-  const language = chooseLanguage({ uselang: searchParams.get("uselang")?.slice(0, 40) ?? null, chosen: cookie ?? null, acceptLanguage });
-  try {
-    // chooseLanguage lets through tags that ECMA-402 refuses (`en-x`: a singleton with nothing after it),
-    // and the document's dates would then throw: such a visitor gets English rather than an error.
-    Intl.getCanonicalLocales(language);
-    return language;
-  } catch {
-    return "en";
-  }
+  // A served language (lib/i18n/negotiate.ts): shipped or qqx, never a tag Intl would refuse (`en-x` → en).
+  return chooseLanguage({ uselang: searchParams.get("uselang")?.slice(0, 40) ?? null, chosen: cookie ?? null, acceptLanguage });
 }

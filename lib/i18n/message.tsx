@@ -1,5 +1,6 @@
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { MessageKey } from "./catalog";
+import { Parts } from "./parts";
 import type { MessageParam, Translator } from "./translate";
 
 /**
@@ -8,11 +9,5 @@ import type { MessageParam, Translator } from "./translate";
  * elements are passed on as usual (for PLURAL or GENDER).
  */
 export function Message({ t, k, elements, params = [] }: { t: Translator; k: MessageKey; elements: ReactNode[]; params?: MessageParam[] }) {
-  return (
-    <>
-      {t.parts(k, elements.length, ...params).map((piece, index) =>
-        typeof piece === "number" ? <Fragment key={index}>{elements[piece]}</Fragment> : <Fragment key={index}>{piece}</Fragment>,
-      )}
-    </>
-  );
+  return <Parts parts={t.parts(k, elements.length, ...params)} elements={elements} />;
 }

@@ -1,6 +1,7 @@
 import Banana from "banana-i18n";
 import { CATALOG, type MessageKey } from "./catalog";
-import { directionOf, KEYS_LANGUAGE, type Direction } from "./languages";
+import { directionOf, isShipped, KEYS_LANGUAGE, type Direction } from "./languages";
+import { chooseLanguage } from "./negotiate";
 import { log } from "@/lib/log";
 
 /** A parameter of a message: text, a number for `{{PLURAL:…}}`, or a gender (`male`/`female`/`unknown`). */
@@ -55,7 +56,27 @@ function render(language: string, key: MessageKey, params: MessageParam[]): stri
 const MARK_OPEN = "\uE000";
 const MARK_CLOSE = "\uE001";
 
+/**
+ * One translator per language, kept: it holds nothing per request, and the proxy asks for one on every
+ * visitor's view. Only the languages requests are served in (lib/i18n/negotiate.ts: the shipped ones and
+ * qqx) are kept, so an odd tag passed in directly cannot grow the map.
+ */
+const translators = new Map<string, Translator>();
+
 export function translatorFor(language: string): Translator {
+  const kept = translators.get(language);
+  if (kept) return kept;
+  const translator = createTranslator(language);
+  if (language === KEYS_LANGUAGE || isShipped(language)) translators.set(language, translator);
+  return translator;
+}
+
+/** The translator for a browser's `Accept-Language` alone: answers made before any cookie or session is read. */
+export function translatorForBrowser(headers: Pick<Headers, "get">): Translator {
+  return translatorFor(chooseLanguage({ acceptLanguage: headers.get("accept-language") }));
+}
+
+function createTranslator(language: string): Translator {
   const keys = language === KEYS_LANGUAGE;
   const locale = keys ? "en" : language;
   const msg = (key: MessageKey, ...params: MessageParam[]) =>

@@ -3,11 +3,10 @@
  * plain text a person may read in their browser, so in the language their browser asks for. Only
  * `Accept-Language`: these answers are made before a session or the language picker's cookie is read.
  */
-import { chooseLanguage } from "@/lib/i18n/negotiate";
-import { translatorFor, type Translator } from "@/lib/i18n/translate";
+import { translatorForBrowser, type Translator } from "@/lib/i18n/translate";
 
 export function refusalLanguage(headers: Pick<Headers, "get">): Translator {
-  return translatorFor(chooseLanguage({ acceptLanguage: headers.get("accept-language") }));
+  return translatorForBrowser(headers);
 }
 
 /** Headers of a plain-text refusal in `t`'s language; the text depends on `Accept-Language`, so caches must key on it. */

@@ -3,6 +3,7 @@
  * the person reading the card (options.ts says how it is chosen). The article's text stays in the wiki's
  * language; only labels and messages change. Everything returned here is plain text: render.ts escapes it.
  */
+import type { MessageKey } from "@/lib/i18n/catalog";
 import { describeFailure, type Failure } from "@/lib/i18n/errors";
 import type { Translator } from "@/lib/i18n/translate";
 import type { OptionProblem } from "./options";
@@ -19,27 +20,20 @@ export interface CardMessageValues {
   failure?: Failure;
 }
 
+const ERROR_TITLES = {
+  bad_option: "wikiport-card-error-bad-option-title",
+  bad_address: "wikiport-card-error-bad-address-title",
+  unknown_wiki: "wikiport-card-error-unknown-wiki-title",
+  not_found: "wikiport-card-error-not-found-title",
+  invalid_title: "wikiport-card-error-invalid-title-title",
+  unknown_widget: "wikiport-card-error-unknown-widget-title",
+  upstream: "wikiport-card-error-upstream-title",
+  unavailable: "wikiport-card-error-unavailable-title",
+  rate_limited: "wikiport-card-error-rate-limited-title",
+} as const satisfies Record<CardErrorKind, MessageKey>;
+
 export function errorTitle(t: Translator, kind: CardErrorKind): string {
-  switch (kind) {
-    case "bad_option":
-      return t.msg("wikiport-card-error-bad-option-title");
-    case "bad_address":
-      return t.msg("wikiport-card-error-bad-address-title");
-    case "unknown_wiki":
-      return t.msg("wikiport-card-error-unknown-wiki-title");
-    case "not_found":
-      return t.msg("wikiport-card-error-not-found-title");
-    case "invalid_title":
-      return t.msg("wikiport-card-error-invalid-title-title");
-    case "unknown_widget":
-      return t.msg("wikiport-card-error-unknown-widget-title");
-    case "upstream":
-      return t.msg("wikiport-card-error-upstream-title");
-    case "unavailable":
-      return t.msg("wikiport-card-error-unavailable-title");
-    case "rate_limited":
-      return t.msg("wikiport-card-error-rate-limited-title");
-  }
+  return t.msg(ERROR_TITLES[kind]);
 }
 
 function optionText(t: Translator, option: OptionProblem | undefined): string {

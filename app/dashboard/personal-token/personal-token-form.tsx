@@ -1,7 +1,7 @@
 "use client";
 /** Step 2: paste the token; Wikiport verifies it with Wikimedia before saving anything. */
 import { Message } from "@/lib/ui/dashboard";
-import { Parts, type MessageParts } from "@/lib/ui/message-parts";
+import { Parts, type MessageParts } from "@/lib/i18n/parts";
 import { usePersonalTokenFlow } from "./personal-token-flow";
 
 /** The form's words, translated by the page. */

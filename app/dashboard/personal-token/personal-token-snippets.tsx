@@ -6,7 +6,7 @@
 import { useId, useState } from "react";
 import { personalTokenSnippets, TOKEN_VARIABLE } from "@/lib/personal-tokens/snippets";
 import { CopyButton, type CopyLabels } from "@/lib/ui/copy-button";
-import { Parts, type MessageParts } from "@/lib/ui/message-parts";
+import { Parts, type MessageParts } from "@/lib/i18n/parts";
 import { usePersonalTokenFlow } from "./personal-token-flow";
 
 export interface SnippetWiki {

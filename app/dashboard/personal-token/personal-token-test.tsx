@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { testPersonalTokenAction, type TestPersonalTokenState } from "./actions";
 import { Message } from "@/lib/ui/dashboard";
-import { Parts, type MessageParts } from "@/lib/ui/message-parts";
+import { Parts, type MessageParts } from "@/lib/i18n/parts";
 
 /** The test's words, translated by the page. */
 export interface PersonalTokenTestLabels {

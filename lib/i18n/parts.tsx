@@ -1,7 +1,7 @@
 /**
- * A translated sentence with elements put into it on the client: the server parent cuts the message at
- * its parameters (`Translator.parts`) and passes the pieces as a prop, so a client component places a
- * value it learns only later (a new token's name) without the translator or the catalog in the browser.
+ * A translated sentence cut at its parameters (`Translator.parts`), with elements put where they go:
+ * what `<Message>` renders on the server, and what a client component gets as a prop to place a value it
+ * learns only later (a new token's name) without the translator or the catalog in the browser.
  */
 import { Fragment, type ReactNode } from "react";
 
